@@ -1,0 +1,4 @@
+export const policies = {
+  UserPolicy: () => import('#policies/user_policy'),
+}
+

@@ -1,0 +1,37 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import hash from '@adonisjs/core/services/hash'
+import db from '@adonisjs/lucid/services/db'
+import AuditEvent from '#models/audit_event'
+import { updatePasswordValidator } from '#validators/password'
+
+/**
+ * Every user changes their own password, proving they know the current one.
+ */
+export default class PasswordsController {
+  /** The change-password form. */
+  async edit({ view }: HttpContext) {
+    return view.render('pages/passwords/edit')
+  }
+
+  /** Replaces the password once the current one is verified. */
+  async update(ctx: HttpContext) {
+    const { auth, request, response, session, i18n } = ctx
+    const user = auth.getUserOrFail()
+    const { currentPassword, password } = await request.validateUsing(updatePasswordValidator)
+
+    if (!(await hash.verify(user.password, currentPassword))) {
+      session.flash('inputErrorsBag', { currentPassword: [i18n.t('passwords.wrong_current')] })
+      return response.redirect().back()
+    }
+
+    await db.transaction(async (trx) => {
+      user.useTransaction(trx)
+      user.password = password
+      await user.save()
+      await AuditEvent.record(ctx, 'user.password_changed', user, {}, trx)
+    })
+
+    session.flash('success', i18n.t('passwords.updated'))
+    return response.redirect().toRoute('home')
+  }
+}

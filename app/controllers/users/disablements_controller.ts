@@ -1,0 +1,44 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
+import AuditEvent from '#models/audit_event'
+import UserPolicy from '#policies/user_policy'
+
+/**
+ * An account's disablement: creating it disables the account (its open
+ * sessions stop at their next request), destroying it re-enables it.
+ */
+export default class DisablementsController {
+  /** Disables the account. */
+  async store(ctx: HttpContext) {
+    return this.#change(ctx, 'disable')
+  }
+
+  /** Re-enables the account. */
+  async destroy(ctx: HttpContext) {
+    return this.#change(ctx, 'enable')
+  }
+
+  async #change(ctx: HttpContext, change: 'disable' | 'enable') {
+    const { bouncer, params, response, session, i18n } = ctx
+    const user = await User.findOrFail(params.id)
+    await bouncer.with(UserPolicy).authorize('disable', user)
+
+    await db.transaction(async (trx) => {
+      const before = user.auditAttributes()
+      user.useTransaction(trx)
+      user[change]()
+      await user.save()
+      await AuditEvent.record(
+        ctx,
+        `user.${change}d`,
+        user,
+        { before, after: user.auditAttributes() },
+        trx
+      )
+    })
+
+    session.flash('success', i18n.t(`users.${change}d`, { name: user.fullName }))
+    return response.redirect().toRoute('users.index')
+  }
+}

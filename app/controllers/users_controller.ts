@@ -1,0 +1,87 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import User, { ROLES } from '#models/user'
+import Company from '#models/company'
+import AuditEvent from '#models/audit_event'
+import UserPolicy from '#policies/user_policy'
+import { createUserValidator, updateUserValidator } from '#validators/user'
+
+/**
+ * Managers keep the list of accounts: create, edit, and (through the
+ * disablement resource) disable and re-enable them.
+ */
+export default class UsersController {
+  /** Accounts, filterable by role, paginated. */
+  async index({ bouncer, request, view }: HttpContext) {
+    await bouncer.with(UserPolicy).authorize('viewList')
+    const role = ROLES.find((candidate) => candidate === request.input('role'))
+    const page = Math.max(1, Number(request.input('page', 1)) || 1)
+
+    const users = await User.query()
+      .if(role, (query) => query.where('role', role!))
+      .preload('company')
+      .orderBy('full_name')
+      .paginate(page, 25)
+    users.baseUrl(request.url()).queryString(role ? { role } : {})
+
+    return view.render('pages/users/index', { users, role, roles: ROLES })
+  }
+
+  /** The form to create an account. */
+  async create({ bouncer, view }: HttpContext) {
+    await bouncer.with(UserPolicy).authorize('create')
+    const companies = await Company.query().orderBy('name')
+    return view.render('pages/users/create', { companies, roles: ROLES })
+  }
+
+  /** Creates the account and records who did it. */
+  async store(ctx: HttpContext) {
+    const { bouncer, request, response, session, i18n } = ctx
+    await bouncer.with(UserPolicy).authorize('create')
+    const data = await request.validateUsing(createUserValidator)
+
+    await db.transaction(async (trx) => {
+      const user = await User.create(
+        { ...data, companyId: data.role === 'tenant' ? data.companyId : null, locale: 'fr' },
+        { client: trx }
+      )
+      await AuditEvent.record(ctx, 'user.created', user, { after: user.auditAttributes() }, trx)
+    })
+
+    session.flash('success', i18n.t('users.created', { name: data.fullName }))
+    return response.redirect().toRoute('users.index')
+  }
+
+  /** The form to edit an account. */
+  async edit({ bouncer, params, view }: HttpContext) {
+    const user = await User.findOrFail(params.id)
+    await bouncer.with(UserPolicy).authorize('edit', user)
+    const companies = await Company.query().orderBy('name')
+    return view.render('pages/users/edit', { user, companies, roles: ROLES })
+  }
+
+  /** Saves the account and records the values before and after. */
+  async update(ctx: HttpContext) {
+    const { bouncer, params, request, response, session, i18n } = ctx
+    const user = await User.findOrFail(params.id)
+    await bouncer.with(UserPolicy).authorize('edit', user)
+    const data = await request.validateUsing(updateUserValidator, { meta: { userId: user.id } })
+
+    await db.transaction(async (trx) => {
+      const before = user.auditAttributes()
+      user.useTransaction(trx)
+      user.merge({ ...data, companyId: data.role === 'tenant' ? data.companyId : null })
+      await user.save()
+      await AuditEvent.record(
+        ctx,
+        'user.updated',
+        user,
+        { before, after: user.auditAttributes() },
+        trx
+      )
+    })
+
+    session.flash('success', i18n.t('users.updated', { name: user.fullName }))
+    return response.redirect().toRoute('users.index')
+  }
+}

@@ -1,0 +1,45 @@
+import { DateTime } from 'luxon'
+
+/** Times are stored in UTC and always shown in the incubator's time zone. */
+export const DISPLAY_ZONE = 'Europe/Paris'
+
+/** Locale tags used by Intl and Luxon for each UI language. */
+const INTL_LOCALES = { fr: 'fr-FR', en: 'en-GB' } as const
+type UiLocale = keyof typeof INTL_LOCALES
+
+function intlLocale(locale: string) {
+  return INTL_LOCALES[(locale in INTL_LOCALES ? locale : 'fr') as UiLocale]
+}
+
+function toDateTime(value: DateTime | Date | string) {
+  if (DateTime.isDateTime(value)) return value
+  if (value instanceof Date) return DateTime.fromJSDate(value)
+  return DateTime.fromISO(value)
+}
+
+/** A calendar date, e.g. "5 juillet 2017" (no time zone shift for dates). */
+export function formatDate(value: DateTime | Date | string | null | undefined, locale = 'fr') {
+  if (!value) return ''
+  return toDateTime(value).setLocale(intlLocale(locale)).toLocaleString(DateTime.DATE_FULL)
+}
+
+/** An instant shown in Europe/Paris, e.g. "29/03/2026 10:00". */
+export function formatDateTime(value: DateTime | Date | string | null | undefined, locale = 'fr') {
+  if (!value) return ''
+  return toDateTime(value)
+    .setZone(DISPLAY_ZONE)
+    .setLocale(intlLocale(locale))
+    .toLocaleString(DateTime.DATETIME_SHORT)
+}
+
+/** Money kept in integer cents, shown as "1 234,56 €". */
+export function formatMoney(cents: number, locale = 'fr') {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR' }).format(
+    cents / 100
+  )
+}
+
+/** A number with the locale's separators, e.g. "1 234,5". */
+export function formatNumber(value: number, locale = 'fr', maximumFractionDigits = 2) {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits }).format(value)
+}

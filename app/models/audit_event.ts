@@ -1,0 +1,49 @@
+import { AuditEventSchema } from '#database/schema'
+import { belongsTo } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+
+type Attributes = Record<string, unknown>
+
+/**
+ * One change made by a person: who, when, what, with the values before and after.
+ * Append-only: events are never updated or deleted.
+ */
+export default class AuditEvent extends AuditEventSchema {
+  @belongsTo(() => User)
+  declare user: BelongsTo<typeof User>
+
+  /** Records a change made by the request's user, inside the caller's transaction if any. */
+  static async record(
+    ctx: Pick<HttpContext, 'auth' | 'request'>,
+    action: string,
+    subject: { constructor: { name: string }; id: number },
+    change: { before?: Attributes | null; after?: Attributes | null },
+    trx?: TransactionClientContract
+  ) {
+    return this.create(
+      {
+        userId: ctx.auth.user?.id ?? null,
+        action,
+        subjectType: subject.constructor.name,
+        subjectId: subject.id,
+        before: change.before ? JSON.stringify(change.before) : null,
+        after: change.after ? JSON.stringify(change.after) : null,
+        ip: ctx.request.ip(),
+      },
+      { client: trx }
+    )
+  }
+
+  /** The recorded values before the change. */
+  get beforeValues(): Attributes | null {
+    return this.before ? JSON.parse(this.before) : null
+  }
+
+  /** The recorded values after the change. */
+  get afterValues(): Attributes | null {
+    return this.after ? JSON.parse(this.after) : null
+  }
+}

@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon'
+import { UserSchema } from '#database/schema'
+import hash from '@adonisjs/core/services/hash'
+import { compose } from '@adonisjs/core/helpers'
+import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import Company from '#models/company'
+
+/** The three kinds of people who use the back office. */
+export const ROLES = ['manager', 'tenant', 'official'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Languages the UI speaks; French first. */
+export const LOCALES = ['fr', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/**
+ * A person who logs in: a manager, a tenant (attached to exactly one company)
+ * or an elected official.
+ */
+export default class User extends compose(UserSchema, withAuthFinder(hash)) {
+  @column()
+  declare role: Role
+
+  @column()
+  declare locale: Locale
+
+  @belongsTo(() => Company)
+  declare company: BelongsTo<typeof Company>
+
+  /** Managers run the incubator: they may reach every management page. */
+  get isManager() {
+    return this.role === 'manager'
+  }
+
+  /** Tenants act for their own company only. */
+  get isTenant() {
+    return this.role === 'tenant'
+  }
+
+  /** Officials follow aggregates, never personal or financial details. */
+  get isOfficial() {
+    return this.role === 'official'
+  }
+
+  /** A disabled account cannot log in, and its open sessions stop working. */
+  get isDisabled() {
+    return this.disabledAt !== null
+  }
+
+  /** Disables the account; its sessions end at their next request. */
+  disable() {
+    this.disabledAt = DateTime.utc()
+  }
+
+  /** Re-enables a disabled account. */
+  enable() {
+    this.disabledAt = null
+  }
+
+  /** The values worth recording in the audit trail (never the password hash). */
+  auditAttributes() {
+    return {
+      fullName: this.fullName,
+      email: this.email,
+      role: this.role,
+      companyId: this.companyId,
+      locale: this.locale,
+      disabledAt: this.disabledAt?.toISO() ?? null,
+    }
+  }
+}

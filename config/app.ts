@@ -1,0 +1,26 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/core/http'
+
+/**
+ * The public URL of the application, used to build absolute links (emails, feeds).
+ */
+export const appUrl = env.get('APP_URL', `http://${env.get('HOST')}:${env.get('PORT')}`)
+
+/**
+ * The configuration settings used by the HTTP server.
+ */
+export const http = defineConfig({
+  generateRequestId: true,
+  allowMethodSpoofing: true,
+  useAsyncLocalStorage: false,
+  trustProxy: () => true,
+  cookie: {
+    domain: '',
+    path: '/',
+    maxAge: '2h',
+    httpOnly: true,
+    secure: app.inProduction,
+    sameSite: 'lax',
+  },
+})

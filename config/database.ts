@@ -1,0 +1,52 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+
+/**
+ * SQLite (embedded, zero setup) by default; MySQL through mysql2 in production.
+ * The generated model schemas (database/schema.ts) come from the SQLite connection
+ * only, so that running migrations on MySQL never rewrites committed sources.
+ */
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: app.tmpPath(env.get('SQLITE_FILE', app.inTest ? 'test.sqlite3' : 'db.sqlite3')),
+      },
+      useNullAsDefault: true,
+      migrations: {
+        naturalSort: true,
+        paths: ['database/migrations'],
+      },
+      schemaGeneration: {
+        enabled: !app.inProduction,
+        excludeTables: ['rate_limits'],
+      },
+    },
+    mysql: {
+      client: 'mysql2',
+      connection: {
+        host: env.get('DB_HOST', '127.0.0.1'),
+        port: env.get('DB_PORT', 3306),
+        user: env.get('DB_USER', 'root'),
+        password: env.get('DB_PASSWORD', ''),
+        database: env.get('DB_DATABASE', 'pepiniere'),
+        timezone: 'Z',
+        dateStrings: false,
+        charset: 'utf8mb4',
+      },
+      pool: { min: 0, max: 10 },
+      migrations: {
+        naturalSort: true,
+        paths: ['database/migrations'],
+      },
+      schemaGeneration: {
+        enabled: false,
+      },
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,103 @@
+import { DateTime } from 'luxon'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import { BaseSeeder } from '@adonisjs/lucid/seeders'
+import env from '#start/env'
+import Building from '#models/building'
+import Cell from '#models/cell'
+import MeetingRoom from '#models/meeting_room'
+import Company from '#models/company'
+import User, { type Role } from '#models/user'
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'pepiniere-demo'
+
+/** The demo accounts listed in the README, one per role. */
+export const DEMO_ACCOUNTS: { email: string; fullName: string; role: Role }[] = [
+  { email: 'gestion@nouvelle-forge.test', fullName: 'Claire Gestion', role: 'manager' },
+  { email: 'elu@nouvelle-forge.test', fullName: 'Marc Élu', role: 'official' },
+  { email: 'locataire@nouvelle-forge.test', fullName: 'Inès Locataire', role: 'tenant' },
+]
+
+/**
+ * The 18 cells of the Nouvelle Forge: 430 m² of offices on two floors; the rest
+ * of the 800 m² holds the 3 meeting rooms, the convivial areas and the services.
+ */
+const CELLS: { code: string; floor: number; areaSqm: number; desks: number }[] = [
+  { code: 'RDC-01', floor: 0, areaSqm: 18.5, desks: 2 },
+  { code: 'RDC-02', floor: 0, areaSqm: 21, desks: 3 },
+  { code: 'RDC-03', floor: 0, areaSqm: 24, desks: 3 },
+  { code: 'RDC-04', floor: 0, areaSqm: 24, desks: 3 },
+  { code: 'RDC-05', floor: 0, areaSqm: 32.5, desks: 4 },
+  { code: 'RDC-06', floor: 0, areaSqm: 18, desks: 2 },
+  { code: 'RDC-07', floor: 0, areaSqm: 20, desks: 2 },
+  { code: 'RDC-08', floor: 0, areaSqm: 28, desks: 4 },
+  { code: 'RDC-09', floor: 0, areaSqm: 19.5, desks: 2 },
+  { code: 'ET1-01', floor: 1, areaSqm: 22, desks: 3 },
+  { code: 'ET1-02', floor: 1, areaSqm: 22, desks: 3 },
+  { code: 'ET1-03', floor: 1, areaSqm: 30, desks: 4 },
+  { code: 'ET1-04', floor: 1, areaSqm: 26, desks: 3 },
+  { code: 'ET1-05', floor: 1, areaSqm: 18, desks: 2 },
+  { code: 'ET1-06', floor: 1, areaSqm: 20.5, desks: 2 },
+  { code: 'ET1-07', floor: 1, areaSqm: 25, desks: 3 },
+  { code: 'ET1-08', floor: 1, areaSqm: 35, desks: 5 },
+  { code: 'ET1-09', floor: 1, areaSqm: 25.5, desks: 3 },
+]
+
+const MEETING_ROOMS = [
+  { name: 'Salle Escaut', capacity: 12, areaSqm: 32 },
+  { name: 'Salle Rhonelle', capacity: 8, areaSqm: 22 },
+  { name: 'Salle Vauban', capacity: 4, areaSqm: 12 },
+]
+
+/**
+ * The Nouvelle Forge, its cells and meeting rooms, and (outside production,
+ * or when SEED_DEMO_ACCOUNTS=true) the demo accounts. Safe to run twice.
+ */
+export default class MainSeeder extends BaseSeeder {
+  async run() {
+    await db.transaction(async (trx) => {
+      const building = await Building.updateOrCreate(
+        { name: 'Nouvelle Forge' },
+        {
+          address: "Rives Créatives de l'Escaut, 59300 Valenciennes",
+          areaSqm: 800,
+          openedOn: DateTime.fromISO('2016-11-01'),
+        },
+        { client: trx }
+      )
+      await Cell.updateOrCreateMany(
+        'code',
+        CELLS.map((cell) => ({ ...cell, buildingId: building.id })),
+        { client: trx }
+      )
+      await MeetingRoom.updateOrCreateMany(
+        'name',
+        MEETING_ROOMS.map((room) => ({ ...room, buildingId: building.id })),
+        { client: trx }
+      )
+
+      if (app.inProduction && env.get('SEED_DEMO_ACCOUNTS') !== true) {
+        return
+      }
+
+      const company = await Company.updateOrCreate(
+        { siret: '81234560100007' },
+        { name: 'Atelier Numérique du Hainaut' },
+        { client: trx }
+      )
+      for (const account of DEMO_ACCOUNTS) {
+        await User.firstOrCreate(
+          { email: account.email },
+          {
+            ...account,
+            password: DEMO_PASSWORD,
+            locale: 'fr',
+            companyId: account.role === 'tenant' ? company.id : null,
+          },
+          { client: trx }
+        )
+      }
+    })
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Pages work without JavaScript; nothing to enhance yet.
+ */
+export {}

@@ -1,0 +1,57 @@
+/*
+|--------------------------------------------------------------------------
+| Routes file
+|--------------------------------------------------------------------------
+|
+| Every route belongs to a group that says who may reach it:
+|   - public: anyone (health check, language switch)
+|   - guests: visitors not logged in (login page)
+|   - everyone logged in (home, own password, logout)
+|   - managers only
+| tests/functional/routes_access.spec.ts holds the expected outcome of every
+| route for every role: a new route without a decision there fails the suite.
+|
+*/
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
+
+/** Public: monitoring and the language switch. */
+router.get('/health', [controllers.Health, 'show']).as('health')
+router.put('/locale', [controllers.Locales, 'update']).as('locale.update')
+
+/** Guests: the login page. */
+router
+  .group(() => {
+    router.get('/login', [controllers.Session, 'create']).as('session.create')
+    router.post('/login', [controllers.Session, 'store']).as('session.store')
+  })
+  .use(middleware.guest())
+
+/** Everyone logged in. */
+router
+  .group(() => {
+    router.get('/', [controllers.Home, 'show']).as('home')
+    router.delete('/logout', [controllers.Session, 'destroy']).as('session.destroy')
+    router.get('/account/password/edit', [controllers.Passwords, 'edit']).as('password.edit')
+    router.put('/account/password', [controllers.Passwords, 'update']).as('password.update')
+  })
+  .use(middleware.auth())
+
+/** Managers only. */
+router
+  .group(() => {
+    router
+      .resource('users', controllers.Users)
+      .only(['index', 'create', 'store', 'edit', 'update'])
+      .where('id', router.matchers.number())
+    router
+      .post('/users/:id/disablement', [controllers.users.Disablements, 'store'])
+      .where('id', router.matchers.number())
+      .as('users.disablement.store')
+    router
+      .delete('/users/:id/disablement', [controllers.users.Disablements, 'destroy'])
+      .where('id', router.matchers.number())
+      .as('users.disablement.destroy')
+  })
+  .use([middleware.auth(), middleware.role({ roles: ['manager'] })])

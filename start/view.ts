@@ -1,0 +1,16 @@
+/*
+|--------------------------------------------------------------------------
+| View globals
+|--------------------------------------------------------------------------
+|
+| Formatting helpers for templates: dates in fr-FR shown in Europe/Paris,
+| money from integer cents.
+|
+*/
+import edge from 'edge.js'
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '#helpers/formatting'
+
+edge.global('formatDate', formatDate)
+edge.global('formatDateTime', formatDateTime)
+edge.global('formatMoney', formatMoney)
+edge.global('formatNumber', formatNumber)

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite'
+import adonisjs from '@adonisjs/vite/client'
+
+export default defineConfig({
+  plugins: [
+    adonisjs({
+      /**
+       * Entry points of your application. Each entrypoint will
+       * result in a separate bundle.
+       */
+      entryPoints: ['resources/css/app.css', 'resources/js/app.js'],
+
+      /**
+       * Paths to watch and reload the browser on file change
+       */
+      reload: ['resources/views/**/*.edge'],
+    }),
+  ],
+  server: {
+    watch: {
+      ignored: ['**/storage/**', '**/tmp/**'],
+    },
+  },
+})
