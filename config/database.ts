@@ -6,6 +6,7 @@ import { defineConfig } from '@adonisjs/lucid'
  * SQLite (embedded, zero setup) by default; MySQL through mysql2 in production.
  * The generated model schemas (database/schema.ts) come from the SQLite connection
  * only, so that running migrations on MySQL never rewrites committed sources.
+ * In tests, every query emits "db:query" so that tests can count them (no N+1).
  */
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
@@ -16,6 +17,7 @@ const dbConfig = defineConfig({
         filename: app.tmpPath(env.get('SQLITE_FILE', app.inTest ? 'test.sqlite3' : 'db.sqlite3')),
       },
       useNullAsDefault: true,
+      debug: app.inTest,
       migrations: {
         naturalSort: true,
         paths: ['database/migrations'],
@@ -38,6 +40,7 @@ const dbConfig = defineConfig({
         charset: 'utf8mb4',
       },
       pool: { min: 0, max: 10 },
+      debug: app.inTest,
       migrations: {
         naturalSort: true,
         paths: ['database/migrations'],

@@ -1,0 +1,130 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { Role } from '#models/user'
+import { createBuilding, createUser } from '#tests/support/fixtures'
+
+type Actor = 'anonymous' | Role
+
+/**
+ * What each actor gets from a route:
+ * - ok: allowed (200 for a page; a redirect that is not to the login page for a form post)
+ * - login: redirected to the login page
+ * - forbidden: the 403 page
+ * - home: redirected to the home page (guest-only pages, for logged-in users)
+ */
+type Outcome = 'ok' | 'login' | 'forbidden' | 'home'
+
+const everyone = { anonymous: 'ok', manager: 'ok', tenant: 'ok', official: 'ok' } as const
+const guestsOnly = { anonymous: 'ok', manager: 'home', tenant: 'home', official: 'home' } as const
+const loggedIn = { anonymous: 'login', manager: 'ok', tenant: 'ok', official: 'ok' } as const
+const managers = {
+  anonymous: 'login',
+  manager: 'ok',
+  tenant: 'forbidden',
+  official: 'forbidden',
+} as const
+
+/**
+ * The decision for every route. A route missing here fails the suite:
+ * whoever adds a route says who may reach it.
+ */
+const ACCESS: Record<string, Record<Actor, Outcome>> = {
+  'health': everyone,
+  'locale.update': everyone,
+  'session.create': guestsOnly,
+  'session.store': guestsOnly,
+  'home': loggedIn,
+  'session.destroy': loggedIn,
+  'password.edit': loggedIn,
+  'password.update': loggedIn,
+  'users.index': managers,
+  'users.create': managers,
+  'users.store': managers,
+  'users.edit': managers,
+  'users.update': managers,
+  'users.disablement.store': managers,
+  'users.disablement.destroy': managers,
+}
+
+const ACTORS: Actor[] = ['anonymous', 'manager', 'tenant', 'official']
+
+/** Every registered route, as the router knows it. */
+function registeredRoutes() {
+  return Object.values(router.toJSON()).flatMap((routes) =>
+    routes.map((route) => ({
+      name: route.name ?? `${route.methods.join('|')} ${route.pattern}`,
+      method: route.methods.find((method) => method !== 'HEAD')!,
+      pattern: route.pattern,
+    }))
+  )
+}
+
+test.group('Route access: every route has a decision for every role', () => {
+  test('every registered route is in the access table', ({ assert }) => {
+    const names = registeredRoutes().map((route) => route.name)
+    const undecided = names.filter((name) => !(name in ACCESS))
+    assert.deepEqual(undecided, [], `routes without an access decision: ${undecided.join(', ')}`)
+    const stale = Object.keys(ACCESS).filter((name) => !names.includes(name))
+    assert.deepEqual(stale, [], `access decisions for routes that no longer exist: ${stale}`)
+  })
+})
+
+test.group('Route access: outcomes', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('{route} as {actor}: {outcome}')
+    .with(() =>
+      registeredRoutes().flatMap((route) =>
+        ACTORS.map((actor) => ({
+          route: route.name,
+          method: route.method,
+          pattern: route.pattern,
+          actor,
+          outcome: ACCESS[route.name]?.[actor] ?? 'undecided',
+        }))
+      )
+    )
+    .run(async ({ client, assert }, row) => {
+      assert.notEqual(row.outcome, 'undecided', `no decision for ${row.route}`)
+      await createBuilding()
+      const target = await createUser('tenant')
+      const url = row.pattern.replace(/:id\b/, String(target.id))
+
+      let request = client.request(url, row.method as any).redirects(0)
+      if (row.actor !== 'anonymous') {
+        request = request.loginAs(await createUser(row.actor))
+      }
+      if (row.method !== 'GET') {
+        request = request.withCsrfToken()
+      }
+      const response = await request
+
+      switch (row.outcome) {
+        case 'login':
+          response.assertStatus(302)
+          response.assertHeader('location', '/login')
+          break
+        case 'home':
+          response.assertStatus(302)
+          response.assertHeader('location', '/')
+          break
+        case 'forbidden':
+          response.assertStatus(403)
+          response.assertTextIncludes('Accès refusé')
+          break
+        case 'ok':
+          if (row.method === 'GET') {
+            response.assertStatus(200)
+          } else {
+            assert.isBelow(response.status(), 400)
+            if (row.route === 'session.destroy') {
+              response.assertFlashMessage('success', 'Vous êtes déconnecté.')
+            } else {
+              assert.notEqual(response.header('location'), '/login')
+            }
+          }
+          break
+      }
+    })
+})

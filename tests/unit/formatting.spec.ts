@@ -1,0 +1,33 @@
+import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '#helpers/formatting'
+
+/** Intl separates thousands with a narrow no-break space and puts a no-break space before €. */
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ')
+
+test.group('Formatting for fr-FR', () => {
+  test('money in integer cents reads "1 234,56 €"', ({ assert }) => {
+    assert.equal(plain(formatMoney(123456)), '1 234,56 €')
+    assert.equal(plain(formatMoney(0)), '0,00 €')
+    assert.equal(plain(formatMoney(-5)), '-0,05 €')
+  })
+
+  test('a calendar date does not shift with the time zone', ({ assert }) => {
+    assert.equal(formatDate(DateTime.fromISO('2017-07-05')), '5 juillet 2017')
+    assert.equal(formatDate('2016-11-01'), '1 novembre 2016')
+    assert.equal(formatDate(null), '')
+  })
+
+  test('an instant stored in UTC is shown in Europe/Paris, across DST changes', ({ assert }) => {
+    // Winter (UTC+1) and summer (UTC+2) on both sides of 2026-03-29.
+    assert.equal(formatDateTime(DateTime.fromISO('2026-03-28T09:00:00Z')), '28/03/2026 10:00')
+    assert.equal(formatDateTime(DateTime.fromISO('2026-03-30T08:00:00Z')), '30/03/2026 10:00')
+    assert.equal(formatDateTime(new Date('2026-10-26T09:00:00Z')), '26/10/2026 10:00')
+  })
+
+  test('English is a click away', ({ assert }) => {
+    assert.equal(formatDate('2017-07-05', 'en'), '5 July 2017')
+    assert.equal(plain(formatNumber(1234.5, 'en')), '1,234.5')
+    assert.equal(plain(formatNumber(1234.5, 'fr')), '1 234,5')
+  })
+})
