@@ -13,6 +13,4 @@ import db from '@adonisjs/lucid/services/db'
 import { HealthChecks } from '@adonisjs/core/health'
 import { DbCheck } from '@adonisjs/lucid/database'
 
-app.container.bind(HealthChecks, () =>
-  new HealthChecks().register([new DbCheck(db.connection())])
-)
+app.container.bind(HealthChecks, () => new HealthChecks().register([new DbCheck(db.connection())]))

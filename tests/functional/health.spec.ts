@@ -21,9 +21,8 @@ test.group('GET /health', () => {
       connection: { host: '127.0.0.1', port: 9, user: 'nobody', database: 'nothing' },
       pool: { min: 0, max: 1, acquireTimeoutMillis: 2000 },
     })
-    app.container.swap(
-      HealthChecks,
-      () => new HealthChecks().register([new DbCheck(db.connection('unreachable'))])
+    app.container.swap(HealthChecks, () =>
+      new HealthChecks().register([new DbCheck(db.connection('unreachable'))])
     )
     cleanup(async () => {
       app.container.restore(HealthChecks)

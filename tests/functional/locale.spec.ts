@@ -12,11 +12,7 @@ test.group('Language switch', (group) => {
   })
 
   test('a visitor switches to English for the session', async ({ client }) => {
-    const response = await client
-      .put('/locale')
-      .form({ locale: 'en' })
-      .withCsrfToken()
-      .redirects(0)
+    const response = await client.put('/locale').form({ locale: 'en' }).withCsrfToken().redirects(0)
     response.assertStatus(302)
     response.assertSession('locale', 'en')
 
@@ -37,11 +33,7 @@ test.group('Language switch', (group) => {
   })
 
   test('an unknown language is refused without a 500', async ({ client }) => {
-    const response = await client
-      .put('/locale')
-      .form({ locale: 'xx' })
-      .withCsrfToken()
-      .redirects(0)
+    const response = await client.put('/locale').form({ locale: 'xx' }).withCsrfToken().redirects(0)
     response.assertStatus(302)
   })
 })

@@ -8,10 +8,7 @@ import { countQueries } from '#tests/support/queries'
 test.group('Managers keep the accounts', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
-  test('a manager creates a tenant account; the change is recorded', async ({
-    client,
-    assert,
-  }) => {
+  test('a manager creates a tenant account; the change is recorded', async ({ client, assert }) => {
     const manager = await createUser('manager')
     const company = await createCompany('Atelier')
     const response = await client

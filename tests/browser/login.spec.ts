@@ -1,0 +1,102 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
+import { seriousAccessibilityViolations } from '#tests/support/axe'
+
+const DEMO_HOMES = [
+  { role: 'manager', email: 'gestion@nouvelle-forge.test', heading: 'Tableau de bord de gestion' },
+  { role: 'official', email: 'elu@nouvelle-forge.test', heading: 'Suivi de la pépinière' },
+  { role: 'tenant', email: 'locataire@nouvelle-forge.test', heading: 'Espace entreprise' },
+]
+
+test.group('Browser: each demo role logs in and sees its home page', (group) => {
+  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(async () => {
+    await new MainSeeder(db.connection()).run()
+  })
+
+  test('{role} logs in and sees "{heading}"')
+    .with(DEMO_HOMES)
+    .run(async ({ visit, assert }, demo) => {
+      const page = await visit('/login')
+      assert.deepEqual(await seriousAccessibilityViolations(page), [], 'login page')
+
+      await page.getByLabel('Adresse e-mail').fill(demo.email)
+      await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
+      await page.getByRole('button', { name: 'Se connecter' }).click()
+
+      await page.waitForURL((url) => url.pathname === '/')
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), demo.heading)
+      assert.equal(await page.getByRole('heading', { name: 'Nouvelle Forge' }).count(), 1)
+      assert.deepEqual(await seriousAccessibilityViolations(page), [], 'home page')
+    })
+
+  test('a wrong password shows the French message and keeps the email', async ({
+    visit,
+    assert,
+  }) => {
+    const page = await visit('/login')
+    await page.getByLabel('Adresse e-mail').fill('gestion@nouvelle-forge.test')
+    await page.getByLabel('Mot de passe').fill('pas-le-bon-mot-de-passe')
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+
+    await page.getByRole('alert').waitFor()
+    assert.equal(
+      (await page.getByRole('alert').textContent())?.trim(),
+      'Adresse e-mail ou mot de passe incorrect.'
+    )
+    assert.equal(
+      await page.getByLabel('Adresse e-mail').inputValue(),
+      'gestion@nouvelle-forge.test'
+    )
+    assert.equal(await page.getByLabel('Mot de passe').inputValue(), '')
+  })
+
+  test('a manager creates an account with the keyboard-usable form', async ({ visit, assert }) => {
+    const page = await visit('/login')
+    await page.getByLabel('Adresse e-mail').fill('gestion@nouvelle-forge.test')
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.waitForURL((url) => url.pathname === '/')
+
+    await page.getByRole('link', { name: 'Comptes', exact: true }).click()
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'accounts list')
+    await page.getByRole('link', { name: 'Nouveau compte' }).click()
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'new account form')
+
+    await page.getByLabel('Nom complet').fill('Hugo Nouveau')
+    await page.getByLabel('Adresse e-mail').fill('hugo@example.test')
+    await page.getByLabel('Rôle').selectOption('official')
+    await page.getByLabel('Mot de passe initial').fill('court')
+    await page.getByRole('button', { name: 'Créer' }).click()
+
+    await page.getByText('Saisissez au moins 12 caractères.').waitFor()
+    assert.equal(await page.getByLabel('Nom complet').inputValue(), 'Hugo Nouveau')
+    assert.equal(await page.getByLabel('Rôle').inputValue(), 'official')
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'form with errors')
+
+    await page.getByLabel('Mot de passe initial').fill('un-mot-de-passe-long')
+    await page.keyboard.press('Enter')
+    await page.getByText('Le compte de Hugo Nouveau est créé.').waitFor()
+    assert.equal(await page.getByRole('row', { name: /Hugo Nouveau/ }).count(), 1)
+  })
+
+  test('the 404 page is accessible', async ({ visit, assert }) => {
+    const page = await visit('/nulle-part')
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Page introuvable')
+    assert.deepEqual(await seriousAccessibilityViolations(page), [])
+  })
+
+  test('the accessibility check catches a serious violation', async ({
+    browserContext,
+    assert,
+  }) => {
+    const page = await browserContext.newPage()
+    await page.setContent(
+      '<!doctype html><html lang="fr"><title>t</title><main><input type="text"></main></html>'
+    )
+    const violations = await seriousAccessibilityViolations(page)
+    assert.isTrue(violations.some((violation) => violation.startsWith('label ')))
+  })
+})
