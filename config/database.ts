@@ -1,6 +1,10 @@
+import { mkdirSync } from 'node:fs'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
+
+/** The SQLite file lives in tmp/, which a fresh clone does not have yet. */
+mkdirSync(app.tmpPath(), { recursive: true })
 
 /**
  * SQLite (embedded, zero setup) by default; MySQL through mysql2 in production.

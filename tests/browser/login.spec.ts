@@ -41,11 +41,10 @@ test.group('Browser: each demo role logs in and sees its home page', (group) => 
     await page.getByLabel('Mot de passe').fill('pas-le-bon-mot-de-passe')
     await page.getByRole('button', { name: 'Se connecter' }).click()
 
-    await page.getByRole('alert').waitFor()
-    assert.equal(
-      (await page.getByRole('alert').textContent())?.trim(),
-      'Adresse e-mail ou mot de passe incorrect.'
-    )
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    const message = await alert.textContent()
+    assert.equal(message?.trim(), 'Adresse e-mail ou mot de passe incorrect.')
     assert.equal(
       await page.getByLabel('Adresse e-mail').inputValue(),
       'gestion@nouvelle-forge.test'

@@ -43,6 +43,3 @@ export async function createBuilding() {
     { address: 'Valenciennes', areaSqm: 800, openedOn: DateTime.fromISO('2016-11-01') }
   )
 }
-
-/** Every role, for table-driven tests. */
-export const ROLES_UNDER_TEST: Role[] = ['manager', 'tenant', 'official']

@@ -36,8 +36,10 @@ test.group('Demo data: the Nouvelle Forge', (group) => {
   test('seeding twice duplicates nothing', async ({ assert }) => {
     await new MainSeeder(db.connection()).run()
     await new MainSeeder(db.connection()).run()
-    const count = async (table: string) =>
-      Number((await db.from(table).count('* as total').first()).total)
+    const count = async (table: string) => {
+      const row = await db.from(table).count('* as total').first()
+      return Number(row.total)
+    }
     assert.equal(await count('buildings'), 1)
     assert.equal(await count('cells'), 18)
     assert.equal(await count('meeting_rooms'), 3)

@@ -12,7 +12,8 @@ function keys(value: unknown, prefix = ''): string[] {
 
 async function messages(locale: string) {
   const dir = app.languageFilesPath(locale)
-  const files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort()
+  const entries = await readdir(dir)
+  const files = entries.filter((file) => file.endsWith('.json')).sort()
   const all: string[] = []
   for (const file of files) {
     const content = JSON.parse(await readFile(`${dir}/${file}`, 'utf8'))
