@@ -75,18 +75,48 @@ export class CellSchema extends BaseModel {
 }
 
 export class CompanySchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'name', 'siret', 'updatedAt'] as const
+  static $columns = ['archivedAt', 'contactName', 'createdAt', 'digital', 'email', 'exitOn', 'exitReason', 'foundedOn', 'id', 'legalForm', 'nafCode', 'name', 'notes', 'phone', 'sector', 'siren', 'siret', 'status', 'updatedAt', 'website'] as const
   $columns = CompanySchema.$columns
+  @column.dateTime()
+  declare archivedAt: DateTime | null
+  @column()
+  declare contactName: string | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare digital: boolean
+  @column()
+  declare email: string | null
+  @column.date()
+  declare exitOn: DateTime | null
+  @column()
+  declare exitReason: string | null
+  @column.date()
+  declare foundedOn: DateTime | null
   @column({ isPrimary: true })
   declare id: number
   @column()
+  declare legalForm: string | null
+  @column()
+  declare nafCode: string | null
+  @column()
   declare name: string
   @column()
+  declare notes: string | null
+  @column()
+  declare phone: string | null
+  @column()
+  declare sector: string
+  @column()
+  declare siren: string | null
+  @column()
   declare siret: string | null
+  @column()
+  declare status: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+  @column()
+  declare website: string | null
 }
 
 export class MeetingRoomSchema extends BaseModel {

@@ -38,6 +38,24 @@ router
   })
   .use(middleware.auth())
 
+/** Managers and tenants: a company's page; policies keep each tenant to its own company. */
+router
+  .group(() => {
+    router
+      .get('/companies/:id', [controllers.Companies, 'show'])
+      .where('id', router.matchers.number())
+      .as('companies.show')
+    router
+      .get('/companies/:id/contact/edit', [controllers.companies.Contacts, 'edit'])
+      .where('id', router.matchers.number())
+      .as('companies.contact.edit')
+    router
+      .put('/companies/:id/contact', [controllers.companies.Contacts, 'update'])
+      .where('id', router.matchers.number())
+      .as('companies.contact.update')
+  })
+  .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant'] })])
+
 /** Managers only. */
 router
   .group(() => {
@@ -45,6 +63,18 @@ router
       .resource('users', controllers.Users)
       .only(['index', 'create', 'store', 'edit', 'update'])
       .where('id', router.matchers.number())
+    router
+      .resource('companies', controllers.Companies)
+      .only(['index', 'create', 'store', 'edit', 'update'])
+      .where('id', router.matchers.number())
+    router
+      .get('/companies/:id/exit/create', [controllers.companies.Exits, 'create'])
+      .where('id', router.matchers.number())
+      .as('companies.exit.create')
+    router
+      .post('/companies/:id/exit', [controllers.companies.Exits, 'store'])
+      .where('id', router.matchers.number())
+      .as('companies.exit.store')
     router
       .post('/users/:id/disablement', [controllers.users.Disablements, 'store'])
       .where('id', router.matchers.number())

@@ -4,6 +4,11 @@
  */
 
 export const controllers = {
+  Companies: () => import('#controllers/companies_controller'),
+  companies: {
+    Contacts: () => import('#controllers/companies/contacts_controller'),
+    Exits: () => import('#controllers/companies/exits_controller'),
+  },
   Health: () => import('#controllers/health_controller'),
   Home: () => import('#controllers/home_controller'),
   Locales: () => import('#controllers/locales_controller'),

@@ -1,4 +1,5 @@
 export const policies = {
+  CompanyPolicy: () => import('#policies/company_policy'),
   UserPolicy: () => import('#policies/user_policy'),
 }
 

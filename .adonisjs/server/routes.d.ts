@@ -12,11 +12,21 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
     'password.update': { paramsTuple?: []; params?: {} }
+    'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.index': { paramsTuple?: []; params?: {} }
+    'companies.create': { paramsTuple?: []; params?: {} }
+    'companies.store': { paramsTuple?: []; params?: {} }
+    'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -25,27 +35,43 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
+    'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.index': { paramsTuple?: []; params?: {} }
+    'companies.create': { paramsTuple?: []; params?: {} }
+    'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
+    'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.index': { paramsTuple?: []; params?: {} }
+    'companies.create': { paramsTuple?: []; params?: {} }
+    'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'locale.update': { paramsTuple?: []; params?: {} }
     'password.update': { paramsTuple?: []; params?: {} }
+    'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
+    'companies.store': { paramsTuple?: []; params?: {} }
+    'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
@@ -54,6 +80,7 @@ export type ScannedRoutes = {
   }
   PATCH: {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

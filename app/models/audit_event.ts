@@ -46,4 +46,23 @@ export default class AuditEvent extends AuditEventSchema {
   get afterValues(): Attributes | null {
     return this.after ? JSON.parse(this.after) : null
   }
+
+  /** The fields this change touched, each with its value before and after. */
+  get changedFields() {
+    const before = this.beforeValues ?? {}
+    const after = this.afterValues ?? {}
+    const fields = new Set([...Object.keys(before), ...Object.keys(after)])
+    return [...fields]
+      .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+      .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
+  }
+
+  /** The history of one record, newest first, with who made each change. */
+  static historyOf(subject: { constructor: { name: string }; id: number }) {
+    return this.query()
+      .where('subject_type', subject.constructor.name)
+      .where('subject_id', subject.id)
+      .preload('user')
+      .orderBy('id', 'desc')
+  }
 }

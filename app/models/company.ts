@@ -1,12 +1,110 @@
+import { DateTime } from 'luxon'
 import { CompanySchema } from '#database/schema'
-import { hasMany } from '@adonisjs/lucid/orm'
+import { column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
+import { DomainError } from '#exceptions/domain_error'
+
+/** Where a company stands: applying, hosted, or gone (followed up for three years). */
+export const COMPANY_STATUSES = ['candidate', 'hosted', 'alumni'] as const
+export type CompanyStatus = (typeof COMPANY_STATUSES)[number]
+
+/** Why a company left the incubator. */
+export const EXIT_REASONS = ['graduated', 'moved_away', 'ceased_trading', 'other'] as const
+export type ExitReason = (typeof EXIT_REASONS)[number]
+
+/** Sectors the incubator reports on. */
+export const SECTORS = [
+  'software',
+  'digital_services',
+  'creative',
+  'consulting',
+  'industry',
+  'energy_environment',
+  'health',
+  'commerce',
+  'construction',
+  'other',
+] as const
+export type Sector = (typeof SECTORS)[number]
+
+/** French legal forms. */
+export const LEGAL_FORMS = [
+  'SAS',
+  'SASU',
+  'SARL',
+  'EURL',
+  'SA',
+  'SCOP',
+  'SCIC',
+  'EI',
+  'association',
+  'other',
+] as const
+
+/** The fields a tenant may change on their own company. */
+export const CONTACT_FIELDS = ['contactName', 'email', 'phone', 'website'] as const
 
 /**
  * A business hosted by the incubator, or applying to be; identified by its SIRET.
+ * Lifecycle: candidate → hosted (from the start of its first agreement) → alumni.
  */
 export default class Company extends CompanySchema {
+  /** SQLite and MySQL return booleans as 0/1. */
+  @column({ consume: (value) => Boolean(value) })
+  declare digital: boolean
+
+  @column()
+  declare status: CompanyStatus
+
+  @column()
+  declare sector: Sector
+
+  @column()
+  declare exitReason: ExitReason | null
+
   @hasMany(() => User)
   declare users: HasMany<typeof User>
+
+  /** Starts hosting the company (its first agreement has begun). */
+  host() {
+    if (this.status !== 'candidate') {
+      throw new DomainError('companies.errors.not_candidate')
+    }
+    this.status = 'hosted'
+  }
+
+  /** Records the company's exit: it becomes an alumnus, followed up for three years. */
+  recordExit(exitOn: DateTime, reason: ExitReason) {
+    if (this.status !== 'hosted') {
+      throw new DomainError('companies.errors.not_hosted')
+    }
+    if (exitOn > DateTime.now().plus({ years: 1 })) {
+      throw new DomainError('companies.errors.exit_too_far', 'exitOn')
+    }
+    this.status = 'alumni'
+    this.exitOn = exitOn.startOf('day')
+    this.exitReason = reason
+  }
+
+  /** The values worth recording in the audit trail. */
+  auditAttributes() {
+    return {
+      name: this.name,
+      siret: this.siret,
+      legalForm: this.legalForm,
+      nafCode: this.nafCode,
+      sector: this.sector,
+      digital: this.digital,
+      foundedOn: this.foundedOn?.toISODate() ?? null,
+      contactName: this.contactName,
+      email: this.email,
+      phone: this.phone,
+      website: this.website,
+      notes: this.notes,
+      status: this.status,
+      exitOn: this.exitOn?.toISODate() ?? null,
+      exitReason: this.exitReason,
+    }
+  }
 }

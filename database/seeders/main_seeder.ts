@@ -83,7 +83,18 @@ export default class MainSeeder extends BaseSeeder {
 
       const company = await Company.updateOrCreate(
         { siret: '81234560100007' },
-        { name: 'Atelier Numérique du Hainaut' },
+        {
+          name: 'Atelier Numérique du Hainaut',
+          siren: '812345601',
+          legalForm: 'SAS',
+          nafCode: '62.01Z',
+          sector: 'software',
+          digital: true,
+          foundedOn: DateTime.fromISO('2016-09-12'),
+          contactName: 'Inès Locataire',
+          email: 'contact@atelier-numerique.test',
+          status: 'hosted',
+        },
         { client: trx }
       )
       for (const account of DEMO_ACCOUNTS) {

@@ -27,7 +27,8 @@ const managers = {
 
 /**
  * The decision for every route. A route missing here fails the suite:
- * whoever adds a route says who may reach it.
+ * whoever adds a route says who may reach it. Company pages are open to
+ * tenants for their own company only (tested in companies.spec.ts).
  */
 const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'health': everyone,
@@ -38,6 +39,16 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'session.destroy': loggedIn,
   'password.edit': loggedIn,
   'password.update': loggedIn,
+  'companies.show': managers,
+  'companies.contact.edit': managers,
+  'companies.contact.update': managers,
+  'companies.index': managers,
+  'companies.create': managers,
+  'companies.store': managers,
+  'companies.edit': managers,
+  'companies.update': managers,
+  'companies.exit.create': managers,
+  'companies.exit.store': managers,
   'users.index': managers,
   'users.create': managers,
   'users.store': managers,
@@ -88,8 +99,10 @@ test.group('Route access: outcomes', (group) => {
     .run(async ({ client, assert }, row) => {
       assert.notEqual(row.outcome, 'undecided', `no decision for ${row.route}`)
       await createBuilding()
+      // The record in the URL never belongs to the actor: a tenant reaches only its own company.
       const target = await createUser('tenant')
-      const url = row.pattern.replace(/:id\b/, String(target.id))
+      const id = row.pattern.startsWith('/companies/') ? target.companyId! : target.id
+      const url = row.pattern.replace(/:id\b/, String(id))
 
       let request = client.request(url, row.method as any).redirects(0)
       if (row.actor !== 'anonymous') {

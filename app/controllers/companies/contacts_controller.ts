@@ -1,0 +1,48 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Company from '#models/company'
+import AuditEvent from '#models/audit_event'
+import CompanyPolicy from '#policies/company_policy'
+import { updateContactValidator } from '#validators/company'
+
+/**
+ * A company's contact details: the part of its profile its own tenants keep up to date.
+ */
+export default class ContactsController {
+  /** The contact details form. */
+  async edit({ bouncer, params, view }: HttpContext) {
+    const company = await Company.findOrFail(params.id)
+    await bouncer.with(CompanyPolicy).authorize('editContact', company)
+    return view.render('pages/companies/contacts/edit', { company })
+  }
+
+  /** Saves the contact details and records the change. */
+  async update(ctx: HttpContext) {
+    const { bouncer, params, request, response, session, i18n } = ctx
+    const company = await Company.findOrFail(params.id)
+    await bouncer.with(CompanyPolicy).authorize('editContact', company)
+    const data = await request.validateUsing(updateContactValidator)
+
+    await db.transaction(async (trx) => {
+      const before = company.auditAttributes()
+      company.useTransaction(trx)
+      company.merge({
+        contactName: data.contactName ?? null,
+        email: data.email ?? null,
+        phone: data.phone ?? null,
+        website: data.website ?? null,
+      })
+      await company.save()
+      await AuditEvent.record(
+        ctx,
+        'company.contact_updated',
+        company,
+        { before, after: company.auditAttributes() },
+        trx
+      )
+    })
+
+    session.flash('success', i18n.t('companies.contact_updated'))
+    return response.redirect().toRoute('companies.show', { id: company.id })
+  }
+}

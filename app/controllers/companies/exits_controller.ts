@@ -1,0 +1,46 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Company, { EXIT_REASONS } from '#models/company'
+import AuditEvent from '#models/audit_event'
+import CompanyPolicy from '#policies/company_policy'
+import { createExitValidator } from '#validators/company'
+
+/**
+ * A company's exit from the incubator: it becomes an alumnus, with the date and the reason.
+ */
+export default class ExitsController {
+  /** The exit form. */
+  async create({ bouncer, params, view }: HttpContext) {
+    const company = await Company.findOrFail(params.id)
+    await bouncer.with(CompanyPolicy).authorize('recordExit', company)
+    return view.render('pages/companies/exits/create', { company, exitReasons: EXIT_REASONS })
+  }
+
+  /** Records the exit and who recorded it. */
+  async store(ctx: HttpContext) {
+    const { bouncer, params, request, response, session, i18n } = ctx
+    const company = await Company.findOrFail(params.id)
+    await bouncer.with(CompanyPolicy).authorize('recordExit', company)
+    const { exitOn, exitReason } = await request.validateUsing(createExitValidator)
+
+    await db.transaction(async (trx) => {
+      const locked = await Company.query({ client: trx })
+        .where('id', company.id)
+        .forUpdate()
+        .firstOrFail()
+      const before = locked.auditAttributes()
+      locked.recordExit(exitOn, exitReason)
+      await locked.save()
+      await AuditEvent.record(
+        ctx,
+        'company.exited',
+        locked,
+        { before, after: locked.auditAttributes() },
+        trx
+      )
+    })
+
+    session.flash('success', i18n.t('companies.exited', { name: company.name }))
+    return response.redirect().toRoute('companies.show', { id: company.id })
+  }
+}

@@ -1,0 +1,71 @@
+import vine from '@vinejs/vine'
+import { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
+import { calendarDate, siretRule } from '#validators/rules'
+
+/** Contact details: the part of a company's profile its tenants may edit. */
+const contactFields = {
+  contactName: vine.string().trim().maxLength(120).optional(),
+  email: vine.string().trim().toLowerCase().email().maxLength(254).optional(),
+  phone: vine
+    .string()
+    .trim()
+    .maxLength(32)
+    .regex(/^\+?[\d\s().-]{6,}$/)
+    .optional(),
+  website: vine.string().trim().url({ require_protocol: true }).maxLength(255).optional(),
+}
+
+/** The whole profile, as a manager keeps it. */
+const profileFields = {
+  name: vine.string().trim().minLength(2).maxLength(160),
+  siret: vine
+    .string()
+    .use(siretRule())
+    .unique({
+      table: 'companies',
+      column: 'siret',
+      filter: (db, _value, field) => {
+        if (field.meta.companyId) db.whereNot('id', field.meta.companyId)
+      },
+    })
+    .optional(),
+  legalForm: vine.enum(LEGAL_FORMS).optional(),
+  nafCode: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{2}\.?\d{2}[A-Z]$/)
+    .optional(),
+  sector: vine.enum(SECTORS),
+  digital: vine.boolean().optional(),
+  foundedOn: calendarDate().optional(),
+  ...contactFields,
+  notes: vine.string().trim().maxLength(5000).optional(),
+}
+
+/**
+ * A manager admits a new company (a candidate) or edits one; "companyId" in the
+ * metadata names the company being edited, so that its own SIRET is not a duplicate.
+ */
+export const companyValidator = vine
+  .withMetaData<{ companyId: number | null }>()
+  .create(profileFields)
+
+/** A tenant edits their own company's contact details. */
+export const updateContactValidator = vine.create(contactFields)
+
+/** A manager records that a company has left. */
+export const createExitValidator = vine.create({
+  exitOn: calendarDate(),
+  exitReason: vine.enum(EXIT_REASONS),
+})
+
+/** Filters of the companies list. */
+export const companyFiltersValidator = vine.create({
+  status: vine.enum(COMPANY_STATUSES).optional(),
+  sector: vine.enum(SECTORS).optional(),
+  digital: vine.enum(['yes', 'no'] as const).optional(),
+  q: vine.string().trim().maxLength(100).optional(),
+  sort: vine.enum(['name', 'status', 'created'] as const).optional(),
+  page: vine.number().positive().withoutDecimals().optional(),
+})

@@ -1,0 +1,32 @@
+import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
+import { isValidSiret, normalizeSiret } from '#domain/siret'
+
+/** A SIRET typed with or without spaces; stored as 14 digits, checked with its Luhn key. */
+export const siretRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const normalized = normalizeSiret(value)
+  field.mutate(normalized, field)
+  if (!isValidSiret(normalized)) {
+    field.report('The {{ field }} field must be a valid SIRET', 'siret', field)
+  }
+})
+
+/**
+ * A calendar date typed as YYYY-MM-DD (what <input type="date"> sends), checked
+ * strictly (2026-02-30 is refused) and turned into a Luxon date without time zone drift.
+ */
+export const calendarDate = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .use(
+      vine.createRule((value, _options, field) => {
+        if (typeof value !== 'string') return
+        if (!DateTime.fromISO(value, { zone: 'utc' }).isValid) {
+          field.report('The {{ field }} field must be a real date', 'calendarDate', field)
+        }
+      })()
+    )
+    .transform((value) => DateTime.fromISO(value, { zone: 'utc' }).startOf('day'))
