@@ -110,8 +110,10 @@ test.group('Companies: managers admit and edit', (group) => {
     )
 
     const page = await client.get(`/companies/${company.id}`).loginAs(manager)
-    page.assertTextIncludes('Historique des modifications')
-    page.assertTextIncludes('Ancienne → Nouvelle')
+    const text = page.text().replace(/\s+/g, ' ')
+    assert.include(text, 'Historique des modifications')
+    assert.include(text, 'Raison sociale</strong> : Ancienne → Nouvelle')
+    assert.include(text, 'Secteur</strong> : Autre → Industries créatives')
   })
 
   test('the list filters by status, sector and digital flag, searches name or SIRET', async ({
