@@ -68,6 +68,10 @@ router
       .only(['index', 'create', 'store', 'edit', 'update'])
       .where('id', router.matchers.number())
     router
+      .resource('cells', controllers.Cells)
+      .only(['index', 'edit', 'update'])
+      .where('id', router.matchers.number())
+    router
       .get('/companies/:id/exit/create', [controllers.companies.Exits, 'create'])
       .where('id', router.matchers.number())
       .as('companies.exit.create')

@@ -4,6 +4,7 @@
  */
 
 export const controllers = {
+  Cells: () => import('#controllers/cells_controller'),
   Companies: () => import('#controllers/companies_controller'),
   companies: {
     Contacts: () => import('#controllers/companies/contacts_controller'),

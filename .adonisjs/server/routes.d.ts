@@ -25,6 +25,9 @@ export type ScannedRoutes = {
     'companies.store': { paramsTuple?: []; params?: {} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cells.index': { paramsTuple?: []; params?: {} }
+    'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -43,6 +46,8 @@ export type ScannedRoutes = {
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cells.index': { paramsTuple?: []; params?: {} }
+    'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
@@ -58,6 +63,8 @@ export type ScannedRoutes = {
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cells.index': { paramsTuple?: []; params?: {} }
+    'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
@@ -66,6 +73,7 @@ export type ScannedRoutes = {
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
@@ -81,6 +89,7 @@ export type ScannedRoutes = {
   PATCH: {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

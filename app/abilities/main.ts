@@ -3,18 +3,9 @@
 | Bouncer abilities
 |--------------------------------------------------------------------------
 |
-| Role-wide permissions, used by the navigation (@can) and by controllers.
-| Record-level rules live in the policies of app/policies.
+| Route groups say which roles reach which pages (start/routes.ts) and
+| record-level rules live in the policies of app/policies. No standalone
+| ability is needed yet.
 |
 */
-import { Bouncer } from '@adonisjs/bouncer'
-import type User from '#models/user'
-
-/** Managers run the incubator: companies, cells, agreements, accounts. */
-export const manageIncubator = Bouncer.ability((user: User) => user.isManager)
-
-/** Managers and officials follow employment and occupancy on dashboards. */
-export const viewDashboards = Bouncer.ability((user: User) => user.isManager || user.isOfficial)
-
-/** Tenants act for their own company: bookings, headcount declarations. */
-export const actForCompany = Bouncer.ability((user: User) => user.isTenant)
+export {}

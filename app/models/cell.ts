@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { CellSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
@@ -17,5 +18,29 @@ export default class Cell extends CellSchema {
   /** A cell out of service cannot be allocated. */
   get isOutOfService() {
     return this.outOfServiceAt !== null
+  }
+
+  /** Takes the cell out of service (works, damage...) with the reason; keeps the date it began. */
+  putOutOfService(reason: string) {
+    this.outOfServiceAt ??= DateTime.utc()
+    this.outOfServiceReason = reason
+  }
+
+  /** Puts the cell back in service. */
+  putBackInService() {
+    this.outOfServiceAt = null
+    this.outOfServiceReason = null
+  }
+
+  /** The values worth recording in the audit trail. */
+  auditAttributes() {
+    return {
+      code: this.code,
+      floor: this.floor,
+      areaSqm: this.areaSqm,
+      desks: this.desks,
+      outOfService: this.isOutOfService,
+      outOfServiceReason: this.outOfServiceReason,
+    }
   }
 }

@@ -30,3 +30,23 @@ export const calendarDate = () =>
       })()
     )
     .transform((value) => DateTime.fromISO(value, { zone: 'utc' }).startOf('day'))
+
+/**
+ * A decimal typed the French way ("18,5") or the English way ("18.5"), with at most
+ * two decimals, strictly between min and max; turned into a number.
+ */
+export const decimalNumber = (options: { min: number; max: number }) =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d+([.,]\d{1,2})?$/)
+    .use(
+      vine.createRule((value, _options, field) => {
+        if (typeof value !== 'string') return
+        const number = Number(value.replace(',', '.'))
+        if (!(number > options.min && number <= options.max)) {
+          field.report('The {{ field }} field is out of range', 'decimalRange', field, options)
+        }
+      })()
+    )
+    .transform((value) => Number(value.replace(',', '.')))

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Role } from '#models/user'
+import Cell from '#models/cell'
 import { createBuilding, createUser } from '#tests/support/fixtures'
 
 type Actor = 'anonymous' | Role
@@ -49,6 +50,9 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'companies.update': managers,
   'companies.exit.create': managers,
   'companies.exit.store': managers,
+  'cells.index': managers,
+  'cells.edit': managers,
+  'cells.update': managers,
   'users.index': managers,
   'users.create': managers,
   'users.store': managers,
@@ -98,10 +102,22 @@ test.group('Route access: outcomes', (group) => {
     )
     .run(async ({ client, assert }, row) => {
       assert.notEqual(row.outcome, 'undecided', `no decision for ${row.route}`)
-      await createBuilding()
+      const building = await createBuilding()
       // The record in the URL never belongs to the actor: a tenant reaches only its own company.
       const target = await createUser('tenant')
-      const id = row.pattern.startsWith('/companies/') ? target.companyId! : target.id
+      const cell = await Cell.create({
+        code: 'T-1',
+        floor: 0,
+        areaSqm: 20,
+        desks: 2,
+        buildingId: building.id,
+      })
+      const ids: Record<string, number> = {
+        companies: target.companyId!,
+        cells: cell.id,
+        users: target.id,
+      }
+      const id = ids[row.pattern.split('/')[1]] ?? target.id
       const url = row.pattern.replace(/:id\b/, String(id))
 
       let request = client.request(url, row.method as any).redirects(0)

@@ -1,0 +1,31 @@
+import vine from '@vinejs/vine'
+import { decimalNumber } from '#validators/rules'
+
+/**
+ * A manager edits a cell: code, floor, area, desks, and whether it is out of
+ * service (then with a reason). "cellId" in the metadata names the cell edited.
+ */
+export const cellValidator = vine.withMetaData<{ cellId: number }>().create({
+  code: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{1,16}$/)
+    .unique({
+      table: 'cells',
+      column: 'code',
+      filter: (db, _value, field) => {
+        db.whereNot('id', field.meta.cellId)
+      },
+    }),
+  floor: vine.number().withoutDecimals().min(-2).max(10),
+  areaSqm: decimalNumber({ min: 0, max: 500 }),
+  desks: vine.number().withoutDecimals().min(0).max(50),
+  outOfService: vine.boolean().optional(),
+  outOfServiceReason: vine
+    .string()
+    .trim()
+    .maxLength(255)
+    .optional()
+    .requiredWhen((field) => [true, 'true', 'on', '1'].includes(field.parent.outOfService)),
+})

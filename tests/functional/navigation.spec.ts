@@ -1,0 +1,30 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createBuilding, createUser } from '#tests/support/fixtures'
+
+/** The labels of the main navigation's links. */
+function navLinks(html: string) {
+  const nav = html.slice(
+    html.indexOf('<nav aria-label="Navigation principale"'),
+    html.indexOf('</nav>')
+  )
+  return [...nav.matchAll(/<a [^>]*>\s*([^<]+?)\s*<\/a>/g)].map((match) => match[1])
+}
+
+test.group('Navigation shows only what the role may use', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  for (const [role, expected] of [
+    ['manager', ['Accueil', 'Entreprises', 'Cellules', 'Comptes', 'Mot de passe']],
+    ['tenant', ['Accueil', 'Mon entreprise', 'Mot de passe']],
+    ['official', ['Accueil', 'Mot de passe']],
+  ] as const) {
+    test(`${role}: ${expected.join(', ')}`, async ({ client, assert }) => {
+      await createBuilding()
+      const user = await createUser(role)
+      const response = await client.get('/').loginAs(user)
+      response.assertStatus(200)
+      assert.deepEqual(navLinks(response.text()), [...expected])
+    })
+  }
+})
