@@ -7,6 +7,52 @@
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 
+export class AgreementCellSchema extends BaseModel {
+  static $columns = ['agreementId', 'cellId', 'id'] as const
+  $columns = AgreementCellSchema.$columns
+  @column()
+  declare agreementId: number
+  @column()
+  declare cellId: number
+  @column({ isPrimary: true })
+  declare id: number
+}
+
+export class AgreementSchema extends BaseModel {
+  static $columns = ['companyId', 'createdAt', 'depositCents', 'endsOn', 'id', 'monthlyChargesCents', 'noticeMonths', 'noticeOverrideReason', 'previousAgreementId', 'rentSteps', 'startsOn', 'status', 'terminatedOn', 'terminationReason', 'updatedAt'] as const
+  $columns = AgreementSchema.$columns
+  @column()
+  declare companyId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare depositCents: number
+  @column.date()
+  declare endsOn: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare monthlyChargesCents: number
+  @column()
+  declare noticeMonths: number
+  @column()
+  declare noticeOverrideReason: string | null
+  @column()
+  declare previousAgreementId: number | null
+  @column()
+  declare rentSteps: string
+  @column.date()
+  declare startsOn: DateTime
+  @column()
+  declare status: string
+  @column.date()
+  declare terminatedOn: DateTime | null
+  @column()
+  declare terminationReason: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class AuditEventSchema extends BaseModel {
   static $columns = ['action', 'after', 'before', 'createdAt', 'id', 'ip', 'subjectId', 'subjectType', 'userId'] as const
   $columns = AuditEventSchema.$columns
@@ -75,7 +121,7 @@ export class CellSchema extends BaseModel {
 }
 
 export class CompanySchema extends BaseModel {
-  static $columns = ['archivedAt', 'contactName', 'createdAt', 'digital', 'email', 'exitOn', 'exitReason', 'foundedOn', 'id', 'legalForm', 'nafCode', 'name', 'notes', 'phone', 'sector', 'siren', 'siret', 'status', 'updatedAt', 'website'] as const
+  static $columns = ['archivedAt', 'contactName', 'createdAt', 'digital', 'email', 'enteredOn', 'exitOn', 'exitReason', 'foundedOn', 'id', 'legalForm', 'nafCode', 'name', 'notes', 'phone', 'sector', 'siren', 'siret', 'status', 'updatedAt', 'website'] as const
   $columns = CompanySchema.$columns
   @column.dateTime()
   declare archivedAt: DateTime | null
@@ -87,6 +133,8 @@ export class CompanySchema extends BaseModel {
   declare digital: boolean
   @column()
   declare email: string | null
+  @column.date()
+  declare enteredOn: DateTime | null
   @column.date()
   declare exitOn: DateTime | null
   @column()

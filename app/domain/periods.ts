@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon'
+
+/** A span of calendar days, both ends included. */
+export type Period = { startsOn: DateTime; endsOn: DateTime }
+
+/** Reads a calendar date (YYYY-MM-DD) as a day in UTC, so that it never shifts. */
+export function day(value: string) {
+  return DateTime.fromISO(value, { zone: 'utc' }).startOf('day')
+}
+
+/** Today as a calendar day in Europe/Paris, where the incubator is. */
+export function today() {
+  const paris = DateTime.now().setZone('Europe/Paris')
+  return DateTime.utc(paris.year, paris.month, paris.day)
+}
+
+/** Whether two periods share at least one day. */
+export function overlaps(a: Period, b: Period) {
+  return a.startsOn <= b.endsOn && b.startsOn <= a.endsOn
+}
+
+/** The number of days in a period, both ends included. */
+export function lengthInDays(period: Period) {
+  return Math.round(period.endsOn.diff(period.startsOn, 'days').days) + 1
+}
+
+/** The part of a period that falls in another, or null. */
+export function intersection(a: Period, b: Period): Period | null {
+  if (!overlaps(a, b)) return null
+  return {
+    startsOn: a.startsOn > b.startsOn ? a.startsOn : b.startsOn,
+    endsOn: a.endsOn < b.endsOn ? a.endsOn : b.endsOn,
+  }
+}
+
+/** The calendar month containing a day, as a period. */
+export function monthOf(date: DateTime): Period {
+  return { startsOn: date.startOf('month'), endsOn: date.endOf('month').startOf('day') }
+}
