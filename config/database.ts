@@ -29,6 +29,7 @@ const dbConfig = defineConfig({
       schemaGeneration: {
         enabled: !app.inProduction,
         excludeTables: ['rate_limits'],
+        rulesPaths: ['./database/schema_rules.js'],
       },
     },
     mysql: {

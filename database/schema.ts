@@ -19,7 +19,7 @@ export class AgreementCellSchema extends BaseModel {
 }
 
 export class AgreementSchema extends BaseModel {
-  static $columns = ['companyId', 'createdAt', 'depositCents', 'endsOn', 'id', 'monthlyChargesCents', 'noticeMonths', 'noticeOverrideReason', 'previousAgreementId', 'rentSteps', 'startsOn', 'status', 'terminatedOn', 'terminationReason', 'updatedAt'] as const
+  static $columns = ['companyId', 'createdAt', 'depositCents', 'endsOn', 'id', 'monthlyChargesCents', 'noticeMonths', 'noticeOverrideReason', 'previousAgreementId', 'startsOn', 'status', 'terminatedOn', 'terminationReason', 'updatedAt'] as const
   $columns = AgreementSchema.$columns
   @column()
   declare companyId: number
@@ -39,8 +39,6 @@ export class AgreementSchema extends BaseModel {
   declare noticeOverrideReason: string | null
   @column()
   declare previousAgreementId: number | null
-  @column()
-  declare rentSteps: string
   @column.date()
   declare startsOn: DateTime
   @column()

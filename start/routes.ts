@@ -53,6 +53,10 @@ router
       .put('/companies/:id/contact', [controllers.companies.Contacts, 'update'])
       .where('id', router.matchers.number())
       .as('companies.contact.update')
+    router
+      .get('/agreements/:id', [controllers.Agreements, 'show'])
+      .where('id', router.matchers.number())
+      .as('agreements.show')
   })
   .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant'] })])
 
@@ -67,6 +71,11 @@ router
       .resource('companies', controllers.Companies)
       .only(['index', 'create', 'store', 'edit', 'update'])
       .where('id', router.matchers.number())
+    router.resource('agreements', controllers.Agreements).only(['create', 'store'])
+    router
+      .post('/agreements/:id/activation', [controllers.agreements.Activations, 'store'])
+      .where('id', router.matchers.number())
+      .as('agreements.activation.store')
     router
       .resource('cells', controllers.Cells)
       .only(['index', 'edit', 'update'])

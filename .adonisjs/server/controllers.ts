@@ -4,6 +4,10 @@
  */
 
 export const controllers = {
+  Agreements: () => import('#controllers/agreements_controller'),
+  agreements: {
+    Activations: () => import('#controllers/agreements/activations_controller'),
+  },
   Cells: () => import('#controllers/cells_controller'),
   Companies: () => import('#controllers/companies_controller'),
   companies: {

@@ -1,4 +1,5 @@
 export const policies = {
+  AgreementPolicy: () => import('#policies/agreement_policy'),
   CellPolicy: () => import('#policies/cell_policy'),
   CompanyPolicy: () => import('#policies/company_policy'),
   UserPolicy: () => import('#policies/user_policy'),

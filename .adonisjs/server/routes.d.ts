@@ -15,6 +15,7 @@ export type ScannedRoutes = {
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
@@ -25,6 +26,9 @@ export type ScannedRoutes = {
     'companies.store': { paramsTuple?: []; params?: {} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.create': { paramsTuple?: []; params?: {} }
+    'agreements.store': { paramsTuple?: []; params?: {} }
+    'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -40,12 +44,14 @@ export type ScannedRoutes = {
     'password.edit': { paramsTuple?: []; params?: {} }
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.create': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -57,12 +63,14 @@ export type ScannedRoutes = {
     'password.edit': { paramsTuple?: []; params?: {} }
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.create': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -79,6 +87,8 @@ export type ScannedRoutes = {
     'session.store': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
     'companies.store': { paramsTuple?: []; params?: {} }
+    'agreements.store': { paramsTuple?: []; params?: {} }
+    'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

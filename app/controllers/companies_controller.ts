@@ -14,6 +14,15 @@ const SORTS = {
 } as const
 
 /**
+ * Escapes LIKE wildcards typed by the user (with "!", an escape character both MySQL and
+ * SQLite accept in an ESCAPE clause). Plain LIKE (not knex's whereLike, which forces
+ * a binary collation on MySQL) keeps the search case-insensitive on MySQL and SQLite.
+ */
+function escapeLike(text: string) {
+  return text.replace(/[!%_]/g, (char) => `!${char}`)
+}
+
+/**
  * The profile as stored: the SIREN derived from the SIRET, and cleared fields saved as null.
  */
 function profileAttributes(data: Infer<typeof companyValidator>) {
@@ -52,8 +61,8 @@ export default class CompaniesController {
       .if(filters.digital, (query) => query.where('digital', filters.digital === 'yes'))
       .if(filters.q, (query) =>
         query.where((group) => {
-          group.whereLike('name', `%${filters.q}%`)
-          if (search && /^\d+$/.test(search)) group.orWhereLike('siret', `${search}%`)
+          group.whereRaw(`name like ? escape '!'`, [`%${escapeLike(filters.q)}%`])
+          if (search && /^\d+$/.test(search)) group.orWhere('siret', 'like', `${search}%`)
         })
       )
       .orderBy(column, direction)
@@ -109,6 +118,9 @@ export default class CompaniesController {
     const internals = await bouncer.with(CompanyPolicy).allows('viewInternals')
 
     await company.load('users', (query) => query.orderBy('full_name'))
+    await company.load('agreements', (query) =>
+      query.orderBy('starts_on', 'desc').preload('cells', (cells) => cells.orderBy('code'))
+    )
     const history = internals ? await AuditEvent.historyOf(company) : []
 
     return view.render('pages/companies/show', {

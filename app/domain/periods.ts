@@ -37,3 +37,10 @@ export function intersection(a: Period, b: Period): Period | null {
 export function monthOf(date: DateTime): Period {
   return { startsOn: date.startOf('month'), endsOn: date.endOf('month').startOf('day') }
 }
+
+/** The day itself if it falls in the period, else the nearest end of the period. */
+export function clampToPeriod(date: DateTime, period: Period) {
+  if (date < period.startsOn) return period.startsOn
+  if (date > period.endsOn) return period.endsOn
+  return date
+}

@@ -3,6 +3,7 @@ import { CompanySchema } from '#database/schema'
 import { column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
+import Agreement from '#models/agreement'
 import { DomainError } from '#exceptions/domain_error'
 
 /** Where a company stands: applying, hosted, or gone (followed up for three years). */
@@ -66,6 +67,9 @@ export default class Company extends CompanySchema {
   @hasMany(() => User)
   declare users: HasMany<typeof User>
 
+  @hasMany(() => Agreement)
+  declare agreements: HasMany<typeof Agreement>
+
   /** Starts hosting the company (its first agreement has begun). */
   host() {
     if (this.status !== 'candidate') {
@@ -105,6 +109,7 @@ export default class Company extends CompanySchema {
       status: this.status,
       exitOn: this.exitOn?.toISODate() ?? null,
       exitReason: this.exitReason,
+      enteredOn: this.enteredOn?.toISODate() ?? null,
     }
   }
 }

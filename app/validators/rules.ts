@@ -50,3 +50,16 @@ export const decimalNumber = (options: { min: number; max: number }) =>
       })()
     )
     .transform((value) => Number(value.replace(',', '.')))
+
+/**
+ * An amount in euros typed the French way ("1 234,56") or the English way; at most
+ * two decimals, never negative; turned into integer cents.
+ */
+export const euros = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{1,3}([\s\u00a0\u202f]?\d{3})*([.,]\d{1,2})?$|^\d+([.,]\d{1,2})?$/)
+    .transform((value) =>
+      Math.round(Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) * 100)
+    )

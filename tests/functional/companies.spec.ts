@@ -144,6 +144,7 @@ test.group('Companies: managers admit and edit', (group) => {
     assert.deepEqual(await names('digital=yes'), ['Alpha Logiciel'])
     assert.deepEqual(await names('digital=no&status=hosted'), ['Bêta Conseil'])
     assert.deepEqual(await names('q=atelier'), ['Gamma Atelier'])
+    assert.deepEqual(await names('q=%25'), [])
     assert.deepEqual(await names('q=732+829'), ['Alpha Logiciel'])
     assert.deepEqual(await names('status=bogus'), [
       'Alpha Logiciel',

@@ -3,6 +3,9 @@ import router from '@adonisjs/core/services/router'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Role } from '#models/user'
 import Cell from '#models/cell'
+import Agreement from '#models/agreement'
+import db from '@adonisjs/lucid/services/db'
+import { day } from '#domain/periods'
 import { createBuilding, createUser } from '#tests/support/fixtures'
 
 type Actor = 'anonymous' | Role
@@ -50,6 +53,10 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'companies.update': managers,
   'companies.exit.create': managers,
   'companies.exit.store': managers,
+  'agreements.show': managers,
+  'agreements.create': managers,
+  'agreements.store': managers,
+  'agreements.activation.store': managers,
   'cells.index': managers,
   'cells.edit': managers,
   'cells.update': managers,
@@ -112,10 +119,26 @@ test.group('Route access: outcomes', (group) => {
         desks: 2,
         buildingId: building.id,
       })
+      const agreement = await db.transaction((trx) =>
+        Agreement.open(
+          {
+            companyId: target.companyId!,
+            cellIds: [cell.id],
+            startsOn: day('2026-01-01'),
+            endsOn: day('2026-12-31'),
+            noticeMonths: 3,
+            rentSteps: [1000],
+            monthlyChargesCents: 0,
+            depositCents: 0,
+          },
+          trx
+        )
+      )
       const ids: Record<string, number> = {
         companies: target.companyId!,
         cells: cell.id,
         users: target.id,
+        agreements: agreement.id,
       }
       const id = ids[row.pattern.split('/')[1]] ?? target.id
       const url = row.pattern.replace(/:id\b/, String(id))

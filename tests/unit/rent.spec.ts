@@ -80,7 +80,12 @@ test.group('Rent for a month', () => {
   })
 
   test('February of a leap year has 29 days', ({ assert }) => {
-    const leap = { ...agreement, startsOn: day('2020-02-15'), endsOn: day('2020-12-31'), enteredOn: day('2020-02-15') }
+    const leap = {
+      ...agreement,
+      startsOn: day('2020-02-15'),
+      endsOn: day('2020-12-31'),
+      enteredOn: day('2020-02-15'),
+    }
     const rent = rentForMonth(leap, day('2020-02-01'))!
     assert.equal(rent.daysInMonth, 29)
     assert.equal(rent.days, 15)

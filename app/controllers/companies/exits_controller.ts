@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
+import { lockedForUpdate } from '#helpers/locking'
 import Company, { EXIT_REASONS } from '#models/company'
 import AuditEvent from '#models/audit_event'
 import CompanyPolicy from '#policies/company_policy'
@@ -24,10 +25,9 @@ export default class ExitsController {
     const { exitOn, exitReason } = await request.validateUsing(createExitValidator)
 
     await db.transaction(async (trx) => {
-      const locked = await Company.query({ client: trx })
-        .where('id', company.id)
-        .forUpdate()
-        .firstOrFail()
+      const locked = await lockedForUpdate(
+        Company.query({ client: trx }).where('id', company.id)
+      ).firstOrFail()
       const before = locked.auditAttributes()
       locked.recordExit(exitOn, exitReason)
       await locked.save()

@@ -1,0 +1,49 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { lockedForUpdate } from '#helpers/locking'
+import Agreement from '#models/agreement'
+import Company from '#models/company'
+import AuditEvent from '#models/audit_event'
+import AgreementPolicy from '#policies/agreement_policy'
+
+/**
+ * Signing a draft agreement: it becomes active, and a candidate company becomes hosted.
+ */
+export default class ActivationsController {
+  /** Activates the agreement and records both changes. */
+  async store(ctx: HttpContext) {
+    const { bouncer, params, response, session, i18n } = ctx
+    const agreement = await Agreement.findOrFail(params.id)
+    await bouncer.with(AgreementPolicy).authorize('activate', agreement)
+
+    await db.transaction(async (trx) => {
+      const locked = await lockedForUpdate(
+        Agreement.query({ client: trx }).where('id', agreement.id)
+      ).firstOrFail()
+      const company = await lockedForUpdate(
+        Company.query({ client: trx }).where('id', locked.companyId)
+      ).firstOrFail()
+      const [agreementBefore, companyBefore] = [locked.auditAttributes(), company.auditAttributes()]
+      locked.activate(company)
+      await locked.save()
+      await company.save()
+      await AuditEvent.record(
+        ctx,
+        'agreement.activated',
+        locked,
+        { before: agreementBefore, after: locked.auditAttributes() },
+        trx
+      )
+      await AuditEvent.record(
+        ctx,
+        'company.hosted',
+        company,
+        { before: companyBefore, after: company.auditAttributes() },
+        trx
+      )
+    })
+
+    session.flash('success', i18n.t('agreements.activated'))
+    return response.redirect().toRoute('agreements.show', { id: agreement.id })
+  }
+}

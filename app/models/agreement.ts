@@ -1,0 +1,197 @@
+import { DateTime } from 'luxon'
+import { AgreementSchema } from '#database/schema'
+import { belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Company from '#models/company'
+import Cell from '#models/cell'
+import { DomainError } from '#exceptions/domain_error'
+import { maxStayEndsOn, stepsAreProgressive } from '#domain/rent'
+import { today, type Period } from '#domain/periods'
+import incubator from '#config/incubator'
+import { lockedForUpdate } from '#helpers/locking'
+import { rentForMonth } from '#domain/rent'
+
+/** Stored states; "upcoming" and "ended" are read from the dates. */
+export const AGREEMENT_STATUSES = ['draft', 'active', 'terminated'] as const
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
+
+/** What an agreement is on a given day. */
+export type AgreementState = 'draft' | 'upcoming' | 'active' | 'ended' | 'terminated'
+
+/** The terms of a new agreement, as a manager enters them. */
+export type AgreementTerms = {
+  companyId: number
+  cellIds: number[]
+  startsOn: DateTime
+  endsOn: DateTime
+  noticeMonths: number
+  rentSteps: number[]
+  monthlyChargesCents: number
+  depositCents: number
+  previousAgreementId?: number | null
+}
+
+/**
+ * An occupancy agreement (convention d'occupation précaire): one company, one or
+ * more cells, a period, progressive rent, charges, deposit and notice.
+ * A cell never carries two agreements whose periods overlap.
+ */
+export default class Agreement extends AgreementSchema {
+  @column()
+  declare status: AgreementStatus
+
+  /** Price per m² per month in cents for year 1, 2, 3 and after. */
+  @column({
+    prepare: (value: number[]) => JSON.stringify(value),
+    consume: (value: string) => JSON.parse(value),
+  })
+  declare rentSteps: number[]
+
+  @belongsTo(() => Company)
+  declare company: BelongsTo<typeof Company>
+
+  @manyToMany(() => Cell, { pivotTable: 'agreement_cells' })
+  declare cells: ManyToMany<typeof Cell>
+
+  /** The last day the agreement binds: its termination date, else its planned end. */
+  get effectiveEndsOn() {
+    return this.terminatedOn ?? this.endsOn
+  }
+
+  /** The days the agreement covers. */
+  get period(): Period {
+    return { startsOn: this.startsOn, endsOn: this.effectiveEndsOn }
+  }
+
+  /** The area of its cells (they must be loaded). */
+  get areaSqm() {
+    return this.cells.reduce((sum, cell) => sum + cell.areaSqm, 0)
+  }
+
+  /** The rent due for the month containing a day, prorated, given the company's entry date. */
+  rentForMonth(day: DateTime, enteredOn: DateTime) {
+    return rentForMonth(
+      { ...this.period, areaSqm: this.areaSqm, steps: this.rentSteps, enteredOn },
+      day
+    )
+  }
+
+  /** What the agreement is on a day: draft, upcoming, active, ended or terminated. */
+  stateOn(date: DateTime = today()): AgreementState {
+    if (this.status === 'draft') return 'draft'
+    if (date < this.startsOn) return 'upcoming'
+    if (date <= this.effectiveEndsOn) return 'active'
+    return this.status === 'terminated' ? 'terminated' : 'ended'
+  }
+
+  /** Signs a draft: the company enters the incubator with its first agreement. */
+  activate(company: Company) {
+    if (this.status !== 'draft') {
+      throw new DomainError('agreements.errors.not_draft')
+    }
+    this.status = 'active'
+    if (company.status === 'candidate') company.host()
+    if (!company.enteredOn || this.startsOn < company.enteredOn) company.enteredOn = this.startsOn
+  }
+
+  /**
+   * Opens an agreement (a draft) after checking every rule, with the cells locked so
+   * that two requests, even on two app servers, can never both take a cell.
+   */
+  static async open(terms: AgreementTerms, trx: TransactionClientContract) {
+    const cells = await this.lockCells(terms.cellIds, trx)
+    const company = await Company.query({ client: trx }).where('id', terms.companyId).firstOrFail()
+
+    if (terms.endsOn < terms.startsOn) {
+      throw new DomainError('agreements.errors.end_before_start', 'endsOn')
+    }
+    if (!stepsAreProgressive(terms.rentSteps)) {
+      throw new DomainError('agreements.errors.steps_out_of_order', 'rentSteps')
+    }
+    if (company.status === 'alumni') {
+      throw new DomainError('agreements.errors.company_alumni', 'companyId')
+    }
+    const closed = cells.filter((cell) => cell.isOutOfService)
+    if (closed.length) {
+      throw new DomainError('agreements.errors.cell_out_of_service', 'cellIds', {
+        cells: closed.map((cell) => cell.code).join(', '),
+      })
+    }
+    const enteredOn =
+      company.enteredOn && company.enteredOn < terms.startsOn ? company.enteredOn : terms.startsOn
+    const limit = maxStayEndsOn(enteredOn, incubator.maxStayMonths)
+    if (terms.endsOn > limit) {
+      throw new DomainError('agreements.errors.beyond_max_stay', 'endsOn', {
+        months: incubator.maxStayMonths,
+        limit: limit.setLocale('fr-FR').toLocaleString(DateTime.DATE_FULL),
+      })
+    }
+    await this.assertCellsFree(terms.cellIds, terms, trx)
+
+    const { cellIds, ...attributes } = terms
+    const agreement = await this.create({ ...attributes, status: 'draft' }, { client: trx })
+    await agreement.related('cells').attach(cellIds, trx)
+    return agreement
+  }
+
+  /**
+   * Locks the cells' rows until the transaction ends (MySQL: SELECT … FOR UPDATE, in
+   * id order so that concurrent requests queue instead of deadlocking; SQLite: one
+   * writer at a time). Unknown cells are refused.
+   */
+  static async lockCells(cellIds: number[], trx: TransactionClientContract) {
+    const cells = await lockedForUpdate(
+      Cell.query({ client: trx }).whereIn('id', cellIds).orderBy('id')
+    )
+    if (cells.length !== new Set(cellIds).size) {
+      throw new DomainError('agreements.errors.unknown_cell', 'cellIds')
+    }
+    return cells
+  }
+
+  /** Refuses a period that overlaps another agreement on one of the cells. */
+  static async assertCellsFree(
+    cellIds: number[],
+    period: Period,
+    trx: TransactionClientContract,
+    exceptAgreementId?: number
+  ) {
+    const clashes = await trx
+      .from('agreement_cells')
+      .join('agreements', 'agreements.id', 'agreement_cells.agreement_id')
+      .join('cells', 'cells.id', 'agreement_cells.cell_id')
+      .whereIn('agreement_cells.cell_id', cellIds)
+      .where('agreements.starts_on', '<=', period.endsOn.toISODate()!)
+      .where(
+        trx.raw('coalesce(agreements.terminated_on, agreements.ends_on)'),
+        '>=',
+        period.startsOn.toISODate()!
+      )
+      .if(exceptAgreementId, (query) => query.whereNot('agreements.id', exceptAgreementId!))
+      .distinct('cells.code')
+      .orderBy('cells.code')
+    if (clashes.length) {
+      throw new DomainError('agreements.errors.overlap', 'cellIds', {
+        cells: clashes.map((row) => row.code).join(', '),
+      })
+    }
+  }
+
+  /** The values worth recording in the audit trail. */
+  auditAttributes(cellCodes?: string[]) {
+    return {
+      companyId: this.companyId,
+      status: this.status,
+      startsOn: this.startsOn.toISODate(),
+      endsOn: this.endsOn.toISODate(),
+      terminatedOn: this.terminatedOn?.toISODate() ?? null,
+      terminationReason: this.terminationReason,
+      noticeMonths: this.noticeMonths,
+      rentSteps: this.rentSteps.join(' / '),
+      monthlyChargesCents: this.monthlyChargesCents,
+      depositCents: this.depositCents,
+      ...(cellCodes ? { cells: cellCodes.join(', ') } : {}),
+    }
+  }
+}

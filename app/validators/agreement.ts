@@ -1,0 +1,26 @@
+import vine from '@vinejs/vine'
+import { calendarDate, euros } from '#validators/rules'
+
+/** A form sends one checked box as a value, several as a list: always read a list. */
+const asList = (value: unknown) =>
+  value === undefined || value === null || Array.isArray(value) ? value : [value]
+
+/**
+ * A manager drafts an agreement: company, cells, period, notice, rent steps
+ * (price per m² per month for years 1, 2, 3 and after), charges and deposit.
+ * Rules that need the database (overlaps, maximum stay) are the model's.
+ */
+export const createAgreementValidator = vine.create({
+  companyId: vine.number().withoutDecimals().positive(),
+  cellIds: vine
+    .array(vine.number().withoutDecimals().positive())
+    .parse(asList)
+    .minLength(1)
+    .distinct(),
+  startsOn: calendarDate(),
+  endsOn: calendarDate(),
+  noticeMonths: vine.number().withoutDecimals().min(0).max(12),
+  rentSteps: vine.array(euros()).parse(asList).minLength(1).maxLength(5),
+  monthlyCharges: euros(),
+  deposit: euros(),
+})

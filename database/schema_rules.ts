@@ -1,0 +1,13 @@
+import type { SchemaRules } from '@adonisjs/lucid/types/schema_generator'
+
+/**
+ * Columns whose generated declaration the models replace: JSON columns stored as
+ * text that the models read and write as values.
+ */
+export default {
+  tables: {
+    agreements: {
+      skipColumns: ['rent_steps'],
+    },
+  },
+} satisfies SchemaRules
