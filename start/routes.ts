@@ -77,6 +77,22 @@ router
       .where('id', router.matchers.number())
       .as('agreements.activation.store')
     router
+      .get('/agreements/:id/termination/create', [controllers.agreements.Terminations, 'create'])
+      .where('id', router.matchers.number())
+      .as('agreements.termination.create')
+    router
+      .post('/agreements/:id/termination', [controllers.agreements.Terminations, 'store'])
+      .where('id', router.matchers.number())
+      .as('agreements.termination.store')
+    router
+      .get('/agreements/:id/renewal/create', [controllers.agreements.Renewals, 'create'])
+      .where('id', router.matchers.number())
+      .as('agreements.renewal.create')
+    router
+      .post('/agreements/:id/renewal', [controllers.agreements.Renewals, 'store'])
+      .where('id', router.matchers.number())
+      .as('agreements.renewal.store')
+    router
       .resource('cells', controllers.Cells)
       .only(['index', 'edit', 'update'])
       .where('id', router.matchers.number())

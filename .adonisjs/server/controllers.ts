@@ -7,6 +7,8 @@ export const controllers = {
   Agreements: () => import('#controllers/agreements_controller'),
   agreements: {
     Activations: () => import('#controllers/agreements/activations_controller'),
+    Renewals: () => import('#controllers/agreements/renewals_controller'),
+    Terminations: () => import('#controllers/agreements/terminations_controller'),
   },
   Cells: () => import('#controllers/cells_controller'),
   Companies: () => import('#controllers/companies_controller'),

@@ -29,6 +29,10 @@ export type ScannedRoutes = {
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.store': { paramsTuple?: []; params?: {} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -52,6 +56,8 @@ export type ScannedRoutes = {
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
+    'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -71,6 +77,8 @@ export type ScannedRoutes = {
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
+    'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -89,6 +97,8 @@ export type ScannedRoutes = {
     'companies.store': { paramsTuple?: []; params?: {} }
     'agreements.store': { paramsTuple?: []; params?: {} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

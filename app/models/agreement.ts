@@ -6,11 +6,31 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Company from '#models/company'
 import Cell from '#models/cell'
 import { DomainError } from '#exceptions/domain_error'
-import { maxStayEndsOn, stepsAreProgressive } from '#domain/rent'
+import {
+  earliestEndAfterNotice,
+  maxStayEndsOn,
+  rentForMonth,
+  stepsAreProgressive,
+} from '#domain/rent'
 import { today, type Period } from '#domain/periods'
 import incubator from '#config/incubator'
 import { lockedForUpdate } from '#helpers/locking'
-import { rentForMonth } from '#domain/rent'
+
+/** A day as the French read it in a message, e.g. "31 décembre 2029". */
+function formatDay(date: DateTime) {
+  return date.setLocale('fr-FR').toLocaleString(DateTime.DATE_FULL)
+}
+
+/** Refuses an end beyond the company's maximum stay, counted from its entry. */
+function assertWithinMaxStay(enteredOn: DateTime, endsOn: DateTime) {
+  const limit = maxStayEndsOn(enteredOn, incubator.maxStayMonths)
+  if (endsOn > limit) {
+    throw new DomainError('agreements.errors.beyond_max_stay', 'endsOn', {
+      months: incubator.maxStayMonths,
+      limit: formatDay(limit),
+    })
+  }
+}
 
 /** Stored states; "upcoming" and "ended" are read from the dates. */
 export const AGREEMENT_STATUSES = ['draft', 'active', 'terminated'] as const
@@ -96,6 +116,65 @@ export default class Agreement extends AgreementSchema {
   }
 
   /**
+   * Ends an active agreement early. The day must fall within the agreement and
+   * respect the notice period counted from the day notice was given, unless a
+   * manager overrides it with a reason.
+   */
+  terminate(termination: {
+    terminatedOn: DateTime
+    reason: string
+    noticeGivenOn: DateTime
+    overrideReason?: string | null
+  }) {
+    if (this.status !== 'active') {
+      throw new DomainError('agreements.errors.not_active')
+    }
+    const { terminatedOn, noticeGivenOn } = termination
+    if (terminatedOn < this.startsOn || terminatedOn >= this.endsOn) {
+      throw new DomainError('agreements.errors.termination_outside', 'terminatedOn', {
+        start: formatDay(this.startsOn),
+        end: formatDay(this.endsOn.minus({ days: 1 })),
+      })
+    }
+    const earliest = earliestEndAfterNotice(noticeGivenOn, this.noticeMonths)
+    if (terminatedOn < earliest && !termination.overrideReason) {
+      throw new DomainError('agreements.errors.notice_not_respected', 'terminatedOn', {
+        months: this.noticeMonths,
+        earliest: formatDay(earliest),
+      })
+    }
+    this.status = 'terminated'
+    this.terminatedOn = terminatedOn
+    this.terminationReason = termination.reason
+    this.noticeOverrideReason = terminatedOn < earliest ? termination.overrideReason! : null
+  }
+
+  /**
+   * Extends the planned end, within the maximum stay, with the cells locked and
+   * free over the extension.
+   */
+  async renew(newEndsOn: DateTime, company: Company, trx: TransactionClientContract) {
+    if (this.status !== 'active' && this.status !== 'draft') {
+      throw new DomainError('agreements.errors.not_renewable')
+    }
+    if (newEndsOn <= this.endsOn) {
+      throw new DomainError('agreements.errors.renewal_not_later', 'endsOn', {
+        end: formatDay(this.endsOn),
+      })
+    }
+    assertWithinMaxStay(company.enteredOn ?? this.startsOn, newEndsOn)
+    const cellIds = this.cells.map((cell) => cell.id)
+    await Agreement.lockCells(cellIds, trx)
+    await Agreement.assertCellsFree(
+      cellIds,
+      { startsOn: this.endsOn.plus({ days: 1 }), endsOn: newEndsOn },
+      trx,
+      this.id
+    )
+    this.endsOn = newEndsOn
+  }
+
+  /**
    * Opens an agreement (a draft) after checking every rule, with the cells locked so
    * that two requests, even on two app servers, can never both take a cell.
    */
@@ -120,13 +199,7 @@ export default class Agreement extends AgreementSchema {
     }
     const enteredOn =
       company.enteredOn && company.enteredOn < terms.startsOn ? company.enteredOn : terms.startsOn
-    const limit = maxStayEndsOn(enteredOn, incubator.maxStayMonths)
-    if (terms.endsOn > limit) {
-      throw new DomainError('agreements.errors.beyond_max_stay', 'endsOn', {
-        months: incubator.maxStayMonths,
-        limit: limit.setLocale('fr-FR').toLocaleString(DateTime.DATE_FULL),
-      })
-    }
+    assertWithinMaxStay(enteredOn, terms.endsOn)
     await this.assertCellsFree(terms.cellIds, terms, trx)
 
     const { cellIds, ...attributes } = terms

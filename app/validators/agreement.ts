@@ -24,3 +24,22 @@ export const createAgreementValidator = vine.create({
   monthlyCharges: euros(),
   deposit: euros(),
 })
+
+/** A manager ends an agreement early; overriding the notice period needs a reason. */
+export const createTerminationValidator = vine.create({
+  terminatedOn: calendarDate(),
+  noticeGivenOn: calendarDate(),
+  reason: vine.string().trim().minLength(3).maxLength(255),
+  overrideNotice: vine.boolean().optional(),
+  overrideReason: vine
+    .string()
+    .trim()
+    .maxLength(255)
+    .optional()
+    .requiredWhen((field) => [true, 'true', 'on', '1'].includes(field.parent.overrideNotice)),
+})
+
+/** A manager extends an agreement's planned end. */
+export const createRenewalValidator = vine.create({
+  endsOn: calendarDate(),
+})

@@ -1,0 +1,61 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Agreement from '#models/agreement'
+import Company from '#models/company'
+import AuditEvent from '#models/audit_event'
+import AgreementPolicy from '#policies/agreement_policy'
+import { createRenewalValidator } from '#validators/agreement'
+import { lockedForUpdate } from '#helpers/locking'
+import { maxStayEndsOn } from '#domain/rent'
+import incubator from '#config/incubator'
+
+/**
+ * An agreement's renewal: its planned end moves later, within the maximum stay,
+ * as long as its cells stay free.
+ */
+export default class RenewalsController {
+  /** The renewal form, with the latest end the maximum stay allows. */
+  async create({ bouncer, params, view }: HttpContext) {
+    const agreement = await Agreement.query()
+      .where('id', params.id)
+      .preload('company')
+      .firstOrFail()
+    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
+    const limit = maxStayEndsOn(
+      agreement.company.enteredOn ?? agreement.startsOn,
+      incubator.maxStayMonths
+    )
+    return view.render('pages/agreements/renewals/create', { agreement, limit })
+  }
+
+  /** Extends the agreement and records it. */
+  async store(ctx: HttpContext) {
+    const { bouncer, params, request, response, session, i18n } = ctx
+    const agreement = await Agreement.findOrFail(params.id)
+    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
+    const { endsOn } = await request.validateUsing(createRenewalValidator)
+
+    await db.transaction(async (trx) => {
+      const locked = await lockedForUpdate(
+        Agreement.query({ client: trx }).where('id', agreement.id)
+      ).firstOrFail()
+      await locked.load('cells')
+      const company = await Company.query({ client: trx })
+        .where('id', locked.companyId)
+        .firstOrFail()
+      const before = locked.auditAttributes()
+      await locked.renew(endsOn, company, trx)
+      await locked.save()
+      await AuditEvent.record(
+        ctx,
+        'agreement.renewed',
+        locked,
+        { before, after: locked.auditAttributes() },
+        trx
+      )
+    })
+
+    session.flash('success', i18n.t('agreements.renewed'))
+    return response.redirect().toRoute('agreements.show', { id: agreement.id })
+  }
+}

@@ -1,0 +1,56 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Agreement from '#models/agreement'
+import AuditEvent from '#models/audit_event'
+import AgreementPolicy from '#policies/agreement_policy'
+import { createTerminationValidator } from '#validators/agreement'
+import { lockedForUpdate } from '#helpers/locking'
+import { today } from '#domain/periods'
+
+/**
+ * An agreement's early termination: the date, the reason, and the notice period
+ * respected (or overridden by a manager, with a reason).
+ */
+export default class TerminationsController {
+  /** The termination form. */
+  async create({ bouncer, params, view }: HttpContext) {
+    const agreement = await Agreement.query()
+      .where('id', params.id)
+      .preload('company')
+      .firstOrFail()
+    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
+    return view.render('pages/agreements/terminations/create', { agreement, today: today() })
+  }
+
+  /** Terminates the agreement and records it. */
+  async store(ctx: HttpContext) {
+    const { bouncer, params, request, response, session, i18n } = ctx
+    const agreement = await Agreement.findOrFail(params.id)
+    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
+    const data = await request.validateUsing(createTerminationValidator)
+
+    await db.transaction(async (trx) => {
+      const locked = await lockedForUpdate(
+        Agreement.query({ client: trx }).where('id', agreement.id)
+      ).firstOrFail()
+      const before = locked.auditAttributes()
+      locked.terminate({
+        terminatedOn: data.terminatedOn,
+        noticeGivenOn: data.noticeGivenOn,
+        reason: data.reason,
+        overrideReason: data.overrideNotice ? data.overrideReason : null,
+      })
+      await locked.save()
+      await AuditEvent.record(
+        ctx,
+        'agreement.terminated',
+        locked,
+        { before, after: locked.auditAttributes() },
+        trx
+      )
+    })
+
+    session.flash('success', i18n.t('agreements.terminated'))
+    return response.redirect().toRoute('agreements.show', { id: agreement.id })
+  }
+}

@@ -1,0 +1,144 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import AuditEvent from '#models/audit_event'
+import { createCompany, createUser } from '#tests/support/fixtures'
+import { createCell, openAgreement } from '#tests/support/agreements'
+import { day } from '#domain/periods'
+
+test.group('Agreements: termination and renewal', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  async function activeAgreement() {
+    const company = await createCompany()
+    company.enteredOn = day('2026-01-01')
+    company.status = 'hosted'
+    await company.save()
+    const cell = await createCell({ code: 'TERM-1' })
+    const agreement = await openAgreement({
+      companyId: company.id,
+      cellIds: [cell.id],
+      startsOn: day('2026-01-01'),
+      endsOn: day('2027-12-31'),
+    })
+    agreement.status = 'active'
+    await agreement.save()
+    return { agreement, company, cell }
+  }
+
+  test('a manager terminates with the notice respected; recorded', async ({ client, assert }) => {
+    const manager = await createUser('manager')
+    const { agreement } = await activeAgreement()
+    const response = await client
+      .post(`/agreements/${agreement.id}/termination`)
+      .loginAs(manager)
+      .form({ noticeGivenOn: '2026-03-31', terminatedOn: '2026-06-30', reason: 'Locaux trouvés' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertHeader('location', `/agreements/${agreement.id}`)
+    await agreement.refresh()
+    assert.equal(agreement.status, 'terminated')
+    assert.equal(agreement.terminatedOn!.toISODate(), '2026-06-30')
+    const event = await AuditEvent.findByOrFail('action', 'agreement.terminated')
+    assert.deepInclude(event.changedFields, {
+      field: 'terminatedOn',
+      before: null,
+      after: '2026-06-30',
+    })
+  })
+
+  test('too short a notice is refused unless overridden with a reason', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const { agreement } = await activeAgreement()
+    const post = (form: Record<string, string>) =>
+      client
+        .post(`/agreements/${agreement.id}/termination`)
+        .loginAs(manager)
+        .header('referer', `/agreements/${agreement.id}/termination/create`)
+        .form({
+          noticeGivenOn: '2026-03-31',
+          terminatedOn: '2026-04-30',
+          reason: 'Départ',
+          ...form,
+        })
+        .withCsrfToken()
+        .redirects(0)
+
+    const refused = await post({})
+    refused.assertFlashMessage('inputErrorsBag', {
+      terminatedOn: [
+        'Le préavis de 3 mois mène au 30 juin 2026 au plus tôt ; pour résilier avant, passez outre avec un motif.',
+      ],
+    })
+    const noReason = await post({ overrideNotice: 'true' })
+    noReason.assertFlashMessage('inputErrorsBag', { overrideReason: ['Ce champ est obligatoire.'] })
+    await agreement.refresh()
+    assert.equal(agreement.status, 'active')
+
+    await post({ overrideNotice: 'true', overrideReason: 'Accord amiable' })
+    await agreement.refresh()
+    assert.equal(agreement.status, 'terminated')
+    assert.equal(agreement.noticeOverrideReason, 'Accord amiable')
+  })
+
+  test('a renewal extends the end within the maximum stay', async ({ client, assert }) => {
+    const manager = await createUser('manager')
+    const { agreement } = await activeAgreement()
+    const response = await client
+      .post(`/agreements/${agreement.id}/renewal`)
+      .loginAs(manager)
+      .form({ endsOn: '2029-12-31' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertHeader('location', `/agreements/${agreement.id}`)
+    await agreement.refresh()
+    assert.equal(agreement.endsOn.toISODate(), '2029-12-31')
+    assert.exists(await AuditEvent.findBy('action', 'agreement.renewed'))
+  })
+
+  test('a renewal beyond 48 months of stay is refused', async ({ client, assert }) => {
+    const manager = await createUser('manager')
+    const { agreement } = await activeAgreement()
+    const response = await client
+      .post(`/agreements/${agreement.id}/renewal`)
+      .loginAs(manager)
+      .form({ endsOn: '2030-01-01' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', {
+      endsOn: [
+        'Le séjour dépasserait 48 mois : la convention doit finir au plus tard le 31 décembre 2029.',
+      ],
+    })
+    await agreement.refresh()
+    assert.equal(agreement.endsOn.toISODate(), '2027-12-31')
+  })
+
+  test('a renewal into another agreement on the same cell is refused', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const { agreement, cell } = await activeAgreement()
+    const next = await createCompany()
+    await openAgreement({
+      companyId: next.id,
+      cellIds: [cell.id],
+      startsOn: day('2028-03-01'),
+      endsOn: day('2028-12-31'),
+    })
+    const response = await client
+      .post(`/agreements/${agreement.id}/renewal`)
+      .loginAs(manager)
+      .form({ endsOn: '2028-06-30' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', {
+      cellIds: ['Déjà occupée sur cette période : TERM-1.'],
+    })
+    await agreement.refresh()
+    assert.equal(agreement.endsOn.toISODate(), '2027-12-31')
+  })
+})
