@@ -1,6 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Building from '#models/building'
+import { upcomingDeadlines } from '#domain/upcoming'
+import { today } from '#domain/periods'
 
 /**
  * The page each role lands on after logging in.
@@ -27,6 +29,7 @@ export default class HomeController {
     const [accounts] = await db
       .from('users')
       .select(db.raw('count(*) as total'), db.raw('count(disabled_at) as disabled'))
-    return view.render('pages/home/manager', { building, accounts })
+    const due = await upcomingDeadlines(today())
+    return view.render('pages/home/manager', { building, accounts, due })
   }
 }
