@@ -2,14 +2,23 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Building from '#models/building'
 import { upcomingDeadlines } from '#domain/upcoming'
-import { today } from '#domain/periods'
+import { day, today } from '#domain/periods'
+import { cellStatesOn, occupancyOf } from '#domain/occupancy'
+import Cell from '#models/cell'
+import Agreement from '#models/agreement'
+
+/** The day the plan shows: the one asked for (YYYY-MM-DD), else today. */
+function planDay(value: unknown) {
+  const asked = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? day(value) : null
+  return asked?.isValid ? asked : today()
+}
 
 /**
  * The page each role lands on after logging in.
  */
 export default class HomeController {
   /** Renders the home page made for the user's role. */
-  async show({ auth, view }: HttpContext) {
+  async show({ auth, request, view }: HttpContext) {
     const user = auth.getUserOrFail()
     const building = await Building.query()
       .withCount('cells')
@@ -29,7 +38,24 @@ export default class HomeController {
     const [accounts] = await db
       .from('users')
       .select(db.raw('count(*) as total'), db.raw('count(disabled_at) as disabled'))
-    const due = await upcomingDeadlines(today())
-    return view.render('pages/home/manager', { building, accounts, due })
+    const on = planDay(request.input('on'))
+    const [cells, agreements, due] = await Promise.all([
+      Cell.query().orderBy('floor').orderBy('code'),
+      Agreement.holdingOnOrAfter(on),
+      upcomingDeadlines(today()),
+    ])
+    const plan = cellStatesOn(cells, agreements, on)
+    const floors = [...new Set(cells.map((cell) => cell.floor))].map((floor) => ({
+      floor,
+      cells: plan.filter((entry) => entry.cell.floor === floor),
+    }))
+    return view.render('pages/home/manager', {
+      building,
+      accounts,
+      due,
+      on,
+      floors,
+      occupancy: occupancyOf(plan),
+    })
   }
 }

@@ -251,6 +251,14 @@ export default class Agreement extends AgreementSchema {
     }
   }
 
+  /** Agreements that still hold cells on or after a day, with their company and cells. */
+  static holdingOnOrAfter(day: DateTime) {
+    return this.query()
+      .whereRaw('coalesce(terminated_on, ends_on) >= ?', [day.toISODate()!])
+      .preload('company')
+      .preload('cells')
+  }
+
   /** The values worth recording in the audit trail. */
   auditAttributes(cellCodes?: string[]) {
     return {

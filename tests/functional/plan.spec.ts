@@ -1,0 +1,71 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Company from '#models/company'
+import type Cell from '#models/cell'
+import { day } from '#domain/periods'
+import { createBuilding, createUser } from '#tests/support/fixtures'
+import { createCell, openAgreement } from '#tests/support/agreements'
+import { countQueries } from '#tests/support/queries'
+
+test.group("The building plan (the managers' home)", (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('shows each cell with its occupant and end date on the chosen day', async ({
+    client,
+    assert,
+  }) => {
+    await createBuilding()
+    const manager = await createUser('manager')
+    const company = await Company.create({ name: 'Occupante SAS', sector: 'other' })
+    const cell = await createCell({ code: 'P-1', areaSqm: 25 })
+    await createCell({ code: 'P-2', areaSqm: 25 })
+    await openAgreement({
+      companyId: company.id,
+      cellIds: [cell.id],
+      startsOn: day('2017-01-01'),
+      endsOn: day('2017-12-31'),
+    })
+
+    const response = await client.get('/?on=2017-07-05').loginAs(manager)
+    response.assertStatus(200)
+    const text = response.text().replace(/\s+/g, ' ')
+    assert.include(text, 'Plan de la Nouvelle Forge au 5 juillet 2017')
+    assert.include(text, 'Occupante SAS')
+    assert.include(text, 'jusqu&#x27;au 31 décembre 2017')
+    assert.include(text, 'Occupation : 1 cellules sur 2 (50 %), 25 m² sur 50 m² (50 %).')
+
+    const before = await client.get('/?on=2016-12-01').loginAs(manager)
+    assert.include(before.text().replace(/\s+/g, ' '), 'à partir du 1 janvier 2017')
+  })
+
+  test('an invalid day falls back to today, never a 500', async ({ client }) => {
+    await createBuilding()
+    const manager = await createUser('manager')
+    const response = await client.get('/?on=2026-02-30').loginAs(manager)
+    response.assertStatus(200)
+  })
+
+  test('the same number of queries with 5 and with 200 agreements', async ({ client, assert }) => {
+    await createBuilding()
+    const manager = await createUser('manager')
+    const cells: Cell[] = []
+    for (let i = 0; i < 10; i++) cells.push(await createCell({ code: `Q-${i}` }))
+    const company = await Company.create({ name: 'Nombreuse', sector: 'other' })
+    const agree = async (count: number, offset: number) => {
+      for (let i = offset; i < offset + count; i++) {
+        const start = day('2000-01-01').plus({ months: i })
+        await openAgreement({
+          companyId: company.id,
+          cellIds: [cells[i % 10].id],
+          startsOn: start,
+          endsOn: start.plus({ days: 20 }),
+        })
+      }
+    }
+    await agree(5, 0)
+    const few = await countQueries(() => client.get('/?on=2000-01-10').loginAs(manager))
+    await agree(195, 5)
+    const many = await countQueries(() => client.get('/?on=2000-01-10').loginAs(manager))
+    assert.equal(many, few)
+  })
+})
