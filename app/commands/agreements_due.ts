@@ -18,7 +18,8 @@ export default class AgreementsDue extends BaseCommand {
   async run() {
     const { upcomingDeadlines } = await import('#domain/upcoming')
     const { today, day } = await import('#domain/periods')
-    const i18n = (await import('@adonisjs/i18n/services/main')).default.locale('fr')
+    const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
+    const i18n = i18nManager.locale('fr')
     const date = (value: DateTime) => value.setLocale('fr-FR').toLocaleString(DateTime.DATE_FULL)
 
     const from = this.on ? day(this.on) : today()
