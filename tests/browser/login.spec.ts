@@ -28,7 +28,10 @@ test.group('Browser: each demo role logs in and sees its home page', (group) => 
 
       await page.waitForURL((url) => url.pathname === '/')
       assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), demo.heading)
-      assert.equal(await page.getByRole('heading', { name: 'Nouvelle Forge', exact: true }).count(), 1)
+      assert.equal(
+        await page.getByRole('heading', { name: 'Nouvelle Forge', exact: true }).count(),
+        1
+      )
       assert.deepEqual(await seriousAccessibilityViolations(page), [], 'home page')
     })
 
