@@ -92,6 +92,8 @@ router
       .post('/agreements/:id/renewal', [controllers.agreements.Renewals, 'store'])
       .where('id', router.matchers.number())
       .as('agreements.renewal.store')
+    router.get('/rent-roll', [controllers.RentRolls, 'show']).as('rent_roll.show')
+    router.get('/rent-roll.csv', [controllers.RentRolls, 'export']).as('rent_roll.export')
     router
       .resource('cells', controllers.Cells)
       .only(['index', 'edit', 'update'])

@@ -20,6 +20,7 @@ export const controllers = {
   Home: () => import('#controllers/home_controller'),
   Locales: () => import('#controllers/locales_controller'),
   Passwords: () => import('#controllers/passwords_controller'),
+  RentRolls: () => import('#controllers/rent_rolls_controller'),
   Session: () => import('#controllers/session_controller'),
   Users: () => import('#controllers/users_controller'),
   users: {

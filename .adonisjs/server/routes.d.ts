@@ -33,6 +33,8 @@ export type ScannedRoutes = {
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'rent_roll.show': { paramsTuple?: []; params?: {} }
+    'rent_roll.export': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -58,6 +60,8 @@ export type ScannedRoutes = {
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'rent_roll.show': { paramsTuple?: []; params?: {} }
+    'rent_roll.export': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -79,6 +83,8 @@ export type ScannedRoutes = {
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'rent_roll.show': { paramsTuple?: []; params?: {} }
+    'rent_roll.export': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -21,6 +21,11 @@ export default class AgreementPolicy extends BasePolicy {
     return user.isManager
   }
 
+  /** Managers keep the rent roll; officials never see rents. */
+  viewRentRoll(user: User) {
+    return user.isManager
+  }
+
   /** Managers terminate and renew agreements. */
   manage(user: User, _agreement: Agreement) {
     return user.isManager

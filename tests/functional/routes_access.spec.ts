@@ -61,6 +61,8 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'agreements.termination.store': managers,
   'agreements.renewal.create': managers,
   'agreements.renewal.store': managers,
+  'rent_roll.show': managers,
+  'rent_roll.export': managers,
   'cells.index': managers,
   'cells.edit': managers,
   'cells.update': managers,

@@ -1,0 +1,91 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { stringify } from 'csv-stringify/sync'
+import Agreement from '#models/agreement'
+import Cell from '#models/cell'
+import AgreementPolicy from '#policies/agreement_policy'
+import { rentRollFor } from '#domain/rent_roll'
+import { day, monthOf, today } from '#domain/periods'
+
+/** The month asked for (YYYY-MM), else the current month. */
+function monthAsked(value: unknown) {
+  const asked = typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? day(`${value}-01`) : null
+  return (asked?.isValid ? asked : today()).startOf('month')
+}
+
+/** Euros with a decimal comma and no thousands separator, for spreadsheets in French. */
+function euros(cents: number) {
+  return (cents / 100).toFixed(2).replace('.', ',')
+}
+
+/**
+ * The rent roll (état locatif) of a month, on screen and as a CSV for spreadsheets.
+ */
+export default class RentRollsController {
+  /** The month's rent roll. */
+  async show({ bouncer, request, view }: HttpContext) {
+    await bouncer.with(AgreementPolicy).authorize('viewRentRoll')
+    const roll = await this.#rollFor(monthAsked(request.input('month')))
+    return view.render('pages/rent_roll/show', { roll })
+  }
+
+  /** The same, as CSV: ";" separator, UTF-8 with BOM, decimal comma (opens in French Excel). */
+  async export({ bouncer, request, response, i18n }: HttpContext) {
+    await bouncer.with(AgreementPolicy).authorize('viewRentRoll')
+    const month = monthAsked(request.input('month'))
+    const roll = await this.#rollFor(month)
+    const header = [
+      'company',
+      'siret',
+      'cells',
+      'area',
+      'step',
+      'days',
+      'rent',
+      'charges',
+      'total',
+    ].map((column) => i18n.t(`rent_roll.csv.${column}`))
+    const rows = roll.lines.map((line) => [
+      line.agreement.company.name,
+      line.agreement.company.siret ?? '',
+      line.agreement.cells.map((cell) => cell.code).join(', '),
+      String(line.areaSqm).replace('.', ','),
+      euros(line.stepCents),
+      line.days,
+      euros(line.rentCents),
+      euros(line.chargesCents),
+      euros(line.totalCents),
+    ])
+    const totals = [
+      i18n.t('rent_roll.csv.totals'),
+      '',
+      '',
+      '',
+      '',
+      '',
+      euros(roll.totals.rentCents),
+      euros(roll.totals.chargesCents),
+      euros(roll.totals.totalCents),
+    ]
+    const csv = stringify([header, ...rows, totals], { delimiter: ';', bom: true })
+    return response
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="etat-locatif-${month.toFormat('yyyy-MM')}.csv"`
+      )
+      .send(csv)
+  }
+
+  async #rollFor(month: ReturnType<typeof monthAsked>) {
+    const period = monthOf(month)
+    const [agreements, cells] = await Promise.all([
+      Agreement.holdingOnOrAfter(period.startsOn).where(
+        'starts_on',
+        '<=',
+        period.endsOn.toISODate()!
+      ),
+      Cell.query().orderBy('code'),
+    ])
+    return rentRollFor(month, agreements, cells)
+  }
+}
