@@ -8,6 +8,9 @@ import Cell from '#models/cell'
 import MeetingRoom from '#models/meeting_room'
 import Company from '#models/company'
 import User, { type Role } from '#models/user'
+import Agreement from '#models/agreement'
+import { DEMO_COMPANY_NAME, seedHistory } from '#database/demo/history'
+import { today } from '#domain/periods'
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'pepiniere-demo'
@@ -51,8 +54,9 @@ const MEETING_ROOMS = [
 ]
 
 /**
- * The Nouvelle Forge, its cells and meeting rooms, and (outside production,
- * or when SEED_DEMO_ACCOUNTS=true) the demo accounts. Safe to run twice.
+ * The Nouvelle Forge, its cells and meeting rooms, and (outside production, or
+ * when SEED_DEMO_ACCOUNTS=true) the demo story — companies, agreements and exits
+ * since November 2016 — with the demo accounts. Safe to run twice.
  */
 export default class MainSeeder extends BaseSeeder {
   async run() {
@@ -81,22 +85,11 @@ export default class MainSeeder extends BaseSeeder {
         return
       }
 
-      const company = await Company.updateOrCreate(
-        { siret: '81234560100007' },
-        {
-          name: 'Atelier Numérique du Hainaut',
-          siren: '812345601',
-          legalForm: 'SAS',
-          nafCode: '62.01Z',
-          sector: 'software',
-          digital: true,
-          foundedOn: DateTime.fromISO('2016-09-12'),
-          contactName: 'Inès Locataire',
-          email: 'contact@atelier-numerique.test',
-          status: 'hosted',
-        },
-        { client: trx }
-      )
+      // The demo story runs once: a second seeding finds it and adds nothing.
+      const alreadyTold = await Agreement.query({ client: trx }).first()
+      const company = alreadyTold
+        ? await Company.query({ client: trx }).where('name', DEMO_COMPANY_NAME).firstOrFail()
+        : await seedHistory(await Cell.query({ client: trx }).orderBy('id'), today(), trx)
       for (const account of DEMO_ACCOUNTS) {
         await User.firstOrCreate(
           { email: account.email },

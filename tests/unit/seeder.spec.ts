@@ -7,6 +7,9 @@ import Building from '#models/building'
 import Cell from '#models/cell'
 import MeetingRoom from '#models/meeting_room'
 import User from '#models/user'
+import Agreement from '#models/agreement'
+import { maxStayEndsOn } from '#domain/rent'
+import { overlaps } from '#domain/periods'
 
 test.group('Demo data: the Nouvelle Forge', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -33,17 +36,54 @@ test.group('Demo data: the Nouvelle Forge', (group) => {
     }
   })
 
+  test('the story: on 2017-07-05, 11 companies hosted, 9 of them digital', async ({ assert }) => {
+    await new MainSeeder(db.connection()).run()
+    const hosted = await db
+      .from('agreements')
+      .join('companies', 'companies.id', 'agreements.company_id')
+      .where('agreements.starts_on', '<=', '2017-07-05')
+      .whereRaw('coalesce(agreements.terminated_on, agreements.ends_on) >= ?', ['2017-07-05'])
+      .whereNot('agreements.status', 'draft')
+      .select('companies.id', 'companies.digital')
+      .distinct()
+    assert.lengthOf(hosted, 11)
+    assert.equal(hosted.filter((row) => Boolean(row.digital)).length, 9)
+
+    const tenant = await User.query().where('role', 'tenant').preload('company').firstOrFail()
+    assert.equal(tenant.company.status, 'hosted')
+    const alumni = await db.from('companies').where('status', 'alumni').count('* as total')
+    assert.isAbove(Number(alumni[0].total), 10)
+  })
+
+  test('every agreement of the story obeys the rules', async ({ assert }) => {
+    await new MainSeeder(db.connection()).run()
+    const agreements = await Agreement.query().preload('cells').preload('company')
+    for (const agreement of agreements) {
+      const limit = maxStayEndsOn(agreement.company.enteredOn!, 48)
+      assert.isAtMost(agreement.effectiveEndsOn.toMillis(), limit.toMillis(), `${agreement.id}`)
+      for (const other of agreements) {
+        if (other.id === agreement.id) continue
+        const shared = other.cells.some((cell) =>
+          agreement.cells.some((mine) => mine.id === cell.id)
+        )
+        assert.isFalse(
+          shared && overlaps(agreement.period, other.period),
+          `${agreement.id}/${other.id}`
+        )
+      }
+    }
+  })
+
   test('seeding twice duplicates nothing', async ({ assert }) => {
-    await new MainSeeder(db.connection()).run()
-    await new MainSeeder(db.connection()).run()
     const count = async (table: string) => {
       const row = await db.from(table).count('* as total').first()
       return Number(row.total)
     }
-    assert.equal(await count('buildings'), 1)
-    assert.equal(await count('cells'), 18)
-    assert.equal(await count('meeting_rooms'), 3)
-    assert.equal(await count('users'), 3)
-    assert.equal(await count('companies'), 1)
+    const tables = ['buildings', 'cells', 'meeting_rooms', 'users', 'companies', 'agreements']
+    await new MainSeeder(db.connection()).run()
+    const first = await Promise.all(tables.map(count))
+    await new MainSeeder(db.connection()).run()
+    assert.deepEqual(await Promise.all(tables.map(count)), first)
+    assert.deepEqual(first.slice(0, 4), [1, 18, 3, 3])
   })
 })
