@@ -94,6 +94,7 @@ router
       .as('agreements.renewal.store')
     router.get('/rent-roll', [controllers.RentRolls, 'show']).as('rent_roll.show')
     router.get('/rent-roll.csv', [controllers.RentRolls, 'export']).as('rent_roll.export')
+    router.get('/free-cells', [controllers.FreeCells, 'index']).as('free_cells.index')
     router
       .resource('cells', controllers.Cells)
       .only(['index', 'edit', 'update'])

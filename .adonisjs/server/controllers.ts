@@ -16,6 +16,7 @@ export const controllers = {
     Contacts: () => import('#controllers/companies/contacts_controller'),
     Exits: () => import('#controllers/companies/exits_controller'),
   },
+  FreeCells: () => import('#controllers/free_cells_controller'),
   Health: () => import('#controllers/health_controller'),
   Home: () => import('#controllers/home_controller'),
   Locales: () => import('#controllers/locales_controller'),

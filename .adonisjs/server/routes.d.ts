@@ -35,6 +35,7 @@ export type ScannedRoutes = {
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'free_cells.index': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -62,6 +63,7 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'free_cells.index': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -85,6 +87,7 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'free_cells.index': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -25,6 +25,9 @@ export default class AgreementsController {
       cells,
       defaults: {
         companyId: request.input('company_id'),
+        cellIds: String(request.input('cell_ids', '')).split(',').filter(Boolean),
+        startsOn: request.input('starts_on'),
+        endsOn: request.input('ends_on'),
         noticeMonths: incubator.defaultNoticeMonths,
         rentSteps: incubator.defaultRentSteps,
       },

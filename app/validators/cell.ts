@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { decimalNumber } from '#validators/rules'
+import { calendarDate, decimalNumber } from '#validators/rules'
 
 /**
  * A manager edits a cell: code, floor, area, desks, and whether it is out of
@@ -28,4 +28,12 @@ export const cellValidator = vine.withMetaData<{ cellId: number }>().create({
     .maxLength(255)
     .optional()
     .requiredWhen((field) => [true, 'true', 'on', '1'].includes(field.parent.outOfService)),
+})
+
+/** The free cells finder: a period, a minimum area, and whether to combine neighbours. */
+export const freeCellsFinderValidator = vine.create({
+  startsOn: calendarDate(),
+  endsOn: calendarDate(),
+  minAreaSqm: decimalNumber({ min: -1, max: 1000 }).optional(),
+  adjacent: vine.boolean().optional(),
 })

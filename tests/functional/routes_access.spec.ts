@@ -63,6 +63,7 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'agreements.renewal.store': managers,
   'rent_roll.show': managers,
   'rent_roll.export': managers,
+  'free_cells.index': managers,
   'cells.index': managers,
   'cells.edit': managers,
   'cells.update': managers,

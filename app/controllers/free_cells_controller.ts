@@ -1,0 +1,37 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Agreement from '#models/agreement'
+import Cell from '#models/cell'
+import CellPolicy from '#policies/cell_policy'
+import { freeCellsFinderValidator } from '#validators/cell'
+import { freeChoices } from '#domain/free_cells'
+
+/**
+ * Finding free cells: for a period and a minimum area, the cells (or runs of
+ * adjacent cells) free all along, each a link to allocate it.
+ */
+export default class FreeCellsController {
+  /** The finder form and, once filled, its answers. */
+  async index({ bouncer, request, view }: HttpContext) {
+    await bouncer.with(CellPolicy).authorize('viewList')
+    if (!request.input('startsOn')) {
+      return view.render('pages/free_cells/index', { search: null, choices: [] })
+    }
+    const search = await request.validateUsing(freeCellsFinderValidator)
+    if (search.endsOn < search.startsOn) {
+      return view.render('pages/free_cells/index', { search, choices: [], badPeriod: true })
+    }
+    const [cells, agreements] = await Promise.all([
+      Cell.query().orderBy('floor').orderBy('code'),
+      Agreement.holdingOnOrAfter(search.startsOn).where(
+        'starts_on',
+        '<=',
+        search.endsOn.toISODate()!
+      ),
+    ])
+    const choices = freeChoices(cells, agreements, search, {
+      minAreaSqm: search.minAreaSqm ?? 0,
+      adjacent: search.adjacent ?? false,
+    })
+    return view.render('pages/free_cells/index', { search, choices })
+  }
+}

@@ -1,0 +1,51 @@
+import type Agreement from '#models/agreement'
+import type Cell from '#models/cell'
+import { overlaps, type Period } from '#domain/periods'
+
+/** One answer of the free cells finder: a cell, or a run of adjacent cells, free all along. */
+export type FreeChoice = { cells: Cell[]; areaSqm: number }
+
+/**
+ * Cells free for the whole period (in service, no agreement overlapping it) with at
+ * least the area asked; with `adjacent`, also runs of neighbouring free cells (same
+ * floor, consecutive codes) that together reach the area. Agreements must have their
+ * cells loaded; cells must be ordered by floor and code.
+ */
+export function freeChoices(
+  cells: Cell[],
+  agreements: Agreement[],
+  period: Period,
+  options: { minAreaSqm: number; adjacent: boolean; maxRun?: number }
+): FreeChoice[] {
+  const busy = new Set(
+    agreements
+      .filter((agreement) => overlaps(agreement.period, period))
+      .flatMap((agreement) => agreement.cells.map((cell) => cell.id))
+  )
+  const isFree = (cell: Cell) => !cell.isOutOfService && !busy.has(cell.id)
+  const area = (run: Cell[]) => run.reduce((sum, cell) => sum + cell.areaSqm, 0)
+
+  const singles = cells
+    .filter((cell) => isFree(cell) && cell.areaSqm >= options.minAreaSqm)
+    .map((cell) => ({ cells: [cell], areaSqm: cell.areaSqm }))
+  if (!options.adjacent) return singles
+
+  const runs: FreeChoice[] = []
+  const maxRun = options.maxRun ?? 3
+  for (let start = 0; start < cells.length; start++) {
+    for (let length = 2; length <= maxRun; length++) {
+      const run = cells.slice(start, start + length)
+      if (run.length < length) break
+      if (!run.every((cell) => cell.floor === run[0].floor && isFree(cell))) break
+      // The smallest run reaching the area, and no run that contains a single cell large enough.
+      if (
+        area(run) >= options.minAreaSqm &&
+        !run.some((cell) => cell.areaSqm >= options.minAreaSqm)
+      ) {
+        runs.push({ cells: run, areaSqm: area(run) })
+        break
+      }
+    }
+  }
+  return [...singles, ...runs]
+}
