@@ -9,8 +9,10 @@
 */
 import edge from 'edge.js'
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '#helpers/formatting'
+import { HISTORY_LABELS } from '#helpers/history_labels'
 
 edge.global('formatDate', formatDate)
 edge.global('formatDateTime', formatDateTime)
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)
+edge.global('historyLabels', HISTORY_LABELS)

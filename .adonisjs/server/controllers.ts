@@ -23,6 +23,7 @@ export const controllers = {
   Passwords: () => import('#controllers/passwords_controller'),
   RentRolls: () => import('#controllers/rent_rolls_controller'),
   Session: () => import('#controllers/session_controller'),
+  Timelines: () => import('#controllers/timelines_controller'),
   Users: () => import('#controllers/users_controller'),
   users: {
     Disablements: () => import('#controllers/users/disablements_controller'),

@@ -36,6 +36,7 @@ export type ScannedRoutes = {
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
+    'timeline.show': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -64,6 +65,7 @@ export type ScannedRoutes = {
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
+    'timeline.show': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -88,6 +90,7 @@ export type ScannedRoutes = {
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
+    'timeline.show': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -121,7 +121,12 @@ export default class CompaniesController {
     await company.load('agreements', (query) =>
       query.orderBy('starts_on', 'desc').preload('cells', (cells) => cells.orderBy('code'))
     )
-    const history = internals ? await AuditEvent.historyOf(company) : []
+    const history = internals
+      ? await AuditEvent.historyOfCompany(
+          company,
+          company.agreements.map((agreement) => agreement.id)
+        )
+      : []
 
     return view.render('pages/companies/show', {
       company,

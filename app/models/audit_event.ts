@@ -57,6 +57,21 @@ export default class AuditEvent extends AuditEventSchema {
       .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
   }
 
+  /** A company's history with its agreements' (renewals, terminations...), newest first. */
+  static historyOfCompany(company: { id: number }, agreementIds: number[]) {
+    return this.query()
+      .where((query) => {
+        query.where('subject_type', 'Company').where('subject_id', company.id)
+        if (agreementIds.length) {
+          query.orWhere((agreements) =>
+            agreements.where('subject_type', 'Agreement').whereIn('subject_id', agreementIds)
+          )
+        }
+      })
+      .preload('user')
+      .orderBy('id', 'desc')
+  }
+
   /** The history of one record, newest first, with who made each change. */
   static historyOf(subject: { constructor: { name: string }; id: number }) {
     return this.query()

@@ -4,6 +4,7 @@ import AuditEvent from '#models/audit_event'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
 import { day } from '#domain/periods'
+import { visibleText } from '#tests/support/html'
 
 test.group('Agreements: termination and renewal', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -96,6 +97,11 @@ test.group('Agreements: termination and renewal', (group) => {
     await agreement.refresh()
     assert.equal(agreement.endsOn.toISODate(), '2029-12-31')
     assert.exists(await AuditEvent.findBy('action', 'agreement.renewed'))
+
+    const companyPage = await client.get(`/companies/${agreement.companyId}`).loginAs(manager)
+    const text = visibleText(companyPage.text())
+    assert.include(text, 'Renouvellement')
+    assert.include(text, 'Fin prévue : 31 décembre 2027 → 31 décembre 2029')
   })
 
   test('a renewal beyond 48 months of stay is refused', async ({ client, assert }) => {

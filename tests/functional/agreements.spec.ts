@@ -6,6 +6,7 @@ import AuditEvent from '#models/audit_event'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
 import { day } from '#domain/periods'
+import { visibleText } from '#tests/support/html'
 
 /** A valid agreement form, to be spoiled field by field. */
 function form(companyId: number, cellIds: number[], overrides: Record<string, unknown> = {}) {
@@ -53,7 +54,7 @@ test.group('Agreements: drafting and signing', (group) => {
 
     const page = await client.get(`/agreements/${agreement.id}`).loginAs(manager)
     page.assertStatus(200)
-    const text = page.text().replace(/\s+/g, ' ')
+    const text = visibleText(page.text())
     assert.include(text, '39,5 m² au total')
     assert.include(text, '395,00 €')
   })

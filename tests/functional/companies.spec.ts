@@ -4,6 +4,7 @@ import Company from '#models/company'
 import AuditEvent from '#models/audit_event'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { countQueries } from '#tests/support/queries'
+import { visibleText } from '#tests/support/html'
 
 const VALID_SIRET = '73282932000074'
 
@@ -110,10 +111,10 @@ test.group('Companies: managers admit and edit', (group) => {
     )
 
     const page = await client.get(`/companies/${company.id}`).loginAs(manager)
-    const text = page.text().replace(/\s+/g, ' ')
+    const text = visibleText(page.text())
     assert.include(text, 'Historique des modifications')
-    assert.include(text, 'Raison sociale</strong> : Ancienne → Nouvelle')
-    assert.include(text, 'Secteur</strong> : Autre → Industries créatives')
+    assert.include(text, 'Raison sociale : Ancienne → Nouvelle')
+    assert.include(text, 'Secteur : Autre → Industries créatives')
   })
 
   test('the list filters by status, sector and digital flag, searches name or SIRET', async ({

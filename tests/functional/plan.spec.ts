@@ -6,6 +6,7 @@ import { day } from '#domain/periods'
 import { createBuilding, createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
 import { countQueries } from '#tests/support/queries'
+import { visibleText } from '#tests/support/html'
 
 test.group("The building plan (the managers' home)", (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -28,14 +29,14 @@ test.group("The building plan (the managers' home)", (group) => {
 
     const response = await client.get('/?on=2017-07-05').loginAs(manager)
     response.assertStatus(200)
-    const text = response.text().replace(/\s+/g, ' ')
+    const text = visibleText(response.text())
     assert.include(text, 'Plan de la Nouvelle Forge au 5 juillet 2017')
     assert.include(text, 'Occupante SAS')
-    assert.include(text, 'jusqu&#x27;au 31 décembre 2017')
+    assert.include(text, "jusqu'au 31 décembre 2017")
     assert.include(text, 'Occupation : 1 cellules sur 2 (50 %), 25 m² sur 50 m² (50 %).')
 
     const before = await client.get('/?on=2016-12-01').loginAs(manager)
-    assert.include(before.text().replace(/\s+/g, ' '), 'à partir du 1 janvier 2017')
+    assert.include(visibleText(before.text()), 'à partir du 1 janvier 2017')
   })
 
   test('an invalid day falls back to today, never a 500', async ({ client }) => {

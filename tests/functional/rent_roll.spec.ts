@@ -6,6 +6,7 @@ import { day } from '#domain/periods'
 import { createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
 import { countQueries } from '#tests/support/queries'
+import { visibleText } from '#tests/support/html'
 
 /** Two signed agreements in March 2026: one full month, one from the 16th. */
 async function march() {
@@ -56,10 +57,7 @@ test.group('Rent roll (état locatif)', (group) => {
     await march()
     const response = await client.get('/rent-roll?month=2026-03').loginAs(manager)
     response.assertStatus(200)
-    const text = response
-      .text()
-      .replace(/\s+/g, ' ')
-      .replace(/[\u202f\u00a0]/g, ' ')
+    const text = visibleText(response.text())
     assert.include(text, 'État locatif de mars 2026')
     assert.include(text, '350,75 €')
     assert.include(text, '154,84 €')

@@ -64,6 +64,7 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'rent_roll.show': managers,
   'rent_roll.export': managers,
   'free_cells.index': managers,
+  'timeline.show': managers,
   'cells.index': managers,
   'cells.edit': managers,
   'cells.update': managers,

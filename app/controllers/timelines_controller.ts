@@ -1,0 +1,36 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Agreement from '#models/agreement'
+import Cell from '#models/cell'
+import CellPolicy from '#policies/cell_policy'
+import { monthsFrom, timelineRows } from '#domain/timeline'
+import { day, today } from '#domain/periods'
+
+/** How many months the timeline shows at once. */
+const MONTHS = 24
+
+/**
+ * The allocation timeline: each cell's agreements and free gaps, month by month,
+ * over the next 24 months (and further back or ahead, a year at a time).
+ */
+export default class TimelinesController {
+  /** The timeline from the month asked for (YYYY-MM), else the current month. */
+  async show({ bouncer, request, view }: HttpContext) {
+    await bouncer.with(CellPolicy).authorize('viewList')
+    const asked = String(request.input('from', ''))
+    const start =
+      /^\d{4}-\d{2}$/.test(asked) && day(`${asked}-01`).isValid ? day(`${asked}-01`) : today()
+    const months = monthsFrom(start, MONTHS)
+    const windowEnd = months[months.length - 1].endOf('month').startOf('day')
+
+    const [cells, agreements] = await Promise.all([
+      Cell.query().orderBy('floor').orderBy('code'),
+      Agreement.holdingOnOrAfter(months[0]).where('starts_on', '<=', windowEnd.toISODate()!),
+    ])
+    return view.render('pages/timeline/show', {
+      months,
+      rows: timelineRows(cells, agreements, months),
+      previous: months[0].minus({ months: 12 }).toFormat('yyyy-MM'),
+      next: months[0].plus({ months: 12 }).toFormat('yyyy-MM'),
+    })
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * How the history of changes names each recorded field and enumerated value, per
+ * kind of record: the i18n prefix of field names, and of the values of fields
+ * that hold a code (a sector, a status...).
+ */
+export const HISTORY_LABELS: Record<string, { fields: string; values: Record<string, string> }> = {
+  Company: {
+    fields: 'companies.fields.',
+    values: {
+      sector: 'companies.sectors.',
+      status: 'companies.statuses.',
+      exitReason: 'companies.exit_reasons.',
+      legalForm: 'companies.legal_forms.',
+    },
+  },
+  Agreement: {
+    fields: 'agreements.fields.',
+    values: { status: 'agreements.statuses.' },
+  },
+  Cell: { fields: 'cells.fields.', values: {} },
+}
