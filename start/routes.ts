@@ -3,7 +3,8 @@
 | Routes file
 |--------------------------------------------------------------------------
 |
-| Every route belongs to a group that says who may reach it:
+| Every route belongs to a group that says who may reach it (and ":id" is
+| always a number, so "/agreements/create" never reads as a record):
 |   - public: anyone (health check, language switch)
 |   - guests: visitors not logged in (login page)
 |   - everyone logged in (home, own password, logout)
@@ -41,80 +42,58 @@ router
 /** Managers and tenants: a company's page; policies keep each tenant to its own company. */
 router
   .group(() => {
-    router
-      .get('/companies/:id', [controllers.Companies, 'show'])
-      .where('id', router.matchers.number())
-      .as('companies.show')
+    router.get('/companies/:id', [controllers.Companies, 'show']).as('companies.show')
     router
       .get('/companies/:id/contact/edit', [controllers.companies.Contacts, 'edit'])
-      .where('id', router.matchers.number())
       .as('companies.contact.edit')
     router
       .put('/companies/:id/contact', [controllers.companies.Contacts, 'update'])
-      .where('id', router.matchers.number())
       .as('companies.contact.update')
-    router
-      .get('/agreements/:id', [controllers.Agreements, 'show'])
-      .where('id', router.matchers.number())
-      .as('agreements.show')
+    router.get('/agreements/:id', [controllers.Agreements, 'show']).as('agreements.show')
   })
+  .where('id', router.matchers.number())
   .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant'] })])
 
 /** Managers only. */
 router
   .group(() => {
-    router
-      .resource('users', controllers.Users)
-      .only(['index', 'create', 'store', 'edit', 'update'])
-      .where('id', router.matchers.number())
+    router.resource('users', controllers.Users).only(['index', 'create', 'store', 'edit', 'update'])
     router
       .resource('companies', controllers.Companies)
       .only(['index', 'create', 'store', 'edit', 'update'])
-      .where('id', router.matchers.number())
     router.resource('agreements', controllers.Agreements).only(['create', 'store'])
     router
       .post('/agreements/:id/activation', [controllers.agreements.Activations, 'store'])
-      .where('id', router.matchers.number())
       .as('agreements.activation.store')
     router
       .get('/agreements/:id/termination/create', [controllers.agreements.Terminations, 'create'])
-      .where('id', router.matchers.number())
       .as('agreements.termination.create')
     router
       .post('/agreements/:id/termination', [controllers.agreements.Terminations, 'store'])
-      .where('id', router.matchers.number())
       .as('agreements.termination.store')
     router
       .get('/agreements/:id/renewal/create', [controllers.agreements.Renewals, 'create'])
-      .where('id', router.matchers.number())
       .as('agreements.renewal.create')
     router
       .post('/agreements/:id/renewal', [controllers.agreements.Renewals, 'store'])
-      .where('id', router.matchers.number())
       .as('agreements.renewal.store')
     router.get('/rent-roll', [controllers.RentRolls, 'show']).as('rent_roll.show')
     router.get('/rent-roll.csv', [controllers.RentRolls, 'export']).as('rent_roll.export')
     router.get('/free-cells', [controllers.FreeCells, 'index']).as('free_cells.index')
     router.get('/timeline', [controllers.Timelines, 'show']).as('timeline.show')
-    router
-      .resource('cells', controllers.Cells)
-      .only(['index', 'edit', 'update'])
-      .where('id', router.matchers.number())
+    router.resource('cells', controllers.Cells).only(['index', 'edit', 'update'])
     router
       .get('/companies/:id/exit/create', [controllers.companies.Exits, 'create'])
-      .where('id', router.matchers.number())
       .as('companies.exit.create')
     router
       .post('/companies/:id/exit', [controllers.companies.Exits, 'store'])
-      .where('id', router.matchers.number())
       .as('companies.exit.store')
     router
       .post('/users/:id/disablement', [controllers.users.Disablements, 'store'])
-      .where('id', router.matchers.number())
       .as('users.disablement.store')
     router
       .delete('/users/:id/disablement', [controllers.users.Disablements, 'destroy'])
-      .where('id', router.matchers.number())
       .as('users.disablement.destroy')
   })
+  .where('id', router.matchers.number())
   .use([middleware.auth(), middleware.role({ roles: ['manager'] })])

@@ -42,22 +42,14 @@ export default class CellsController {
     )
 
     await db.transaction(async (trx) => {
-      const before = cell.auditAttributes()
-      cell.useTransaction(trx)
-      cell.merge(details)
-      if (outOfService) {
-        cell.putOutOfService(outOfServiceReason!)
-      } else {
-        cell.putBackInService()
-      }
-      await cell.save()
-      await AuditEvent.record(
-        ctx,
-        'cell.updated',
-        cell,
-        { before, after: cell.auditAttributes() },
-        trx
-      )
+      await AuditEvent.change(ctx, 'cell.updated', cell, trx, () => {
+        cell.merge(details)
+        if (outOfService) {
+          cell.putOutOfService(outOfServiceReason!)
+        } else {
+          cell.putBackInService()
+        }
+      })
     })
 
     session.flash('success', i18n.t('cells.updated', { code: cell.code }))

@@ -155,17 +155,9 @@ export default class CompaniesController {
     const data = await request.validateUsing(companyValidator, { meta: { companyId: company.id } })
 
     await db.transaction(async (trx) => {
-      const before = company.auditAttributes()
-      company.useTransaction(trx)
-      company.merge(profileAttributes(data))
-      await company.save()
-      await AuditEvent.record(
-        ctx,
-        'company.updated',
-        company,
-        { before, after: company.auditAttributes() },
-        trx
-      )
+      await AuditEvent.change(ctx, 'company.updated', company, trx, () => {
+        company.merge(profileAttributes(data))
+      })
     })
 
     session.flash('success', i18n.t('companies.updated', { name: company.name }))

@@ -68,17 +68,9 @@ export default class UsersController {
     const data = await request.validateUsing(updateUserValidator, { meta: { userId: user.id } })
 
     await db.transaction(async (trx) => {
-      const before = user.auditAttributes()
-      user.useTransaction(trx)
-      user.merge({ ...data, companyId: data.role === 'tenant' ? data.companyId : null })
-      await user.save()
-      await AuditEvent.record(
-        ctx,
-        'user.updated',
-        user,
-        { before, after: user.auditAttributes() },
-        trx
-      )
+      await AuditEvent.change(ctx, 'user.updated', user, trx, () => {
+        user.merge({ ...data, companyId: data.role === 'tenant' ? data.companyId : null })
+      })
     })
 
     session.flash('success', i18n.t('users.updated', { name: user.fullName }))

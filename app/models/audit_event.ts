@@ -7,6 +7,15 @@ import User from '#models/user'
 
 type Attributes = Record<string, unknown>
 
+/** A record whose changes are recorded: it says which of its values matter. */
+type Auditable = {
+  constructor: { name: string }
+  id: number
+  auditAttributes(): Attributes
+  useTransaction(trx: TransactionClientContract): unknown
+  save(): Promise<unknown>
+}
+
 /**
  * One change made by a person: who, when, what, with the values before and after.
  * Append-only: events are never updated or deleted.
@@ -35,6 +44,25 @@ export default class AuditEvent extends AuditEventSchema {
       },
       { client: trx }
     )
+  }
+
+  /**
+   * Changes a record and records the change: the values before, the change itself
+   * (which may refuse with a DomainError), the save, and the values after — all in
+   * the caller's transaction.
+   */
+  static async change<Subject extends Auditable>(
+    ctx: Pick<HttpContext, 'auth' | 'request'>,
+    action: string,
+    subject: Subject,
+    trx: TransactionClientContract,
+    mutate: (subject: Subject) => unknown
+  ) {
+    const before = subject.auditAttributes()
+    subject.useTransaction(trx)
+    await mutate(subject)
+    await subject.save()
+    return this.record(ctx, action, subject, { before, after: subject.auditAttributes() }, trx)
   }
 
   /** The recorded values before the change. */

@@ -19,6 +19,14 @@ test.group('Error pages', (group) => {
     response.assertTextIncludes('Page introuvable')
   })
 
+  test('a record id that is not a number gets the 404 page', async ({ client }) => {
+    const manager = await createUser('manager')
+    for (const url of ['/users/abc/edit', '/companies/x', '/agreements/1e3']) {
+      const response = await client.get(url).loginAs(manager)
+      response.assertStatus(404)
+    }
+  })
+
   test('a page beyond the role gets the French 403 page', async ({ client }) => {
     const tenant = await createUser('tenant')
     const response = await client.get('/users').loginAs(tenant)

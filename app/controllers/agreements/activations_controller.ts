@@ -23,23 +23,9 @@ export default class ActivationsController {
       const company = await lockedForUpdate(
         Company.query({ client: trx }).where('id', locked.companyId)
       ).firstOrFail()
-      const [agreementBefore, companyBefore] = [locked.auditAttributes(), company.auditAttributes()]
-      locked.activate(company)
-      await locked.save()
-      await company.save()
-      await AuditEvent.record(
-        ctx,
-        'agreement.activated',
-        locked,
-        { before: agreementBefore, after: locked.auditAttributes() },
-        trx
-      )
-      await AuditEvent.record(
-        ctx,
-        'company.hosted',
-        company,
-        { before: companyBefore, after: company.auditAttributes() },
-        trx
+      // The company's change (hosted, entry date) is recorded around the agreement's.
+      await AuditEvent.change(ctx, 'company.hosted', company, trx, () =>
+        AuditEvent.change(ctx, 'agreement.activated', locked, trx, () => locked.activate(company))
       )
     })
 

@@ -43,16 +43,9 @@ export default class RenewalsController {
       const company = await Company.query({ client: trx })
         .where('id', locked.companyId)
         .firstOrFail()
-      const before = locked.auditAttributes()
-      await locked.renew(endsOn, company, trx)
-      await locked.save()
-      await AuditEvent.record(
-        ctx,
-        'agreement.renewed',
-        locked,
-        { before, after: locked.auditAttributes() },
-        trx
-      )
+      await AuditEvent.change(ctx, 'agreement.renewed', locked, trx, async () => {
+        await locked.renew(endsOn, company, trx)
+      })
     })
 
     session.flash('success', i18n.t('agreements.renewed'))

@@ -33,21 +33,14 @@ export default class TerminationsController {
       const locked = await lockedForUpdate(
         Agreement.query({ client: trx }).where('id', agreement.id)
       ).firstOrFail()
-      const before = locked.auditAttributes()
-      locked.terminate({
-        terminatedOn: data.terminatedOn,
-        noticeGivenOn: data.noticeGivenOn,
-        reason: data.reason,
-        overrideReason: data.overrideNotice ? data.overrideReason : null,
+      await AuditEvent.change(ctx, 'agreement.terminated', locked, trx, () => {
+        locked.terminate({
+          terminatedOn: data.terminatedOn,
+          noticeGivenOn: data.noticeGivenOn,
+          reason: data.reason,
+          overrideReason: data.overrideNotice ? data.overrideReason : null,
+        })
       })
-      await locked.save()
-      await AuditEvent.record(
-        ctx,
-        'agreement.terminated',
-        locked,
-        { before, after: locked.auditAttributes() },
-        trx
-      )
     })
 
     session.flash('success', i18n.t('agreements.terminated'))

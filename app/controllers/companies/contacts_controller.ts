@@ -24,22 +24,14 @@ export default class ContactsController {
     const data = await request.validateUsing(updateContactValidator)
 
     await db.transaction(async (trx) => {
-      const before = company.auditAttributes()
-      company.useTransaction(trx)
-      company.merge({
-        contactName: data.contactName ?? null,
-        email: data.email ?? null,
-        phone: data.phone ?? null,
-        website: data.website ?? null,
+      await AuditEvent.change(ctx, 'company.contact_updated', company, trx, () => {
+        company.merge({
+          contactName: data.contactName ?? null,
+          email: data.email ?? null,
+          phone: data.phone ?? null,
+          website: data.website ?? null,
+        })
       })
-      await company.save()
-      await AuditEvent.record(
-        ctx,
-        'company.contact_updated',
-        company,
-        { before, after: company.auditAttributes() },
-        trx
-      )
     })
 
     session.flash('success', i18n.t('companies.contact_updated'))

@@ -28,16 +28,9 @@ export default class ExitsController {
       const locked = await lockedForUpdate(
         Company.query({ client: trx }).where('id', company.id)
       ).firstOrFail()
-      const before = locked.auditAttributes()
-      locked.recordExit(exitOn, exitReason)
-      await locked.save()
-      await AuditEvent.record(
-        ctx,
-        'company.exited',
-        locked,
-        { before, after: locked.auditAttributes() },
-        trx
-      )
+      await AuditEvent.change(ctx, 'company.exited', locked, trx, () => {
+        locked.recordExit(exitOn, exitReason)
+      })
     })
 
     session.flash('success', i18n.t('companies.exited', { name: company.name }))

@@ -25,17 +25,9 @@ export default class DisablementsController {
     await bouncer.with(UserPolicy).authorize('disable', user)
 
     await db.transaction(async (trx) => {
-      const before = user.auditAttributes()
-      user.useTransaction(trx)
-      user[change]()
-      await user.save()
-      await AuditEvent.record(
-        ctx,
-        `user.${change}d`,
-        user,
-        { before, after: user.auditAttributes() },
-        trx
-      )
+      await AuditEvent.change(ctx, `user.${change}d`, user, trx, () => {
+        user[change]()
+      })
     })
 
     session.flash('success', i18n.t(`users.${change}d`, { name: user.fullName }))
