@@ -72,6 +72,12 @@ router
       .post('/agreements/:id/termination', [controllers.agreements.Terminations, 'store'])
       .as('agreements.termination.store')
     router
+      .get('/agreements/:id/move/create', [controllers.agreements.Moves, 'create'])
+      .as('agreements.move.create')
+    router
+      .post('/agreements/:id/move', [controllers.agreements.Moves, 'store'])
+      .as('agreements.move.store')
+    router
       .get('/agreements/:id/renewal/create', [controllers.agreements.Renewals, 'create'])
       .as('agreements.renewal.create')
     router

@@ -7,6 +7,7 @@ export const controllers = {
   Agreements: () => import('#controllers/agreements_controller'),
   agreements: {
     Activations: () => import('#controllers/agreements/activations_controller'),
+    Moves: () => import('#controllers/agreements/moves_controller'),
     Renewals: () => import('#controllers/agreements/renewals_controller'),
     Terminations: () => import('#controllers/agreements/terminations_controller'),
   },

@@ -31,6 +31,8 @@ export type ScannedRoutes = {
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
@@ -61,6 +63,7 @@ export type ScannedRoutes = {
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
@@ -86,6 +89,7 @@ export type ScannedRoutes = {
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
@@ -110,6 +114,7 @@ export type ScannedRoutes = {
     'agreements.store': { paramsTuple?: []; params?: {} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -175,6 +175,56 @@ export default class Agreement extends AgreementSchema {
   }
 
   /**
+   * Moves the company to other cells from a day: this agreement ends the day before,
+   * a new one on the new cells takes over the same terms until the same end, so there
+   * is neither gap nor overlap. Returns the new agreement.
+   */
+  async moveTo(
+    move: { movesOn: DateTime; cellIds: number[]; reason: string },
+    trx: TransactionClientContract
+  ) {
+    if (this.status !== 'active') {
+      throw new DomainError('agreements.errors.not_active')
+    }
+    if (move.movesOn <= this.startsOn || move.movesOn > this.effectiveEndsOn) {
+      throw new DomainError('agreements.errors.move_outside', 'movesOn', {
+        start: formatDay(this.startsOn.plus({ days: 1 })),
+        end: formatDay(this.effectiveEndsOn),
+      })
+    }
+    this.useTransaction(trx)
+    const current = await trx
+      .from('agreement_cells')
+      .where('agreement_id', this.id)
+      .select('cell_id')
+    const allCellIds = [...new Set([...current.map((row) => Number(row.cell_id)), ...move.cellIds])]
+    await Agreement.lockCells(allCellIds, trx)
+
+    this.status = 'terminated'
+    this.terminatedOn = move.movesOn.minus({ days: 1 })
+    this.terminationReason = move.reason
+    await this.save()
+
+    const next = await Agreement.open(
+      {
+        companyId: this.companyId,
+        cellIds: move.cellIds,
+        startsOn: move.movesOn,
+        endsOn: this.endsOn,
+        noticeMonths: this.noticeMonths,
+        rentSteps: this.rentSteps,
+        monthlyChargesCents: this.monthlyChargesCents,
+        depositCents: this.depositCents,
+        previousAgreementId: this.id,
+      },
+      trx
+    )
+    next.status = 'active'
+    await next.save()
+    return next
+  }
+
+  /**
    * Opens an agreement (a draft) after checking every rule, with the cells locked so
    * that two requests, even on two app servers, can never both take a cell.
    */

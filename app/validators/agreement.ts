@@ -43,3 +43,13 @@ export const createTerminationValidator = vine.create({
 export const createRenewalValidator = vine.create({
   endsOn: calendarDate(),
 })
+
+/** A manager moves a company to other cells from a day. */
+export const createMoveValidator = vine.create({
+  movesOn: calendarDate(),
+  cellIds: vine
+    .array(vine.number().withoutDecimals().positive())
+    .parse(asList)
+    .minLength(1)
+    .distinct(),
+})

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditEvent from '#models/audit_event'
+import Agreement from '#models/agreement'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
 import { day } from '#domain/periods'
@@ -146,5 +147,82 @@ test.group('Agreements: termination and renewal', (group) => {
     })
     await agreement.refresh()
     assert.equal(agreement.endsOn.toISODate(), '2027-12-31')
+  })
+})
+
+test.group('Agreements: moving to other cells', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('the old agreement ends the day before; the new one takes over, same terms', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const company = await createCompany()
+    company.merge({ enteredOn: day('2026-01-01'), status: 'hosted' })
+    await company.save()
+    const [small, large] = [
+      await createCell({ code: 'MV-1' }),
+      await createCell({ code: 'MV-2', areaSqm: 35 }),
+    ]
+    const old = await openAgreement({
+      companyId: company.id,
+      cellIds: [small.id],
+      startsOn: day('2026-01-01'),
+      endsOn: day('2027-12-31'),
+      monthlyChargesCents: 7000,
+    })
+    old.status = 'active'
+    await old.save()
+
+    const response = await client
+      .post(`/agreements/${old.id}/move`)
+      .loginAs(manager)
+      .form({ movesOn: '2026-09-01', cellIds: [String(large.id)] })
+      .withCsrfToken()
+      .redirects(0)
+    await old.refresh()
+    assert.equal(old.status, 'terminated')
+    assert.equal(old.effectiveEndsOn.toISODate(), '2026-08-31')
+
+    const next = await Agreement.query()
+      .where('previous_agreement_id', old.id)
+      .preload('cells')
+      .firstOrFail()
+    response.assertHeader('location', `/agreements/${next.id}`)
+    assert.equal(next.status, 'active')
+    assert.equal(next.startsOn.toISODate(), '2026-09-01')
+    assert.equal(next.endsOn.toISODate(), '2027-12-31')
+    assert.equal(next.monthlyChargesCents, 7000)
+    assert.deepEqual(
+      next.cells.map((cell) => cell.code),
+      ['MV-2']
+    )
+    assert.exists(await AuditEvent.findBy('action', 'agreement.moved'))
+  })
+
+  test('a move onto a taken cell is refused and nothing changes', async ({ client, assert }) => {
+    const manager = await createUser('manager')
+    const company = await createCompany()
+    const [mine, theirs] = [await createCell({ code: 'MV-3' }), await createCell({ code: 'MV-4' })]
+    const old = await openAgreement({ companyId: company.id, cellIds: [mine.id] })
+    old.status = 'active'
+    await old.save()
+    const other = await createCompany()
+    await openAgreement({ companyId: other.id, cellIds: [theirs.id] })
+
+    const response = await client
+      .post(`/agreements/${old.id}/move`)
+      .loginAs(manager)
+      .header('referer', `/agreements/${old.id}/move/create`)
+      .form({ movesOn: '2026-06-01', cellIds: [String(theirs.id)] })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', {
+      cellIds: ['Déjà occupée sur cette période : MV-4.'],
+    })
+    await old.refresh()
+    assert.equal(old.status, 'active')
+    assert.isNull(old.terminatedOn)
   })
 })

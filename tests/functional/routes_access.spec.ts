@@ -59,6 +59,8 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'agreements.activation.store': managers,
   'agreements.termination.create': managers,
   'agreements.termination.store': managers,
+  'agreements.move.create': managers,
+  'agreements.move.store': managers,
   'agreements.renewal.create': managers,
   'agreements.renewal.store': managers,
   'rent_roll.show': managers,
