@@ -1,6 +1,6 @@
 /**
- * The incubator's own rules: how long a company may stay, default notice and rent.
- * (A settings page will let managers change them; until then they live here.)
+ * The incubator's own rules, as defaults: how long a company may stay, notice and rent.
+ * Managers change the maximum stay on the settings page (the "settings" table).
  */
 const incubatorConfig = {
   /** The cap on a company's total stay, counted from the start of its first agreement. */

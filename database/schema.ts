@@ -184,6 +184,21 @@ export class MeetingRoomSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class SettingSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'key', 'updatedAt', 'value'] as const
+  $columns = SettingSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare key: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare value: string
+}
+
 export class UserSchema extends BaseModel {
   static $columns = ['companyId', 'createdAt', 'disabledAt', 'email', 'fullName', 'id', 'locale', 'password', 'role', 'updatedAt'] as const
   $columns = UserSchema.$columns

@@ -85,6 +85,8 @@ router
       .as('agreements.renewal.store')
     router.get('/rent-roll', [controllers.RentRolls, 'show']).as('rent_roll.show')
     router.get('/rent-roll.csv', [controllers.RentRolls, 'export']).as('rent_roll.export')
+    router.get('/settings/edit', [controllers.Settings, 'edit']).as('settings.edit')
+    router.put('/settings', [controllers.Settings, 'update']).as('settings.update')
     router.get('/free-cells', [controllers.FreeCells, 'index']).as('free_cells.index')
     router.get('/timeline', [controllers.Timelines, 'show']).as('timeline.show')
     router.resource('cells', controllers.Cells).only(['index', 'edit', 'update'])

@@ -24,6 +24,7 @@ export const controllers = {
   Passwords: () => import('#controllers/passwords_controller'),
   RentRolls: () => import('#controllers/rent_rolls_controller'),
   Session: () => import('#controllers/session_controller'),
+  Settings: () => import('#controllers/settings_controller'),
   Timelines: () => import('#controllers/timelines_controller'),
   Users: () => import('#controllers/users_controller'),
   users: {

@@ -37,6 +37,8 @@ export type ScannedRoutes = {
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'settings.edit': { paramsTuple?: []; params?: {} }
+    'settings.update': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
@@ -67,6 +69,7 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'settings.edit': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
@@ -93,6 +96,7 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'settings.edit': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
     'cells.index': { paramsTuple?: []; params?: {} }
@@ -105,6 +109,7 @@ export type ScannedRoutes = {
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'settings.update': { paramsTuple?: []; params?: {} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {

@@ -8,6 +8,7 @@ import AgreementPolicy from '#policies/agreement_policy'
 import { createAgreementValidator } from '#validators/agreement'
 import { clampToPeriod, today } from '#domain/periods'
 import incubator from '#config/incubator'
+import Setting from '#models/setting'
 
 /**
  * Occupancy agreements: managers draft them for a company and its cells, then sign them.
@@ -29,6 +30,7 @@ export default class AgreementsController {
         startsOn: request.input('starts_on'),
         endsOn: request.input('ends_on'),
         noticeMonths: incubator.defaultNoticeMonths,
+        maxStayMonths: await Setting.maxStayMonths(),
         rentSteps: incubator.defaultRentSteps,
       },
     })

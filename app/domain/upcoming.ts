@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon'
 import Agreement from '#models/agreement'
 import Company from '#models/company'
 import { maxStayEndsOn } from '#domain/rent'
-import incubator from '#config/incubator'
+import Setting from '#models/setting'
 
 /** How far ahead managers look for each kind of deadline. */
 export const HORIZONS = {
@@ -67,11 +67,12 @@ export async function upcomingDeadlines(day: DateTime) {
     .sort((a, b) => a.freeFrom.toMillis() - b.freeFrom.toMillis())
 
   const hosted = await Company.query().where('status', 'hosted').whereNotNull('entered_on')
+  const maxStayMonths = await Setting.maxStayMonths()
   const stayLimit = day.plus({ months: HORIZONS.maxStayMonths })
   const maxStaySoon = hosted
     .map((company) => ({
       company,
-      limit: maxStayEndsOn(company.enteredOn!, incubator.maxStayMonths),
+      limit: maxStayEndsOn(company.enteredOn!, maxStayMonths),
     }))
     .filter(({ limit }) => limit >= day && limit <= stayLimit)
     .sort((a, b) => a.limit.toMillis() - b.limit.toMillis())

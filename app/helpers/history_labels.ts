@@ -18,4 +18,5 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
     values: { status: 'agreements.statuses.' },
   },
   Cell: { fields: 'cells.fields.', values: {} },
+  Setting: { fields: 'settings.fields.', values: {} },
 }

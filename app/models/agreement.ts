@@ -13,7 +13,7 @@ import {
   stepsAreProgressive,
 } from '#domain/rent'
 import { today, type Period } from '#domain/periods'
-import incubator from '#config/incubator'
+import Setting from '#models/setting'
 import { lockedForUpdate } from '#helpers/locking'
 
 /** A day as the French read it in a message, e.g. "31 décembre 2029". */
@@ -21,12 +21,17 @@ function formatDay(date: DateTime) {
   return date.setLocale('fr-FR').toLocaleString(DateTime.DATE_FULL)
 }
 
-/** Refuses an end beyond the company's maximum stay, counted from its entry. */
-function assertWithinMaxStay(enteredOn: DateTime, endsOn: DateTime) {
-  const limit = maxStayEndsOn(enteredOn, incubator.maxStayMonths)
+/** Refuses an end beyond the company's maximum stay (a setting), counted from its entry. */
+async function assertWithinMaxStay(
+  enteredOn: DateTime,
+  endsOn: DateTime,
+  trx: TransactionClientContract
+) {
+  const months = await Setting.maxStayMonths(trx)
+  const limit = maxStayEndsOn(enteredOn, months)
   if (endsOn > limit) {
     throw new DomainError('agreements.errors.beyond_max_stay', 'endsOn', {
-      months: incubator.maxStayMonths,
+      months,
       limit: formatDay(limit),
     })
   }
@@ -162,7 +167,7 @@ export default class Agreement extends AgreementSchema {
         end: formatDay(this.endsOn),
       })
     }
-    assertWithinMaxStay(company.enteredOn ?? this.startsOn, newEndsOn)
+    await assertWithinMaxStay(company.enteredOn ?? this.startsOn, newEndsOn, trx)
     const cellIds = this.cells.map((cell) => cell.id)
     await Agreement.lockCells(cellIds, trx)
     await Agreement.assertCellsFree(
@@ -249,7 +254,7 @@ export default class Agreement extends AgreementSchema {
     }
     const enteredOn =
       company.enteredOn && company.enteredOn < terms.startsOn ? company.enteredOn : terms.startsOn
-    assertWithinMaxStay(enteredOn, terms.endsOn)
+    await assertWithinMaxStay(enteredOn, terms.endsOn, trx)
     await this.assertCellsFree(terms.cellIds, terms, trx)
 
     const { cellIds, ...attributes } = terms

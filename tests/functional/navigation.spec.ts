@@ -15,7 +15,10 @@ test.group('Navigation shows only what the role may use', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
   for (const [role, expected] of [
-    ['manager', ['Accueil', 'Entreprises', 'Cellules', 'État locatif', 'Comptes', 'Mot de passe']],
+    [
+      'manager',
+      ['Accueil', 'Entreprises', 'Cellules', 'État locatif', 'Réglages', 'Comptes', 'Mot de passe'],
+    ],
     ['tenant', ['Accueil', 'Mon entreprise', 'Mot de passe']],
     ['official', ['Accueil', 'Mot de passe']],
   ] as const) {

@@ -65,6 +65,8 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'agreements.renewal.store': managers,
   'rent_roll.show': managers,
   'rent_roll.export': managers,
+  'settings.edit': managers,
+  'settings.update': managers,
   'free_cells.index': managers,
   'timeline.show': managers,
   'cells.index': managers,

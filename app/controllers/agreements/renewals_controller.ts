@@ -7,7 +7,7 @@ import AgreementPolicy from '#policies/agreement_policy'
 import { createRenewalValidator } from '#validators/agreement'
 import { lockedForUpdate } from '#helpers/locking'
 import { maxStayEndsOn } from '#domain/rent'
-import incubator from '#config/incubator'
+import Setting from '#models/setting'
 
 /**
  * An agreement's renewal: its planned end moves later, within the maximum stay,
@@ -23,7 +23,7 @@ export default class RenewalsController {
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const limit = maxStayEndsOn(
       agreement.company.enteredOn ?? agreement.startsOn,
-      incubator.maxStayMonths
+      await Setting.maxStayMonths()
     )
     return view.render('pages/agreements/renewals/create', { agreement, limit })
   }

@@ -1,0 +1,71 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Setting from '#models/setting'
+import AuditEvent from '#models/audit_event'
+import { createCompany, createUser } from '#tests/support/fixtures'
+import { createCell } from '#tests/support/agreements'
+
+test.group('Settings: the maximum stay', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('48 months by default; a manager changes it; the change is recorded', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    assert.equal(await Setting.maxStayMonths(), 48)
+    const page = await client.get('/settings/edit').loginAs(manager)
+    page.assertStatus(200)
+    page.assertTextIncludes('value="48"')
+
+    const response = await client
+      .put('/settings')
+      .loginAs(manager)
+      .form({ maxStayMonths: '24' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertHeader('location', '/settings/edit')
+    assert.equal(await Setting.maxStayMonths(), 24)
+    const event = await AuditEvent.findByOrFail('action', 'setting.updated')
+    assert.deepEqual(event.changedFields, [{ field: 'max_stay_months', before: '48', after: '24' }])
+  })
+
+  test('a new agreement obeys the new maximum stay', async ({ client }) => {
+    const manager = await createUser('manager')
+    await client.put('/settings').loginAs(manager).form({ maxStayMonths: '24' }).withCsrfToken()
+    const company = await createCompany()
+    const cell = await createCell()
+    const response = await client
+      .post('/agreements')
+      .loginAs(manager)
+      .form({
+        companyId: String(company.id),
+        cellIds: [String(cell.id)],
+        startsOn: '2026-01-01',
+        endsOn: '2028-06-30',
+        noticeMonths: '3',
+        rentSteps: ['10'],
+        monthlyCharges: '0',
+        deposit: '0',
+      })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', {
+      endsOn: [
+        'Le séjour dépasserait 24 mois : la convention doit finir au plus tard le 31 décembre 2027.',
+      ],
+    })
+  })
+
+  test('out-of-range values are refused', async ({ client, assert }) => {
+    const manager = await createUser('manager')
+    const response = await client
+      .put('/settings')
+      .loginAs(manager)
+      .form({ maxStayMonths: '500' })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', { maxStayMonths: ['Saisissez au plus 120.'] })
+    assert.equal(await Setting.maxStayMonths(), 48)
+  })
+})
