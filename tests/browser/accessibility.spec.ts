@@ -1,0 +1,69 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
+import Agreement from '#models/agreement'
+import Cell from '#models/cell'
+import { seriousAccessibilityViolations } from '#tests/support/axe'
+
+/**
+ * Every page a manager or a tenant opens, on the demo data, checked with axe-core:
+ * no violation of impact "serious" or "critical".
+ */
+test.group('Browser: every page passes the accessibility check', (group) => {
+  group.setup(async () => {
+    await testUtils.db().truncate()
+    await new MainSeeder(db.connection()).run()
+  })
+  group.teardown(() => testUtils.db().truncate())
+
+  test('manager pages', async ({ visit, assert }) => {
+    const agreement = await Agreement.query().where('status', 'active').firstOrFail()
+    const cell = await Cell.firstOrFail()
+    const page = await visit('/login')
+    await page.getByLabel('Adresse e-mail').fill('gestion@nouvelle-forge.test')
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.waitForURL((url) => url.pathname === '/')
+
+    for (const path of [
+      '/',
+      '/?on=2017-07-05',
+      '/companies',
+      '/companies?status=alumni',
+      '/companies/create',
+      `/companies/${agreement.companyId}`,
+      `/companies/${agreement.companyId}/edit`,
+      `/agreements/${agreement.id}`,
+      `/agreements/${agreement.id}/termination/create`,
+      `/agreements/${agreement.id}/renewal/create`,
+      `/agreements/${agreement.id}/move/create`,
+      '/agreements/create',
+      '/cells',
+      `/cells/${cell.id}/edit`,
+      '/free-cells?startsOn=2030-01-01&endsOn=2030-12-31&adjacent=true',
+      '/timeline',
+      '/rent-roll',
+      '/settings/edit',
+      '/users',
+      '/account/password/edit',
+    ]) {
+      await page.goto(path)
+      assert.deepEqual(await seriousAccessibilityViolations(page), [], path)
+    }
+  })
+
+  test('tenant pages', async ({ visit, assert }) => {
+    const page = await visit('/login')
+    await page.getByLabel('Adresse e-mail').fill('locataire@nouvelle-forge.test')
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.waitForURL((url) => url.pathname === '/')
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'home')
+
+    await page.getByRole('link', { name: 'Mon entreprise' }).click()
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'company')
+    await page.getByRole('link', { name: 'Modifier les coordonnées' }).click()
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'contact form')
+  })
+})
