@@ -94,6 +94,12 @@ router
       .get('/companies/:id/exit/create', [controllers.companies.Exits, 'create'])
       .as('companies.exit.create')
     router
+      .post('/companies/:id/archive', [controllers.companies.Archives, 'store'])
+      .as('companies.archive.store')
+    router
+      .delete('/companies/:id/archive', [controllers.companies.Archives, 'destroy'])
+      .as('companies.archive.destroy')
+    router
       .post('/companies/:id/exit', [controllers.companies.Exits, 'store'])
       .as('companies.exit.store')
     router

@@ -14,6 +14,7 @@ export const controllers = {
   Cells: () => import('#controllers/cells_controller'),
   Companies: () => import('#controllers/companies_controller'),
   companies: {
+    Archives: () => import('#controllers/companies/archives_controller'),
     Contacts: () => import('#controllers/companies/contacts_controller'),
     Exits: () => import('#controllers/companies/exits_controller'),
   },

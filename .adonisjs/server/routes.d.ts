@@ -45,6 +45,8 @@ export type ScannedRoutes = {
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -121,11 +123,13 @@ export type ScannedRoutes = {
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'session.destroy': { paramsTuple?: []; params?: {} }
+    'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {

@@ -56,6 +56,11 @@ export default class CompaniesController {
     const search = filters.q?.replace(/[\s.]/g, '')
 
     const companies = await Company.query()
+      .if(
+        filters.archived === 'yes',
+        (query) => query.whereNotNull('archived_at'),
+        (query) => query.whereNull('archived_at')
+      )
       .if(filters.status, (query) => query.where('status', filters.status))
       .if(filters.sector, (query) => query.where('sector', filters.sector))
       .if(filters.digital, (query) => query.where('digital', filters.digital === 'yes'))

@@ -91,6 +91,27 @@ export default class Company extends CompanySchema {
     this.exitReason = reason
   }
 
+  /** Whether the company is archived (kept with its history, out of the lists). */
+  get isArchived() {
+    return this.archivedAt !== null
+  }
+
+  /**
+   * Archives a company instead of deleting it: its history stays. A hosted company
+   * cannot be archived.
+   */
+  archive() {
+    if (this.status === 'hosted') {
+      throw new DomainError('companies.errors.archive_hosted')
+    }
+    this.archivedAt ??= DateTime.utc()
+  }
+
+  /** Brings an archived company back into the lists. */
+  unarchive() {
+    this.archivedAt = null
+  }
+
   /** The values worth recording in the audit trail. */
   auditAttributes() {
     return {
@@ -110,6 +131,7 @@ export default class Company extends CompanySchema {
       exitOn: this.exitOn?.toISODate() ?? null,
       exitReason: this.exitReason,
       enteredOn: this.enteredOn?.toISODate() ?? null,
+      archived: this.isArchived,
     }
   }
 }

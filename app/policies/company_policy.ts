@@ -38,6 +38,11 @@ export default class CompanyPolicy extends BasePolicy {
     return this.view(user, company)
   }
 
+  /** Managers archive and restore companies. */
+  archive(user: User, _company: Company) {
+    return user.isManager
+  }
+
   /** Managers record a company's exit. */
   recordExit(user: User, _company: Company) {
     return user.isManager

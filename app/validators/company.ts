@@ -66,6 +66,7 @@ export const companyFiltersValidator = vine.create({
   sector: vine.enum(SECTORS).optional(),
   digital: vine.enum(['yes', 'no'] as const).optional(),
   q: vine.string().trim().maxLength(100).optional(),
+  archived: vine.enum(['yes'] as const).optional(),
   sort: vine.enum(['name', 'status', 'created'] as const).optional(),
   page: vine.number().positive().withoutDecimals().optional(),
 })

@@ -285,3 +285,48 @@ test.group('Companies: tenants see only their own', (group) => {
     assert.isNull(other.contactName)
   })
 })
+
+test.group('Companies: archived, never deleted', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('an alumnus is archived: out of the list, still on record; and restored', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const company = await Company.create({
+      name: 'Ancienne Sortie',
+      sector: 'other',
+      status: 'alumni',
+    })
+    await client.post(`/companies/${company.id}/archive`).loginAs(manager).withCsrfToken()
+    await company.refresh()
+    assert.isTrue(company.isArchived)
+
+    const list = await client.get('/companies').loginAs(manager)
+    assert.notInclude(list.text(), 'Ancienne Sortie')
+    const archives = await client.get('/companies?archived=yes').loginAs(manager)
+    assert.include(archives.text(), 'Ancienne Sortie')
+    const page = await client.get(`/companies/${company.id}`).loginAs(manager)
+    page.assertStatus(200)
+
+    await client.delete(`/companies/${company.id}/archive`).loginAs(manager).withCsrfToken()
+    await company.refresh()
+    assert.isFalse(company.isArchived)
+    assert.exists(await AuditEvent.findBy('action', 'company.archived'))
+    assert.exists(await AuditEvent.findBy('action', 'company.unarchived'))
+  })
+
+  test('a hosted company cannot be archived', async ({ client, assert }) => {
+    const manager = await createUser('manager')
+    const company = await Company.create({ name: 'Présente', sector: 'other', status: 'hosted' })
+    const response = await client
+      .post(`/companies/${company.id}/archive`)
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage('error', 'Une entreprise hébergée ne peut pas être archivée.')
+    await company.refresh()
+    assert.isFalse(company.isArchived)
+  })
+})

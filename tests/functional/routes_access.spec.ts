@@ -52,6 +52,8 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'companies.edit': managers,
   'companies.update': managers,
   'companies.exit.create': managers,
+  'companies.archive.store': managers,
+  'companies.archive.destroy': managers,
   'companies.exit.store': managers,
   'agreements.show': managers,
   'agreements.create': managers,
