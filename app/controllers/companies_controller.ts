@@ -61,7 +61,9 @@ export default class CompaniesController {
         (query) => query.whereNotNull('archived_at'),
         (query) => query.whereNull('archived_at')
       )
-      .if(filters.status, (query) => query.where('status', filters.status))
+      .if(filters.status, (query) =>
+        query.withScopes((scopes) => scopes.inLifecycle(filters.status))
+      )
       .if(filters.sector, (query) => query.where('sector', filters.sector))
       .if(filters.digital, (query) => query.where('digital', filters.digital === 'yes'))
       .if(filters.q, (query) =>

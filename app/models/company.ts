@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon'
 import { CompanySchema } from '#database/schema'
-import { column, hasMany } from '@adonisjs/lucid/orm'
+import { column, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 import Agreement from '#models/agreement'
 import { DomainError } from '#exceptions/domain_error'
+import { today } from '#domain/periods'
 
 /** Where a company stands: applying, hosted, or gone (followed up for three years). */
 export const COMPANY_STATUSES = ['candidate', 'hosted', 'alumni'] as const
@@ -70,7 +71,34 @@ export default class Company extends CompanySchema {
   @hasMany(() => Agreement)
   declare agreements: HasMany<typeof Agreement>
 
-  /** Starts hosting the company (its first agreement has begun). */
+  /**
+   * Where the company stands on a day: signed but not yet arrived, it is still a
+   * candidate; it is hosted from the start of its first agreement.
+   */
+  lifecycleOn(day: DateTime = today()): CompanyStatus {
+    if (this.status === 'hosted' && this.enteredOn && this.enteredOn > day) return 'candidate'
+    return this.status
+  }
+
+  /** Narrows a query to the companies at a stage of their lifecycle on a day (see lifecycleOn). */
+  static inLifecycle = scope((query, status: CompanyStatus, day: DateTime = today()) => {
+    const date = day.toISODate()!
+    if (status === 'hosted') {
+      query
+        .where('status', 'hosted')
+        .where((entered) => entered.whereNull('entered_on').orWhere('entered_on', '<=', date))
+    } else if (status === 'candidate') {
+      query.where((candidates) =>
+        candidates
+          .where('status', 'candidate')
+          .orWhere((signed) => signed.where('status', 'hosted').where('entered_on', '>', date))
+      )
+    } else {
+      query.where('status', status)
+    }
+  })
+
+  /** Signs the company in: it is hosted from the start of its first agreement. */
   host() {
     if (this.status !== 'candidate') {
       throw new DomainError('companies.errors.not_candidate')

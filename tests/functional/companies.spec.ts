@@ -5,6 +5,7 @@ import AuditEvent from '#models/audit_event'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { countQueries } from '#tests/support/queries'
 import { visibleText } from '#tests/support/html'
+import { today } from '#domain/periods'
 
 const VALID_SIRET = '73282932000074'
 
@@ -146,6 +147,20 @@ test.group('Companies: managers admit and edit', (group) => {
     assert.deepEqual(await names('digital=no&status=hosted'), ['Bêta Conseil'])
     assert.deepEqual(await names('q=atelier'), ['Gamma Atelier'])
     assert.deepEqual(await names('q=%25'), [])
+
+    // Signed for a start in the future: still a candidate until then.
+    await Company.create({
+      name: 'Delta Future',
+      sector: 'other',
+      status: 'hosted',
+      enteredOn: today().plus({ months: 2 }),
+    })
+    const statusOf = async (query: string) => {
+      const response = await client.get(`/companies?${query}`).loginAs(manager)
+      return response.text().includes('Delta Future')
+    }
+    assert.isTrue(await statusOf('status=candidate'))
+    assert.isFalse(await statusOf('status=hosted'))
     assert.deepEqual(await names('q=732+829'), ['Alpha Logiciel'])
     assert.deepEqual(await names('status=bogus'), [
       'Alpha Logiciel',

@@ -42,3 +42,12 @@ test.group('Company lifecycle', () => {
     assert.exists(error)
   })
 })
+
+test.group('Company lifecycle over time', () => {
+  test('signed for a later start, a company stays a candidate until it arrives', ({ assert }) => {
+    const record = company('hosted')
+    record.enteredOn = DateTime.fromISO('2027-03-01', { zone: 'utc' })
+    assert.equal(record.lifecycleOn(DateTime.fromISO('2027-02-28', { zone: 'utc' })), 'candidate')
+    assert.equal(record.lifecycleOn(DateTime.fromISO('2027-03-01', { zone: 'utc' })), 'hosted')
+  })
+})
