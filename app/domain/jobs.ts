@@ -1,0 +1,122 @@
+import type { DateTime } from 'luxon'
+
+/**
+ * Counting jobs, the incubator's reason to exist (DOMAIN.md, "Counting jobs").
+ * Jobs = executives/founders + permanent (CDI) + fixed-term (CDD) + apprentices;
+ * interns are never jobs. Only validated declarations count.
+ */
+
+/** A headcount by category, in persons. */
+export type Headcount = {
+  executives: number
+  permanent: number
+  fixedTerm: number
+  apprentices: number
+  interns?: number
+}
+
+/** The jobs in a headcount: interns excluded. */
+export function jobsIn(headcount: Headcount) {
+  return headcount.executives + headcount.permanent + headcount.fixedTerm + headcount.apprentices
+}
+
+/** One declaration as the counting sees it. */
+export type CountedDeclaration = {
+  periodOn: DateTime
+  kind: 'entry' | 'quarter' | 'exit' | 'follow_up'
+  validated: boolean
+  jobs: number
+}
+
+/** A company's stay and declarations. */
+export type CompanyRecord = {
+  id: number
+  enteredOn: DateTime | null
+  /** The last day hosted, for alumni. */
+  exitOn: DateTime | null
+  declarations: CountedDeclaration[]
+}
+
+/** Where a company's figure on a day comes from. */
+export type JobsSource = 'declaration' | 'baseline' | 'missing'
+
+/** The company's baseline: the jobs of its validated entry declaration, if any. */
+export function baselineOf(company: CompanyRecord) {
+  const entry = company.declarations.find(
+    (declaration) => declaration.kind === 'entry' && declaration.validated
+  )
+  return entry ? entry.jobs : null
+}
+
+/**
+ * A company's jobs on a day: its latest validated declaration dated on or before the
+ * day; else its baseline at entry; else 0, flagged as missing.
+ */
+export function jobsOn(
+  company: CompanyRecord,
+  day: DateTime
+): { jobs: number; source: JobsSource } {
+  const latest = company.declarations
+    .filter((declaration) => declaration.validated && declaration.periodOn <= day)
+    .sort((a, b) => b.periodOn.toMillis() - a.periodOn.toMillis())[0]
+  if (latest) return { jobs: latest.jobs, source: 'declaration' }
+  const baseline = baselineOf(company)
+  if (baseline !== null) return { jobs: baseline, source: 'baseline' }
+  return { jobs: 0, source: 'missing' }
+}
+
+/** Whether the company is hosted on a day (from its entry to its exit day, both included). */
+export function isHostedOn(company: CompanyRecord, day: DateTime) {
+  return (
+    company.enteredOn !== null &&
+    company.enteredOn <= day &&
+    (company.exitOn === null || company.exitOn >= day)
+  )
+}
+
+/** Whether the company was hosted at any time between two days (both included). */
+export function wasHostedBetween(company: CompanyRecord, from: DateTime, to: DateTime) {
+  return (
+    company.enteredOn !== null &&
+    company.enteredOn <= to &&
+    (company.exitOn === null || company.exitOn >= from)
+  )
+}
+
+/** Jobs hosted on a day: the sum of the jobs of the companies hosted that day. */
+export function jobsHosted(companies: CompanyRecord[], day: DateTime) {
+  const counted = companies
+    .filter((company) => isHostedOn(company, day))
+    .map((company) => ({ company, ...jobsOn(company, day) }))
+  return {
+    jobs: counted.reduce((sum, entry) => sum + entry.jobs, 0),
+    companies: counted,
+    missing: counted.filter((entry) => entry.source === 'missing').map((entry) => entry.company.id),
+  }
+}
+
+/**
+ * Net jobs created by a day for a goal starting on another: over the companies hosted
+ * at any time in between, their jobs on the day (alumni: their latest declaration)
+ * minus their baseline at entry (0 when missing).
+ */
+export function netJobsCreated(companies: CompanyRecord[], goalStartsOn: DateTime, day: DateTime) {
+  const counted = companies
+    .filter((company) => wasHostedBetween(company, goalStartsOn, day))
+    .map((company) => {
+      const now = jobsOn(company, day)
+      const baseline = baselineOf(company)
+      return {
+        company,
+        jobs: now.jobs,
+        baseline: baseline ?? 0,
+        created: now.jobs - (baseline ?? 0),
+        missing: now.source === 'missing' || baseline === null,
+      }
+    })
+  return {
+    jobs: counted.reduce((sum, entry) => sum + entry.created, 0),
+    companies: counted,
+    missing: counted.filter((entry) => entry.missing).map((entry) => entry.company.id),
+  }
+}

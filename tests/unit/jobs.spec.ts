@@ -1,0 +1,109 @@
+import { test } from '@japa/runner'
+import {
+  baselineOf,
+  jobsHosted,
+  jobsIn,
+  jobsOn,
+  netJobsCreated,
+  type CompanyRecord,
+  type CountedDeclaration,
+} from '#domain/jobs'
+import { day } from '#domain/periods'
+
+function declaration(
+  periodOn: string,
+  jobs: number,
+  kind: CountedDeclaration['kind'] = 'quarter',
+  validated = true
+): CountedDeclaration {
+  return { periodOn: day(periodOn), jobs, kind, validated }
+}
+
+function company(
+  id: number,
+  enteredOn: string | null,
+  exitOn: string | null,
+  declarations: CountedDeclaration[]
+): CompanyRecord {
+  return {
+    id,
+    enteredOn: enteredOn ? day(enteredOn) : null,
+    exitOn: exitOn ? day(exitOn) : null,
+    declarations,
+  }
+}
+
+test.group('Counting jobs', () => {
+  test('jobs = executives + CDI + CDD + apprentices; interns never count', ({ assert }) => {
+    assert.equal(
+      jobsIn({ executives: 2, permanent: 3, fixedTerm: 1, apprentices: 1, interns: 4 }),
+      7
+    )
+  })
+
+  test('the latest validated declaration on or before the day', ({ assert }) => {
+    const record = company(1, '2017-01-01', null, [
+      declaration('2017-01-01', 2, 'entry'),
+      declaration('2017-03-31', 3),
+      declaration('2017-06-30', 5),
+      declaration('2017-09-30', 9, 'quarter', false),
+    ])
+    assert.deepEqual(jobsOn(record, day('2017-06-29')), { jobs: 3, source: 'declaration' })
+    // The as-of boundary day counts the declaration dated that day.
+    assert.deepEqual(jobsOn(record, day('2017-06-30')), { jobs: 5, source: 'declaration' })
+    // A declaration not yet validated does not count.
+    assert.deepEqual(jobsOn(record, day('2017-12-31')), { jobs: 5, source: 'declaration' })
+  })
+
+  test('no declaration yet: the baseline; no baseline: 0, flagged missing', ({ assert }) => {
+    const withBaseline = company(1, '2017-01-01', null, [declaration('2017-01-01', 2, 'entry')])
+    assert.deepEqual(jobsOn(withBaseline, day('2016-12-31')), { jobs: 2, source: 'baseline' })
+    const none = company(2, '2017-01-01', null, [])
+    assert.deepEqual(jobsOn(none, day('2017-05-01')), { jobs: 0, source: 'missing' })
+    assert.isNull(baselineOf(none))
+  })
+
+  test('jobs hosted counts the companies hosted on the day, exit day included', ({ assert }) => {
+    const companies = [
+      company(1, '2017-01-01', null, [
+        declaration('2017-01-01', 2, 'entry'),
+        declaration('2017-06-30', 4),
+      ]),
+      company(2, '2017-02-01', '2017-06-30', [declaration('2017-02-01', 3, 'entry')]),
+      company(3, '2017-08-01', null, [declaration('2017-08-01', 6, 'entry')]),
+      company(4, '2017-03-01', null, []),
+    ]
+    const onJuneEnd = jobsHosted(companies, day('2017-06-30'))
+    assert.equal(onJuneEnd.jobs, 4 + 3 + 0)
+    assert.deepEqual(onJuneEnd.missing, [4])
+    assert.equal(jobsHosted(companies, day('2017-07-01')).jobs, 4 + 0)
+  })
+
+  test('net jobs created: growth since entry, alumni with their latest declaration', ({
+    assert,
+  }) => {
+    const goalStart = day('2016-11-01')
+    const companies = [
+      // Grew from 2 to 6.
+      company(1, '2017-01-01', null, [
+        declaration('2017-01-01', 2, 'entry'),
+        declaration('2018-12-31', 6),
+      ]),
+      // Left in 2018 with 5 jobs, entered with 1; its follow-up after exit says 8.
+      company(2, '2017-02-01', '2018-06-30', [
+        declaration('2017-02-01', 1, 'entry'),
+        declaration('2018-06-30', 5, 'exit'),
+        declaration('2019-06-30', 8, 'follow_up'),
+      ]),
+      // Entered after the goal's start, no declaration at all: counts 0, flagged.
+      company(3, '2018-09-01', null, []),
+      // Left before the goal started: not counted.
+      company(4, '2015-01-01', '2016-10-31', [declaration('2015-01-01', 3, 'entry')]),
+    ]
+    const byEnd2018 = netJobsCreated(companies, goalStart, day('2018-12-31'))
+    assert.equal(byEnd2018.jobs, 4 + 4 + 0)
+    assert.deepEqual(byEnd2018.missing, [3])
+    const byEnd2019 = netJobsCreated(companies, goalStart, day('2019-12-31'))
+    assert.equal(byEnd2019.jobs, 4 + 7 + 0)
+  })
+})
