@@ -50,6 +50,7 @@ export default defineConfig({
    * Modules imported before the application starts.
    */
   preloads: [
+    () => import('#start/dates'),
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/view'),

@@ -165,6 +165,47 @@ export class CompanySchema extends BaseModel {
   declare website: string | null
 }
 
+export class HeadcountDeclarationSchema extends BaseModel {
+  static $columns = ['apprentices', 'comment', 'companyId', 'createdAt', 'declaredById', 'executives', 'fixedTerm', 'fte', 'id', 'interns', 'kind', 'periodOn', 'permanent', 'status', 'stillTrading', 'updatedAt', 'validatedAt', 'validatedById'] as const
+  $columns = HeadcountDeclarationSchema.$columns
+  @column()
+  declare apprentices: number
+  @column()
+  declare comment: string | null
+  @column()
+  declare companyId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare declaredById: number | null
+  @column()
+  declare executives: number
+  @column()
+  declare fixedTerm: number
+  @column()
+  declare fte: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare interns: number
+  @column()
+  declare kind: string
+  @column.date()
+  declare periodOn: DateTime
+  @column()
+  declare permanent: number
+  @column()
+  declare status: string
+  @column()
+  declare stillTrading: boolean | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column.dateTime()
+  declare validatedAt: DateTime | null
+  @column()
+  declare validatedById: number | null
+}
+
 export class MeetingRoomSchema extends BaseModel {
   static $columns = ['areaSqm', 'buildingId', 'capacity', 'createdAt', 'id', 'name', 'updatedAt'] as const
   $columns = MeetingRoomSchema.$columns

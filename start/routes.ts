@@ -50,6 +50,17 @@ router
       .put('/companies/:id/contact', [controllers.companies.Contacts, 'update'])
       .as('companies.contact.update')
     router.get('/agreements/:id', [controllers.Agreements, 'show']).as('agreements.show')
+    router
+      .get('/companies/:id/declarations', [controllers.companies.Declarations, 'index'])
+      .as('companies.declarations.index')
+    router
+      .get('/companies/:id/declarations/create', [controllers.companies.Declarations, 'create'])
+      .as('companies.declarations.create')
+    router
+      .post('/companies/:id/declarations', [controllers.companies.Declarations, 'store'])
+      .as('companies.declarations.store')
+    router.get('/declarations/:id/edit', [controllers.Declarations, 'edit']).as('declarations.edit')
+    router.put('/declarations/:id', [controllers.Declarations, 'update']).as('declarations.update')
   })
   .where('id', router.matchers.number())
   .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant'] })])
@@ -85,6 +96,9 @@ router
       .as('agreements.renewal.store')
     router.get('/rent-roll', [controllers.RentRolls, 'show']).as('rent_roll.show')
     router.get('/rent-roll.csv', [controllers.RentRolls, 'export']).as('rent_roll.export')
+    router
+      .post('/declarations/:id/validation', [controllers.declarations.Validations, 'store'])
+      .as('declarations.validation.store')
     router.get('/settings/edit', [controllers.Settings, 'edit']).as('settings.edit')
     router.put('/settings', [controllers.Settings, 'update']).as('settings.update')
     router.get('/free-cells', [controllers.FreeCells, 'index']).as('free_cells.index')

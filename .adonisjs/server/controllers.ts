@@ -16,7 +16,12 @@ export const controllers = {
   companies: {
     Archives: () => import('#controllers/companies/archives_controller'),
     Contacts: () => import('#controllers/companies/contacts_controller'),
+    Declarations: () => import('#controllers/companies/declarations_controller'),
     Exits: () => import('#controllers/companies/exits_controller'),
+  },
+  Declarations: () => import('#controllers/declarations_controller'),
+  declarations: {
+    Validations: () => import('#controllers/declarations/validations_controller'),
   },
   FreeCells: () => import('#controllers/free_cells_controller'),
   Health: () => import('#controllers/health_controller'),

@@ -30,8 +30,8 @@ export function declarationsDue(
     quarterEnd = quarterEnd.plus({ days: 1 }).endOf('quarter').startOf('day')
   ) {
     // The entry or exit declaration already gives the headcount on that day.
-    if (quarterEnd.equals(company.enteredOn)) continue
-    if (company.exitOn && quarterEnd.equals(company.exitOn)) continue
+    if (quarterEnd.toISODate() === company.enteredOn.toISODate()) continue
+    if (company.exitOn && quarterEnd.toISODate() === company.exitOn.toISODate()) continue
     due.push({ kind: 'quarter', periodOn: quarterEnd })
   }
 

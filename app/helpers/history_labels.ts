@@ -19,4 +19,8 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
   },
   Cell: { fields: 'cells.fields.', values: {} },
   Setting: { fields: 'settings.fields.', values: {} },
+  HeadcountDeclaration: {
+    fields: 'declarations.fields.',
+    values: { kind: 'declarations.kinds.', status: 'declarations.states.' },
+  },
 }

@@ -4,6 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import type { Role } from '#models/user'
 import Cell from '#models/cell'
 import Agreement from '#models/agreement'
+import HeadcountDeclaration from '#models/headcount_declaration'
 import db from '@adonisjs/lucid/services/db'
 import { day } from '#domain/periods'
 import { createBuilding, createUser } from '#tests/support/fixtures'
@@ -56,6 +57,12 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'companies.archive.destroy': managers,
   'companies.exit.store': managers,
   'agreements.show': managers,
+  'companies.declarations.index': managers,
+  'companies.declarations.create': managers,
+  'companies.declarations.store': managers,
+  'declarations.edit': managers,
+  'declarations.update': managers,
+  'declarations.validation.store': managers,
   'agreements.create': managers,
   'agreements.store': managers,
   'agreements.activation.store': managers,
@@ -148,11 +155,23 @@ test.group('Route access: outcomes', (group) => {
           trx
         )
       )
+      const declaration = await HeadcountDeclaration.create({
+        companyId: target.companyId!,
+        kind: 'entry',
+        periodOn: day('2026-01-01'),
+        executives: 1,
+        permanent: 0,
+        fixedTerm: 0,
+        apprentices: 0,
+        interns: 0,
+        status: 'submitted',
+      })
       const ids: Record<string, number> = {
         companies: target.companyId!,
         cells: cell.id,
         users: target.id,
         agreements: agreement.id,
+        declarations: declaration.id,
       }
       const id = ids[row.pattern.split('/')[1]] ?? target.id
       const url = row.pattern.replace(/:id\b/, String(id))

@@ -1,0 +1,75 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Company from '#models/company'
+import HeadcountDeclaration from '#models/headcount_declaration'
+import AuditEvent from '#models/audit_event'
+import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
+import { createDeclarationValidator } from '#validators/headcount_declaration'
+import { declarationsDue } from '#domain/declaration_periods'
+import { day, today } from '#domain/periods'
+
+/**
+ * A company's headcount declarations: the periods due, what was declared, and the
+ * form to declare for a period.
+ */
+export default class DeclarationsController {
+  /** The periods due with their declarations (missing ones first to catch the eye). */
+  async index({ bouncer, params, view }: HttpContext) {
+    const company = await Company.findOrFail(params.id)
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('viewFor', company)
+    const declarations = await HeadcountDeclaration.query()
+      .where('company_id', company.id)
+      .orderBy('period_on', 'desc')
+    const periods = declarationsDue(company, today())
+      .reverse()
+      .map((period) => ({
+        ...period,
+        declaration:
+          declarations.find(
+            (declaration) =>
+              declaration.kind === period.kind &&
+              declaration.periodOn.toISODate() === period.periodOn.toISODate()
+          ) ?? null,
+      }))
+    return view.render('pages/companies/declarations/index', { company, periods })
+  }
+
+  /** The declaration form for one period due. */
+  async create({ bouncer, params, request, view }: HttpContext) {
+    const company = await Company.findOrFail(params.id)
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('declareFor', company)
+    const periodOn = String(request.input('period_on', ''))
+    return view.render('pages/companies/declarations/create', {
+      company,
+      kind: request.input('kind', 'quarter'),
+      periodOn: /^\d{4}-\d{2}-\d{2}$/.test(periodOn) && day(periodOn).isValid ? periodOn : '',
+    })
+  }
+
+  /** Records the declaration and who made it. */
+  async store(ctx: HttpContext) {
+    const { auth, bouncer, params, request, response, session, i18n } = ctx
+    const company = await Company.findOrFail(params.id)
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('declareFor', company)
+    const values = await request.validateUsing(createDeclarationValidator)
+
+    await db.transaction(async (trx) => {
+      const declaration = await HeadcountDeclaration.declare(
+        company,
+        values,
+        auth.getUserOrFail(),
+        trx
+      )
+      await AuditEvent.record(
+        ctx,
+        'declaration.created',
+        declaration,
+        { after: declaration.auditAttributes() },
+        trx
+      )
+    })
+
+    session.flash('success', i18n.t('declarations.created'))
+    return response.redirect().toRoute('companies.declarations.index', { id: company.id })
+  }
+}

@@ -1,0 +1,28 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import HeadcountDeclaration from '#models/headcount_declaration'
+import AuditEvent from '#models/audit_event'
+import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
+
+/**
+ * A declaration's validation by a manager: from then on it counts in the figures.
+ */
+export default class ValidationsController {
+  /** Validates the declaration and records it. */
+  async store(ctx: HttpContext) {
+    const { auth, bouncer, params, response, session, i18n } = ctx
+    const declaration = await HeadcountDeclaration.findOrFail(params.id)
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('validate', declaration)
+
+    await db.transaction((trx) =>
+      AuditEvent.change(ctx, 'declaration.validated', declaration, trx, () =>
+        declaration.validate(auth.getUserOrFail())
+      )
+    )
+
+    session.flash('success', i18n.t('declarations.validated'))
+    return response
+      .redirect()
+      .toRoute('companies.declarations.index', { id: declaration.companyId })
+  }
+}

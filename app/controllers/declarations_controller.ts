@@ -1,0 +1,62 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import HeadcountDeclaration from '#models/headcount_declaration'
+import AuditEvent from '#models/audit_event'
+import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
+import { updateDeclarationValidator } from '#validators/headcount_declaration'
+import { DomainError } from '#exceptions/domain_error'
+
+/**
+ * Correcting a declaration: tenants until it is validated, managers at any time with
+ * a reason. The former values stay in the history.
+ */
+export default class DeclarationsController {
+  /** The correction form. */
+  async edit({ auth, bouncer, params, view }: HttpContext) {
+    const declaration = await HeadcountDeclaration.query()
+      .where('id', params.id)
+      .preload('company')
+      .firstOrFail()
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('edit', declaration)
+    declaration.assertEditableBy(auth.getUserOrFail())
+    const history = await AuditEvent.historyOf(declaration)
+    return view.render('pages/declarations/edit', { declaration, history })
+  }
+
+  /** Saves the correction, with the manager's reason. */
+  async update(ctx: HttpContext) {
+    const { auth, bouncer, params, request, response, session, i18n } = ctx
+    const user = auth.getUserOrFail()
+    const declaration = await HeadcountDeclaration.findOrFail(params.id)
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('edit', declaration)
+    const { reason, ...values } = await request.validateUsing(updateDeclarationValidator)
+    declaration.assertEditableBy(user)
+    if (user.isManager && !reason) {
+      throw new DomainError('declarations.errors.reason_required', 'reason')
+    }
+
+    await db.transaction((trx) =>
+      AuditEvent.change(
+        ctx,
+        reason ? `declaration.corrected` : 'declaration.updated',
+        declaration,
+        trx,
+        () => {
+          declaration.setHeadcount(values)
+          if (reason)
+            declaration.comment = [
+              declaration.comment,
+              `${i18n.t('declarations.correction')} : ${reason}`,
+            ]
+              .filter(Boolean)
+              .join('\n')
+        }
+      )
+    )
+
+    session.flash('success', i18n.t('declarations.updated'))
+    return response
+      .redirect()
+      .toRoute('companies.declarations.index', { id: declaration.companyId })
+  }
+}

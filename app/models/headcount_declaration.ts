@@ -1,0 +1,152 @@
+import { DateTime } from 'luxon'
+import { HeadcountDeclarationSchema } from '#database/schema'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import Company from '#models/company'
+import User from '#models/user'
+import { DomainError } from '#exceptions/domain_error'
+import { jobsIn } from '#domain/jobs'
+import { declarationsDue, type DeclarationKind } from '#domain/declaration_periods'
+import { today } from '#domain/periods'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+/** What a person declares: persons by category, optionally FTE and still trading. */
+export type DeclarationValues = {
+  executives: number
+  permanent: number
+  fixedTerm: number
+  apprentices: number
+  interns?: number
+  fte?: number
+  stillTrading?: boolean
+  comment?: string
+}
+
+/**
+ * A company's headcount on a date, by category: declared by its tenants (or a manager
+ * on its behalf), counted once a manager has validated it. One per company and period.
+ */
+export default class HeadcountDeclaration extends HeadcountDeclarationSchema {
+  @column()
+  declare kind: DeclarationKind
+
+  @column()
+  declare status: 'submitted' | 'validated'
+
+  /** SQLite and MySQL return DECIMAL and BOOLEAN columns in their own ways. */
+  @column({ consume: (value) => (value === null ? null : Number(value)) })
+  declare fte: number | null
+
+  @column({ consume: (value) => (value === null ? null : Boolean(value)) })
+  declare stillTrading: boolean | null
+
+  @belongsTo(() => Company)
+  declare company: BelongsTo<typeof Company>
+
+  @belongsTo(() => User, { foreignKey: 'declaredById' })
+  declare declaredBy: BelongsTo<typeof User>
+
+  /** Jobs = executives + CDI + CDD + apprentices (interns never count). */
+  get jobs() {
+    return jobsIn(this)
+  }
+
+  /** Whether a manager has validated it: only validated declarations count. */
+  get isValidated() {
+    return this.status === 'validated'
+  }
+
+  /** A tenant may correct its declaration until a manager validates it. */
+  assertEditableBy(user: User) {
+    if (user.isTenant && this.isValidated) {
+      throw new DomainError('declarations.errors.validated')
+    }
+  }
+
+  /** A manager validates the declaration: from now on it counts. */
+  validate(manager: User) {
+    this.status = 'validated'
+    this.validatedById = manager.id
+    this.validatedAt = DateTime.utc()
+  }
+
+  /**
+   * Records a company's declaration for one of its periods due. Refuses a period not
+   * due (before entry, in the future, outside the stay), a second declaration for the
+   * same period, and an FTE above the headcount. A manager's declaration counts at once.
+   */
+  static async declare(
+    company: Company,
+    values: DeclarationValues & { kind: DeclarationKind; periodOn: DateTime },
+    author: User,
+    trx: TransactionClientContract
+  ) {
+    const due = declarationsDue(company, today())
+    if (
+      !due.some(
+        (period) =>
+          period.kind === values.kind && period.periodOn.toISODate() === values.periodOn.toISODate()
+      )
+    ) {
+      throw new DomainError('declarations.errors.not_due', 'periodOn')
+    }
+    const existing = await this.query({ client: trx })
+      .where('company_id', company.id)
+      .where('kind', values.kind)
+      .where('period_on', values.periodOn.toISODate()!)
+      .first()
+    if (existing) {
+      throw new DomainError('declarations.errors.duplicate', 'periodOn')
+    }
+    const declaration = new this()
+    declaration.merge({ companyId: company.id, kind: values.kind, periodOn: values.periodOn })
+    declaration.setHeadcount(values)
+    declaration.declaredById = author.id
+    declaration.status = 'submitted'
+    if (author.isManager) declaration.validate(author)
+    declaration.useTransaction(trx)
+    try {
+      await declaration.save()
+    } catch (error) {
+      // Two requests at once for the same period: the unique key keeps one.
+      if (/unique|duplicate/i.test(String(error))) {
+        throw new DomainError('declarations.errors.duplicate', 'periodOn')
+      }
+      throw error
+    }
+    return declaration
+  }
+
+  /** Replaces the headcount (a correction keeps the former values in the history). */
+  setHeadcount(values: DeclarationValues) {
+    const headcount = values.executives + values.permanent + values.fixedTerm + values.apprentices
+    if (values.fte !== undefined && values.fte !== null && values.fte > headcount) {
+      throw new DomainError('declarations.errors.fte_above_headcount', 'fte', { headcount })
+    }
+    this.executives = values.executives
+    this.permanent = values.permanent
+    this.fixedTerm = values.fixedTerm
+    this.apprentices = values.apprentices
+    this.interns = values.interns ?? 0
+    this.fte = values.fte ?? null
+    this.stillTrading = values.stillTrading ?? null
+    this.comment = values.comment ?? null
+  }
+
+  /** The values worth recording in the audit trail (former values of corrections). */
+  auditAttributes() {
+    return {
+      kind: this.kind,
+      periodOn: this.periodOn.toISODate(),
+      executives: this.executives,
+      permanent: this.permanent,
+      fixedTerm: this.fixedTerm,
+      apprentices: this.apprentices,
+      interns: this.interns,
+      fte: this.fte,
+      stillTrading: this.stillTrading,
+      status: this.status,
+      comment: this.comment,
+    }
+  }
+}

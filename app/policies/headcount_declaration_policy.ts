@@ -1,0 +1,30 @@
+import type User from '#models/user'
+import type Company from '#models/company'
+import type HeadcountDeclaration from '#models/headcount_declaration'
+import { BasePolicy } from '@adonisjs/bouncer'
+
+/**
+ * Tenants declare for their own company; managers validate, correct and declare
+ * on any company's behalf. Officials never see individual declarations.
+ */
+export default class HeadcountDeclarationPolicy extends BasePolicy {
+  /** The company's declarations page. */
+  viewFor(user: User, company: Company) {
+    return user.isManager || (user.isTenant && user.companyId === company.id)
+  }
+
+  /** Declaring for a company. */
+  declareFor(user: User, company: Company) {
+    return this.viewFor(user, company)
+  }
+
+  /** Correcting a declaration (tenants: until it is validated; checked by the model). */
+  edit(user: User, declaration: HeadcountDeclaration) {
+    return user.isManager || (user.isTenant && user.companyId === declaration.companyId)
+  }
+
+  /** Validating a declaration. */
+  validate(user: User, _declaration: HeadcountDeclaration) {
+    return user.isManager
+  }
+}
