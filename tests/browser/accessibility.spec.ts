@@ -65,5 +65,11 @@ test.group('Browser: every page passes the accessibility check', (group) => {
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'company')
     await page.getByRole('link', { name: 'Modifier les coordonnées' }).click()
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'contact form')
+
+    await page.goBack()
+    await page.getByRole('link', { name: "Déclarations d'effectif" }).click()
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'declarations')
+    await page.getByRole('link', { name: 'Déclarer' }).first().click()
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'declaration form')
   })
 })
