@@ -4,6 +4,7 @@ import { column, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 import Agreement from '#models/agreement'
+import HeadcountDeclaration from '#models/headcount_declaration'
 import { DomainError } from '#exceptions/domain_error'
 import { today } from '#domain/periods'
 
@@ -70,6 +71,9 @@ export default class Company extends CompanySchema {
 
   @hasMany(() => Agreement)
   declare agreements: HasMany<typeof Agreement>
+
+  @hasMany(() => HeadcountDeclaration)
+  declare declarations: HasMany<typeof HeadcountDeclaration>
 
   /**
    * Where the company stands on a day: signed but not yet arrived, it is still a

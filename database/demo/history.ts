@@ -6,6 +6,8 @@ import type Cell from '#models/cell'
 import { hasValidLuhnKey, sirenOf } from '#domain/siret'
 import { day } from '#domain/periods'
 import incubator from '#config/incubator'
+import HeadcountDeclaration from '#models/headcount_declaration'
+import { declarationsDue } from '#domain/declaration_periods'
 
 /**
  * The Nouvelle Forge's story for the demo, deterministic (a fixed seed): it opens in
@@ -205,4 +207,54 @@ export async function seedHistory(cells: Cell[], today: DateTime, trx: Transacti
   }
 
   return demoCompany ?? (await newCompany(true, today, DEMO_COMPANY_NAME))
+}
+
+/** Jobs of the first eleven companies on 30 June 2017: 25 in all, as the public figures say. */
+const JUNE_2017_JOBS = [4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 1]
+
+/**
+ * Headcount declarations for every company of the story, from its entry to today:
+ * believable growth, every fourth company's latest period still to declare, and the
+ * 11 companies hosted on 2017-07-05 totalling 25 jobs.
+ */
+export async function seedDeclarations(today: DateTime, trx: TransactionClientContract) {
+  const random = generator(2017)
+  const companies = await Company.query({ client: trx })
+    .whereNotNull('entered_on')
+    .orderBy('entered_on')
+    .orderBy('id')
+  const rows: Partial<HeadcountDeclaration>[] = []
+
+  for (const [index, company] of companies.entries()) {
+    const periods = declarationsDue(company, today)
+    let jobs = 1 + Math.floor(random() * 2)
+    for (const [position, period] of periods.entries()) {
+      const isLast = position === periods.length - 1
+      if (isLast && index % 4 === 3 && period.kind === 'quarter') break
+      if (position > 0 && period.kind !== 'follow_up') {
+        jobs = Math.max(1, jobs + (random() < 0.45 ? 1 : random() < 0.1 ? -1 : 0))
+      }
+      if (period.kind === 'follow_up') jobs += Math.floor(random() * 3)
+      if (index < JUNE_2017_JOBS.length && period.periodOn.toISODate() === '2017-06-30') {
+        jobs = JUNE_2017_JOBS[index]
+      }
+      const executives = Math.min(jobs, 1 + (jobs > 4 ? 1 : 0))
+      const apprentices = jobs > 3 ? 1 : 0
+      const fixedTerm = jobs > 6 ? 1 : 0
+      rows.push({
+        companyId: company.id,
+        kind: period.kind,
+        periodOn: period.periodOn,
+        executives,
+        apprentices,
+        fixedTerm,
+        permanent: jobs - executives - apprentices - fixedTerm,
+        interns: random() < 0.2 ? 1 : 0,
+        stillTrading: period.kind === 'follow_up' ? random() < 0.85 : null,
+        status: 'validated',
+        validatedAt: period.periodOn.plus({ days: 20 }),
+      })
+    }
+  }
+  await HeadcountDeclaration.createMany(rows, { client: trx })
 }

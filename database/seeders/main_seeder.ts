@@ -9,7 +9,8 @@ import MeetingRoom from '#models/meeting_room'
 import Company from '#models/company'
 import User, { type Role } from '#models/user'
 import Agreement from '#models/agreement'
-import { DEMO_COMPANY_NAME, seedHistory } from '#database/demo/history'
+import { DEMO_COMPANY_NAME, seedDeclarations, seedHistory } from '#database/demo/history'
+import HeadcountDeclaration from '#models/headcount_declaration'
 import { today } from '#domain/periods'
 
 /** The password of every demo account. */
@@ -90,6 +91,9 @@ export default class MainSeeder extends BaseSeeder {
       const company = alreadyTold
         ? await Company.query({ client: trx }).where('name', DEMO_COMPANY_NAME).firstOrFail()
         : await seedHistory(await Cell.query({ client: trx }).orderBy('id'), today(), trx)
+      if (!(await HeadcountDeclaration.query({ client: trx }).first())) {
+        await seedDeclarations(today(), trx)
+      }
       for (const account of DEMO_ACCOUNTS) {
         await User.firstOrCreate(
           { email: account.email },

@@ -9,10 +9,14 @@ import MeetingRoom from '#models/meeting_room'
 import User from '#models/user'
 import Agreement from '#models/agreement'
 import { maxStayEndsOn } from '#domain/rent'
-import { overlaps } from '#domain/periods'
+import { day, overlaps } from '#domain/periods'
+import Company from '#models/company'
+import { jobsHosted } from '#domain/jobs'
 
 test.group('Demo data: the Nouvelle Forge', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  // The whole story goes to the database: more than a unit test's usual budget on MySQL.
+  group.each.timeout(30_000)
 
   test('seeds the building, 18 cells, 3 meeting rooms and one demo account per role', async ({
     assert,
@@ -55,6 +59,30 @@ test.group('Demo data: the Nouvelle Forge', (group) => {
     assert.isAbove(Number(alumni[0].total), 10)
   })
 
+  test('the declarations: 25 jobs across the 11 companies hosted on 2017-07-05', async ({
+    assert,
+  }) => {
+    await new MainSeeder(db.connection()).run()
+    const companies = await Company.query().whereNotNull('entered_on').preload('declarations')
+    const records = companies.map((company) => ({
+      id: company.id,
+      enteredOn: company.enteredOn,
+      exitOn: company.exitOn,
+      declarations: company.declarations.map((declaration) => ({
+        periodOn: declaration.periodOn,
+        kind: declaration.kind,
+        validated: declaration.isValidated,
+        jobs: declaration.jobs,
+      })),
+    }))
+    const onJuly5 = jobsHosted(records, day('2017-07-05'))
+    assert.lengthOf(onJuly5.companies, 11)
+    assert.equal(onJuly5.jobs, 25)
+    assert.deepEqual(onJuly5.missing, [])
+    // Growth afterwards: more jobs hosted at the end of the goal period than at its start.
+    assert.isAbove(jobsHosted(records, day('2019-11-01')).jobs, 25)
+  })
+
   test('every agreement of the story obeys the rules', async ({ assert }) => {
     await new MainSeeder(db.connection()).run()
     const agreements = await Agreement.query().preload('cells').preload('company')
@@ -79,7 +107,15 @@ test.group('Demo data: the Nouvelle Forge', (group) => {
       const row = await db.from(table).count('* as total').first()
       return Number(row.total)
     }
-    const tables = ['buildings', 'cells', 'meeting_rooms', 'users', 'companies', 'agreements']
+    const tables = [
+      'buildings',
+      'cells',
+      'meeting_rooms',
+      'users',
+      'companies',
+      'agreements',
+      'headcount_declarations',
+    ]
     await new MainSeeder(db.connection()).run()
     const first = await Promise.all(tables.map(count))
     await new MainSeeder(db.connection()).run()
