@@ -2,16 +2,10 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Building from '#models/building'
 import { upcomingDeadlines } from '#domain/upcoming'
-import { day, today } from '#domain/periods'
+import { parseDay, today } from '#domain/periods'
 import { cellStatesOn, occupancyOf } from '#domain/occupancy'
 import Cell from '#models/cell'
 import Agreement from '#models/agreement'
-
-/** The day the plan shows: the one asked for (YYYY-MM-DD), else today. */
-function planDay(value: unknown) {
-  const asked = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? day(value) : null
-  return asked?.isValid ? asked : today()
-}
 
 /**
  * The page each role lands on after logging in.
@@ -38,7 +32,7 @@ export default class HomeController {
     const [accounts] = await db
       .from('users')
       .select(db.raw('count(*) as total'), db.raw('count(disabled_at) as disabled'))
-    const on = planDay(request.input('on'))
+    const on = parseDay(request.input('on')) ?? today()
     const [cells, agreements, due] = await Promise.all([
       Cell.query().orderBy('floor').orderBy('code'),
       Agreement.holdingOnOrAfter(on),

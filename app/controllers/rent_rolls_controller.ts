@@ -4,12 +4,12 @@ import Agreement from '#models/agreement'
 import Cell from '#models/cell'
 import AgreementPolicy from '#policies/agreement_policy'
 import { rentRollFor } from '#domain/rent_roll'
-import { day, monthOf, today } from '#domain/periods'
+import type { DateTime } from 'luxon'
+import { monthOf, parseMonth, today } from '#domain/periods'
 
 /** The month asked for (YYYY-MM), else the current month. */
 function monthAsked(value: unknown) {
-  const asked = typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? day(`${value}-01`) : null
-  return (asked?.isValid ? asked : today()).startOf('month')
+  return parseMonth(value) ?? today().startOf('month')
 }
 
 /** Euros with a decimal comma and no thousands separator, for spreadsheets in French. */
@@ -76,7 +76,7 @@ export default class RentRollsController {
       .send(csv)
   }
 
-  async #rollFor(month: ReturnType<typeof monthAsked>) {
+  async #rollFor(month: DateTime) {
     const period = monthOf(month)
     const [agreements, cells] = await Promise.all([
       Agreement.holdingOnOrAfter(period.startsOn).where(

@@ -3,7 +3,7 @@ import Agreement from '#models/agreement'
 import Cell from '#models/cell'
 import CellPolicy from '#policies/cell_policy'
 import { monthsFrom, timelineRows } from '#domain/timeline'
-import { day, today } from '#domain/periods'
+import { parseMonth, today } from '#domain/periods'
 
 /** How many months the timeline shows at once. */
 const MONTHS = 24
@@ -16,9 +16,7 @@ export default class TimelinesController {
   /** The timeline from the month asked for (YYYY-MM), else the current month. */
   async show({ bouncer, request, view }: HttpContext) {
     await bouncer.with(CellPolicy).authorize('viewList')
-    const asked = String(request.input('from', ''))
-    const start =
-      /^\d{4}-\d{2}$/.test(asked) && day(`${asked}-01`).isValid ? day(`${asked}-01`) : today()
+    const start = parseMonth(request.input('from')) ?? today()
     const months = monthsFrom(start, MONTHS)
     const windowEnd = months[months.length - 1].endOf('month').startOf('day')
 

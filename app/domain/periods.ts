@@ -8,6 +8,18 @@ export function day(value: string) {
   return DateTime.fromISO(value, { zone: 'utc' }).startOf('day')
 }
 
+/** A day typed as YYYY-MM-DD (a query parameter...), or null when it is not a real one. */
+export function parseDay(value: unknown) {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null
+  const parsed = day(value)
+  return parsed.isValid ? parsed : null
+}
+
+/** The first day of a month typed as YYYY-MM, or null when it is not a real one. */
+export function parseMonth(value: unknown) {
+  return typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? parseDay(`${value}-01`) : null
+}
+
 /** Today as a calendar day in Europe/Paris, where the incubator is. */
 export function today() {
   const paris = DateTime.now().setZone('Europe/Paris')

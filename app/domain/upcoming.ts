@@ -67,6 +67,7 @@ export async function upcomingDeadlines(day: DateTime) {
     .sort((a, b) => a.freeFrom.toMillis() - b.freeFrom.toMillis())
 
   const hosted = await Company.query().where('status', 'hosted').whereNotNull('entered_on')
+  // One read of the setting for the whole list (not one per company).
   const maxStayMonths = await Setting.maxStayMonths()
   const stayLimit = day.plus({ months: HORIZONS.maxStayMonths })
   const maxStaySoon = hosted

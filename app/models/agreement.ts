@@ -6,12 +6,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Company from '#models/company'
 import Cell from '#models/cell'
 import { DomainError } from '#exceptions/domain_error'
-import {
-  earliestEndAfterNotice,
-  maxStayEndsOn,
-  rentForMonth,
-  stepsAreProgressive,
-} from '#domain/rent'
+import { earliestEndAfterNotice, rentForMonth, stepsAreProgressive } from '#domain/rent'
 import { today, type Period } from '#domain/periods'
 import Setting from '#models/setting'
 import { lockedForUpdate } from '#helpers/locking'
@@ -27,8 +22,7 @@ async function assertWithinMaxStay(
   endsOn: DateTime,
   trx: TransactionClientContract
 ) {
-  const months = await Setting.maxStayMonths(trx)
-  const limit = maxStayEndsOn(enteredOn, months)
+  const { months, limit } = await Setting.stayLimitFor(enteredOn, trx)
   if (endsOn > limit) {
     throw new DomainError('agreements.errors.beyond_max_stay', 'endsOn', {
       months,

@@ -1,6 +1,8 @@
 import { SettingSchema } from '#database/schema'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DateTime } from 'luxon'
 import incubator from '#config/incubator'
+import { maxStayEndsOn } from '#domain/rent'
 
 /** The rules managers may change, with their defaults. */
 const DEFAULTS = {
@@ -22,6 +24,12 @@ export default class Setting extends SettingSchema {
   /** The cap on a company's total stay, in months. */
   static maxStayMonths(client?: QueryClientContract) {
     return this.number('max_stay_months', client)
+  }
+
+  /** The last day a company that entered on a day may stay, under the current maximum stay. */
+  static async stayLimitFor(enteredOn: DateTime, client?: QueryClientContract) {
+    const months = await this.maxStayMonths(client)
+    return { months, limit: maxStayEndsOn(enteredOn, months) }
   }
 
   /** The row holding a rule, created with its default when missing. */

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate, euros } from '#validators/rules'
+import { calendarDate, euros, isTicked } from '#validators/rules'
 
 /** A form sends one checked box as a value, several as a list: always read a list. */
 const asList = (value: unknown) =>
@@ -36,7 +36,7 @@ export const createTerminationValidator = vine.create({
     .trim()
     .maxLength(255)
     .optional()
-    .requiredWhen((field) => [true, 'true', 'on', '1'].includes(field.parent.overrideNotice)),
+    .requiredWhen((field) => isTicked(field.parent.overrideNotice)),
 })
 
 /** A manager extends an agreement's planned end. */

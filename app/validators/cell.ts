@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate, decimalNumber } from '#validators/rules'
+import { calendarDate, decimalNumber, isTicked } from '#validators/rules'
 
 /**
  * A manager edits a cell: code, floor, area, desks, and whether it is out of
@@ -27,7 +27,7 @@ export const cellValidator = vine.withMetaData<{ cellId: number }>().create({
     .trim()
     .maxLength(255)
     .optional()
-    .requiredWhen((field) => [true, 'true', 'on', '1'].includes(field.parent.outOfService)),
+    .requiredWhen((field) => isTicked(field.parent.outOfService)),
 })
 
 /** The free cells finder: a period, a minimum area, and whether to combine neighbours. */

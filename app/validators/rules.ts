@@ -2,6 +2,11 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { isValidSiret, normalizeSiret } from '#domain/siret'
 
+/** Whether a checkbox sent by a form is ticked (before or after VineJS made it a boolean). */
+export function isTicked(value: unknown) {
+  return [true, 'true', 'on', '1'].includes(value as string | boolean)
+}
+
 /** A SIRET typed with or without spaces; stored as 14 digits, checked with its Luhn key. */
 export const siretRule = vine.createRule((value, _options, field) => {
   if (typeof value !== 'string') return

@@ -6,7 +6,6 @@ import AuditEvent from '#models/audit_event'
 import AgreementPolicy from '#policies/agreement_policy'
 import { createRenewalValidator } from '#validators/agreement'
 import { lockedForUpdate } from '#helpers/locking'
-import { maxStayEndsOn } from '#domain/rent'
 import Setting from '#models/setting'
 
 /**
@@ -21,10 +20,7 @@ export default class RenewalsController {
       .preload('company')
       .firstOrFail()
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
-    const limit = maxStayEndsOn(
-      agreement.company.enteredOn ?? agreement.startsOn,
-      await Setting.maxStayMonths()
-    )
+    const { limit } = await Setting.stayLimitFor(agreement.company.enteredOn ?? agreement.startsOn)
     return view.render('pages/agreements/renewals/create', { agreement, limit })
   }
 

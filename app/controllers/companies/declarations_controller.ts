@@ -6,7 +6,7 @@ import AuditEvent from '#models/audit_event'
 import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
 import { createDeclarationValidator } from '#validators/headcount_declaration'
 import { declarationsDue } from '#domain/declaration_periods'
-import { day, today } from '#domain/periods'
+import { parseDay, today } from '#domain/periods'
 
 /**
  * A company's headcount declarations: the periods due, what was declared, and the
@@ -38,11 +38,10 @@ export default class DeclarationsController {
   async create({ bouncer, params, request, view }: HttpContext) {
     const company = await Company.findOrFail(params.id)
     await bouncer.with(HeadcountDeclarationPolicy).authorize('declareFor', company)
-    const periodOn = String(request.input('period_on', ''))
     return view.render('pages/companies/declarations/create', {
       company,
       kind: request.input('kind', 'quarter'),
-      periodOn: /^\d{4}-\d{2}-\d{2}$/.test(periodOn) && day(periodOn).isValid ? periodOn : '',
+      periodOn: parseDay(request.input('period_on'))?.toISODate() ?? '',
     })
   }
 
