@@ -5,12 +5,33 @@ import AuditEvent from '#models/audit_event'
 import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
 import { updateDeclarationValidator } from '#validators/headcount_declaration'
 import { DomainError } from '#exceptions/domain_error'
+import { missingDeclarationsOn } from '#domain/missing_declarations'
+import { parseDay, today } from '#domain/periods'
 
 /**
- * Correcting a declaration: tenants until it is validated, managers at any time with
- * a reason. The former values stay in the history.
+ * Declarations across companies for managers (what is missing, what awaits
+ * validation), and correcting a declaration: tenants until it is validated, managers
+ * at any time with a reason. The former values stay in the history.
  */
 export default class DeclarationsController {
+  /**
+   * The managers' list, on a day (today unless ?on=): each company with declarations
+   * due and missing and the reminders sent, then the declarations awaiting validation.
+   */
+  async index({ bouncer, request, view }: HttpContext) {
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('viewAll')
+    const on = parseDay(request.input('on')) ?? today()
+    const [missing, pending] = await Promise.all([
+      missingDeclarationsOn(on),
+      HeadcountDeclaration.query()
+        .where('status', 'submitted')
+        .preload('company')
+        .orderBy('period_on')
+        .orderBy('id'),
+    ])
+    return view.render('pages/declarations/index', { on, missing, pending })
+  }
+
   /** The correction form. */
   async edit({ auth, bouncer, params, view }: HttpContext) {
     const declaration = await HeadcountDeclaration.query()

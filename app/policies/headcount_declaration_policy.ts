@@ -13,6 +13,11 @@ export default class HeadcountDeclarationPolicy extends BasePolicy {
     return user.isManager || (user.isTenant && user.companyId === company.id)
   }
 
+  /** The declarations of every company: what is missing, what awaits validation. */
+  viewAll(user: User) {
+    return user.isManager
+  }
+
   /** Declaring for a company. */
   declareFor(user: User, company: Company) {
     return this.viewFor(user, company)

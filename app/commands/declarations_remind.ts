@@ -1,0 +1,115 @@
+import { BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { DateTime } from 'luxon'
+
+/**
+ * Emails each company the headcount declarations it has yet to make, for a daily
+ * cron: one email per company, to its active tenants (else its contact address),
+ * and never twice for the same period (each reminder sent is recorded). Exits 0
+ * unless a reminder could not be sent.
+ */
+export default class DeclarationsRemind extends BaseCommand {
+  static commandName = 'declarations:remind'
+  static description =
+    'Email companies the headcount declarations they have yet to make (once per period)'
+  static options: CommandOptions = { startApp: true }
+
+  @flags.string({ description: 'The day to look from (YYYY-MM-DD), today by default' })
+  declare on?: string
+
+  async run() {
+    const { default: router } = await import('@adonisjs/core/services/router')
+    const { default: db } = await import('@adonisjs/lucid/services/db')
+    const { default: mail } = await import('@adonisjs/mail/services/main')
+    const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
+    const { default: User } = await import('#models/user')
+    const { default: DeclarationReminder } = await import('#models/declaration_reminder')
+    const { default: DeclarationReminderNotification } =
+      await import('#mails/declaration_reminder_notification')
+    const { missingDeclarationsOn } = await import('#domain/missing_declarations')
+    const { today, day } = await import('#domain/periods')
+    // Outside the HTTP server nothing commits the routes, and the emails link to them.
+    router.commit()
+    const i18n = i18nManager.locale('fr')
+    const date = (value: DateTime) => value.setLocale('fr-FR').toLocaleString(DateTime.DATE_FULL)
+
+    const on = this.on ? day(this.on) : today()
+    if (!on.isValid) {
+      this.logger.error(i18n.t('reminders.command.bad_date', { value: this.on }))
+      this.exitCode = 1
+      return
+    }
+
+    const counts = { sent: 0, skipped: 0, failed: 0 }
+    try {
+      const companies = await missingDeclarationsOn(on)
+      const toRemind = companies
+        .map(({ company, missing }) => ({
+          company,
+          fresh: missing.filter((period) => !period.reminder),
+          reminded: missing.filter((period) => period.reminder),
+        }))
+        .filter(({ fresh }) => fresh.length > 0)
+
+      const tenants = toRemind.length
+        ? await User.query()
+            .where('role', 'tenant')
+            .whereNull('disabled_at')
+            .whereIn(
+              'company_id',
+              toRemind.map(({ company }) => company.id)
+            )
+            .orderBy('id')
+        : []
+
+      for (const { company, fresh, reminded } of toRemind) {
+        const recipients = tenants
+          .filter((user) => user.companyId === company.id)
+          .map((user) => user.email)
+        if (!recipients.length && company.email) recipients.push(company.email)
+        if (!recipients.length) {
+          this.logger.warning(i18n.t('reminders.command.no_recipient', { company: company.name }))
+          counts.skipped += 1
+          continue
+        }
+
+        try {
+          // The reminders are recorded first, in the transaction that sends the email:
+          // a failed send records nothing, and a run at the same time stops on the unique key.
+          await db.transaction(async (trx) => {
+            await DeclarationReminder.record(company, fresh, recipients, trx)
+            await mail.send(
+              new DeclarationReminderNotification(company, recipients, fresh, reminded)
+            )
+          })
+          counts.sent += 1
+          this.logger.info(
+            i18n.t('reminders.command.sent', {
+              company: company.name,
+              recipients: recipients.join(', '),
+              count: fresh.length,
+            })
+          )
+        } catch (error) {
+          if (DeclarationReminder.isDuplicate(error)) {
+            this.logger.info(i18n.t('reminders.command.already_sent', { company: company.name }))
+            continue
+          }
+          counts.failed += 1
+          this.logger.error(
+            i18n.t('reminders.command.failed', {
+              company: company.name,
+              error: error instanceof Error ? error.message : String(error),
+            })
+          )
+        }
+      }
+
+      this.logger.log(i18n.t('reminders.command.summary', { date: date(on), ...counts }))
+      if (counts.failed) this.exitCode = 1
+    } catch (error) {
+      this.logger.error(error instanceof Error ? error.message : String(error))
+      this.exitCode = 1
+    }
+  }
+}
