@@ -8,7 +8,7 @@ export default defineConfig({
        * Entry points of your application. Each entrypoint will
        * result in a separate bundle.
        */
-      entryPoints: ['resources/css/app.css', 'resources/js/app.js'],
+      entryPoints: ['resources/css/app.css', 'resources/js/app.js', 'resources/js/dashboard.js'],
 
       /**
        * Paths to watch and reload the browser on file change

@@ -165,6 +165,46 @@ export class CompanySchema extends BaseModel {
   declare website: string | null
 }
 
+export class DeclarationReminderSchema extends BaseModel {
+  static $columns = ['companyId', 'id', 'kind', 'periodOn', 'recipients', 'sentAt'] as const
+  $columns = DeclarationReminderSchema.$columns
+  @column()
+  declare companyId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column.date()
+  declare periodOn: DateTime
+  @column()
+  declare recipients: string
+  @column.dateTime()
+  declare sentAt: DateTime
+}
+
+export class GoalSchema extends BaseModel {
+  static $columns = ['createdAt', 'endsOn', 'id', 'madeCurrentAt', 'measure', 'name', 'startsOn', 'targetJobs', 'updatedAt'] as const
+  $columns = GoalSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare endsOn: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare madeCurrentAt: DateTime | null
+  @column()
+  declare measure: string
+  @column()
+  declare name: string
+  @column.date()
+  declare startsOn: DateTime
+  @column()
+  declare targetJobs: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class HeadcountDeclarationSchema extends BaseModel {
   static $columns = ['apprentices', 'comment', 'companyId', 'createdAt', 'declaredById', 'executives', 'fixedTerm', 'fte', 'id', 'interns', 'kind', 'periodOn', 'permanent', 'status', 'stillTrading', 'updatedAt', 'validatedAt', 'validatedById'] as const
   $columns = HeadcountDeclarationSchema.$columns

@@ -65,9 +65,30 @@ router
   .where('id', router.matchers.number())
   .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant'] })])
 
+/** Managers and officials: the dashboard, its print view and exports (aggregates only). */
+router
+  .group(() => {
+    router.get('/dashboard', [controllers.Dashboards, 'show']).as('dashboard.show')
+    router.get('/dashboard/print', [controllers.dashboard.Prints, 'show']).as('dashboard.print')
+    router
+      .get('/dashboard/series.csv', [controllers.dashboard.Exports, 'series'])
+      .as('dashboard.series')
+    router
+      .get('/dashboard/companies.csv', [controllers.dashboard.Exports, 'companies'])
+      .as('dashboard.companies')
+    router
+      .get('/dashboard.xlsx', [controllers.dashboard.Exports, 'workbook'])
+      .as('dashboard.workbook')
+  })
+  .use([middleware.auth(), middleware.role({ roles: ['manager', 'official'] })])
+
 /** Managers only. */
 router
   .group(() => {
+    router.resource('goals', controllers.Goals).only(['index', 'create', 'store', 'edit', 'update'])
+    router
+      .post('/goals/:id/current', [controllers.goals.Current, 'store'])
+      .as('goals.current.store')
     router.resource('users', controllers.Users).only(['index', 'create', 'store', 'edit', 'update'])
     router
       .resource('companies', controllers.Companies)
@@ -96,6 +117,7 @@ router
       .as('agreements.renewal.store')
     router.get('/rent-roll', [controllers.RentRolls, 'show']).as('rent_roll.show')
     router.get('/rent-roll.csv', [controllers.RentRolls, 'export']).as('rent_roll.export')
+    router.get('/declarations', [controllers.Declarations, 'index']).as('declarations.index')
     router
       .post('/declarations/:id/validation', [controllers.declarations.Validations, 'store'])
       .as('declarations.validation.store')

@@ -8,11 +8,18 @@
 |
 */
 import edge from 'edge.js'
-import { formatDate, formatDateTime, formatMoney, formatNumber } from '#helpers/formatting'
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from '#helpers/formatting'
 import { HISTORY_LABELS } from '#helpers/history_labels'
 
 edge.global('formatDate', formatDate)
 edge.global('formatDateTime', formatDateTime)
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)
+edge.global('formatPercent', formatPercent)
 edge.global('historyLabels', HISTORY_LABELS)

@@ -19,11 +19,20 @@ export const controllers = {
     Declarations: () => import('#controllers/companies/declarations_controller'),
     Exits: () => import('#controllers/companies/exits_controller'),
   },
+  dashboard: {
+    Exports: () => import('#controllers/dashboard/exports_controller'),
+    Prints: () => import('#controllers/dashboard/prints_controller'),
+  },
+  Dashboards: () => import('#controllers/dashboards_controller'),
   Declarations: () => import('#controllers/declarations_controller'),
   declarations: {
     Validations: () => import('#controllers/declarations/validations_controller'),
   },
   FreeCells: () => import('#controllers/free_cells_controller'),
+  Goals: () => import('#controllers/goals_controller'),
+  goals: {
+    Current: () => import('#controllers/goals/current_controller'),
+  },
   Health: () => import('#controllers/health_controller'),
   Home: () => import('#controllers/home_controller'),
   Locales: () => import('#controllers/locales_controller'),

@@ -21,6 +21,17 @@ export type ScannedRoutes = {
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dashboard.show': { paramsTuple?: []; params?: {} }
+    'dashboard.print': { paramsTuple?: []; params?: {} }
+    'dashboard.series': { paramsTuple?: []; params?: {} }
+    'dashboard.companies': { paramsTuple?: []; params?: {} }
+    'dashboard.workbook': { paramsTuple?: []; params?: {} }
+    'goals.index': { paramsTuple?: []; params?: {} }
+    'goals.create': { paramsTuple?: []; params?: {} }
+    'goals.store': { paramsTuple?: []; params?: {} }
+    'goals.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'goals.current.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.store': { paramsTuple?: []; params?: {} }
@@ -42,6 +53,7 @@ export type ScannedRoutes = {
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'declarations.index': { paramsTuple?: []; params?: {} }
     'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
@@ -68,6 +80,14 @@ export type ScannedRoutes = {
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dashboard.show': { paramsTuple?: []; params?: {} }
+    'dashboard.print': { paramsTuple?: []; params?: {} }
+    'dashboard.series': { paramsTuple?: []; params?: {} }
+    'dashboard.companies': { paramsTuple?: []; params?: {} }
+    'dashboard.workbook': { paramsTuple?: []; params?: {} }
+    'goals.index': { paramsTuple?: []; params?: {} }
+    'goals.create': { paramsTuple?: []; params?: {} }
+    'goals.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -80,6 +100,7 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'declarations.index': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
@@ -98,6 +119,14 @@ export type ScannedRoutes = {
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dashboard.show': { paramsTuple?: []; params?: {} }
+    'dashboard.print': { paramsTuple?: []; params?: {} }
+    'dashboard.series': { paramsTuple?: []; params?: {} }
+    'dashboard.companies': { paramsTuple?: []; params?: {} }
+    'dashboard.workbook': { paramsTuple?: []; params?: {} }
+    'goals.index': { paramsTuple?: []; params?: {} }
+    'goals.create': { paramsTuple?: []; params?: {} }
+    'goals.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -110,6 +139,7 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'declarations.index': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
@@ -122,6 +152,7 @@ export type ScannedRoutes = {
     'password.update': { paramsTuple?: []; params?: {} }
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.update': { paramsTuple?: []; params?: {} }
@@ -130,6 +161,8 @@ export type ScannedRoutes = {
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'goals.store': { paramsTuple?: []; params?: {} }
+    'goals.current.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.store': { paramsTuple?: []; params?: {} }
     'companies.store': { paramsTuple?: []; params?: {} }
     'agreements.store': { paramsTuple?: []; params?: {} }
@@ -148,6 +181,7 @@ export type ScannedRoutes = {
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
+    'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

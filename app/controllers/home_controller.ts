@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Building from '#models/building'
 import { upcomingDeadlines } from '#domain/upcoming'
+import { missingPeriods } from '#domain/missing_declarations'
 import { parseDay, today } from '#domain/periods'
 import { cellStatesOn, occupancyOf } from '#domain/occupancy'
 import Cell from '#models/cell'
@@ -21,8 +22,10 @@ export default class HomeController {
       .first()
 
     if (user.isTenant) {
-      await user.load('company')
-      return view.render('pages/home/tenant', { building, company: user.company })
+      await user.load('company', (query) => query.preload('declarations'))
+      const company = user.company
+      const missing = company ? missingPeriods(company, company.declarations, today()).length : 0
+      return view.render('pages/home/tenant', { building, company, missing })
     }
 
     if (user.isOfficial) {

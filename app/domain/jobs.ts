@@ -26,6 +26,10 @@ export type CountedDeclaration = {
   kind: 'entry' | 'quarter' | 'exit' | 'follow_up'
   validated: boolean
   jobs: number
+  /** The persons by category, when the caller needs the breakdown. */
+  headcount?: Headcount
+  /** For follow-ups: whether the company still trades. */
+  stillTrading?: boolean | null
 }
 
 /** A company's stay and declarations. */
@@ -55,14 +59,18 @@ export function baselineOf(company: CompanyRecord) {
 export function jobsOn(
   company: CompanyRecord,
   day: DateTime
-): { jobs: number; source: JobsSource } {
-  const latest = company.declarations
-    .filter((declaration) => declaration.validated && declaration.periodOn <= day)
-    .sort((a, b) => b.periodOn.toMillis() - a.periodOn.toMillis())[0]
-  if (latest) return { jobs: latest.jobs, source: 'declaration' }
-  const baseline = baselineOf(company)
-  if (baseline !== null) return { jobs: baseline, source: 'baseline' }
-  return { jobs: 0, source: 'missing' }
+): { jobs: number; source: JobsSource; declaration: CountedDeclaration | null } {
+  let latest: CountedDeclaration | null = null
+  for (const declaration of company.declarations) {
+    if (!declaration.validated || declaration.periodOn > day) continue
+    if (!latest || declaration.periodOn > latest.periodOn) latest = declaration
+  }
+  if (latest) return { jobs: latest.jobs, source: 'declaration', declaration: latest }
+  const entry = company.declarations.find(
+    (declaration) => declaration.kind === 'entry' && declaration.validated
+  )
+  if (entry) return { jobs: entry.jobs, source: 'baseline', declaration: entry }
+  return { jobs: 0, source: 'missing', declaration: null }
 }
 
 /** Whether the company is hosted on a day (from its entry to its exit day, both included). */

@@ -43,3 +43,11 @@ export function formatMoney(cents: number, locale = 'fr') {
 export function formatNumber(value: number, locale = 'fr', maximumFractionDigits = 2) {
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits }).format(value)
 }
+
+/** A share (0.25) as a percentage with the locale's conventions, e.g. "25 %". */
+export function formatPercent(share: number, locale = 'fr', maximumFractionDigits = 0) {
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: 'percent',
+    maximumFractionDigits,
+  }).format(share)
+}

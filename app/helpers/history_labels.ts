@@ -19,6 +19,7 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
   },
   Cell: { fields: 'cells.fields.', values: {} },
   Setting: { fields: 'settings.fields.', values: {} },
+  Goal: { fields: 'goals.fields.', values: { measure: 'dashboard.measures.' } },
   HeadcountDeclaration: {
     fields: 'declarations.fields.',
     values: { kind: 'declarations.kinds.', status: 'declarations.states.' },

@@ -10,6 +10,7 @@ import Company from '#models/company'
 import User, { type Role } from '#models/user'
 import Agreement from '#models/agreement'
 import { DEMO_COMPANY_NAME, seedDeclarations, seedHistory } from '#database/demo/history'
+import Goal from '#models/goal'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import { today } from '#domain/periods'
 
@@ -81,6 +82,22 @@ export default class MainSeeder extends BaseSeeder {
         MEETING_ROOMS.map((room) => ({ ...room, buildingId: building.id })),
         { client: trx }
       )
+
+      // The incubator's public goal: 80 jobs within three years of its opening.
+      const goal = await Goal.firstOrCreate(
+        { name: 'Objectif de la Nouvelle Forge : 80 emplois en trois ans' },
+        {
+          startsOn: DateTime.fromISO('2016-11-01', { zone: 'utc' }),
+          endsOn: DateTime.fromISO('2019-10-31', { zone: 'utc' }),
+          targetJobs: 80,
+          measure: 'jobs_hosted',
+        },
+        { client: trx }
+      )
+      if (!(await Goal.current(trx))) {
+        goal.makeCurrent()
+        await goal.save()
+      }
 
       if (app.inProduction && env.get('SEED_DEMO_ACCOUNTS') !== true) {
         return

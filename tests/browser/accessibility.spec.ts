@@ -44,6 +44,7 @@ test.group('Browser: every page passes the accessibility check', (group) => {
       '/free-cells?startsOn=2030-01-01&endsOn=2030-12-31&adjacent=true',
       '/timeline',
       '/rent-roll',
+      '/declarations?on=2027-01-05',
       '/settings/edit',
       '/users',
       '/account/password/edit',

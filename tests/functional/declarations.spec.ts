@@ -5,6 +5,8 @@ import HeadcountDeclaration from '#models/headcount_declaration'
 import AuditEvent from '#models/audit_event'
 import { day, today } from '#domain/periods'
 import { createUser } from '#tests/support/fixtures'
+import { visibleText } from '#tests/support/html'
+import { declarationsDue } from '#domain/declaration_periods'
 
 /** A company hosted since 2026-01-15, with a tenant account. */
 async function hostedCompany() {
@@ -51,6 +53,29 @@ test.group('Headcount declarations', (group) => {
     assert.equal(declaration.fte, 6.5)
     assert.equal(declaration.status, 'submitted')
     assert.equal(declaration.declaredById, tenant.id)
+  })
+
+  test("the tenant's home says how many declarations are left to make", async ({
+    client,
+    assert,
+  }) => {
+    const { company, tenant } = await hostedCompany()
+    const due = declarationsDue(company, today()).length
+    const before = await client.get('/').loginAs(tenant)
+    assert.include(visibleText(before.text()), `Déclarations d'effectif (${due} à faire)`)
+
+    await client
+      .post(`/companies/${company.id}/declarations`)
+      .loginAs(tenant)
+      .form({ kind: 'entry', periodOn: '2026-01-15', ...headcount })
+      .withCsrfToken()
+    const after = await client.get('/').loginAs(tenant)
+    const left = due - 1
+    assert.include(
+      visibleText(after.text()),
+      left ? `Déclarations d'effectif (${left} à faire)` : "Déclarations d'effectif (toutes faites)"
+    )
+    assert.include(after.text(), `/companies/${company.id}/declarations`)
   })
 
   for (const [label, form, field, message] of [

@@ -17,10 +17,21 @@ test.group('Navigation shows only what the role may use', (group) => {
   for (const [role, expected] of [
     [
       'manager',
-      ['Accueil', 'Entreprises', 'Cellules', 'État locatif', 'Réglages', 'Comptes', 'Mot de passe'],
+      [
+        'Accueil',
+        'Tableau de bord',
+        'Entreprises',
+        'Cellules',
+        'Déclarations',
+        'État locatif',
+        'Objectifs',
+        'Réglages',
+        'Comptes',
+        'Mot de passe',
+      ],
     ],
     ['tenant', ['Accueil', 'Mon entreprise', 'Mot de passe']],
-    ['official', ['Accueil', 'Mot de passe']],
+    ['official', ['Accueil', 'Tableau de bord', 'Mot de passe']],
   ] as const) {
     test(`${role}: ${expected.join(', ')}`, async ({ client, assert }) => {
       await createBuilding()

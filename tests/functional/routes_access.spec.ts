@@ -5,6 +5,7 @@ import type { Role } from '#models/user'
 import Cell from '#models/cell'
 import Agreement from '#models/agreement'
 import HeadcountDeclaration from '#models/headcount_declaration'
+import Goal from '#models/goal'
 import db from '@adonisjs/lucid/services/db'
 import { day } from '#domain/periods'
 import { createBuilding, createUser } from '#tests/support/fixtures'
@@ -23,6 +24,12 @@ type Outcome = 'ok' | 'login' | 'forbidden' | 'home'
 const everyone = { anonymous: 'ok', manager: 'ok', tenant: 'ok', official: 'ok' } as const
 const guestsOnly = { anonymous: 'ok', manager: 'home', tenant: 'home', official: 'home' } as const
 const loggedIn = { anonymous: 'login', manager: 'ok', tenant: 'ok', official: 'ok' } as const
+const managersAndOfficials = {
+  anonymous: 'login',
+  manager: 'ok',
+  tenant: 'forbidden',
+  official: 'ok',
+} as const
 const managers = {
   anonymous: 'login',
   manager: 'ok',
@@ -63,6 +70,7 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'declarations.edit': managers,
   'declarations.update': managers,
   'declarations.validation.store': managers,
+  'declarations.index': managers,
   'agreements.create': managers,
   'agreements.store': managers,
   'agreements.activation.store': managers,
@@ -88,6 +96,17 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'users.update': managers,
   'users.disablement.store': managers,
   'users.disablement.destroy': managers,
+  'dashboard.show': managersAndOfficials,
+  'dashboard.print': managersAndOfficials,
+  'dashboard.series': managersAndOfficials,
+  'dashboard.companies': managersAndOfficials,
+  'dashboard.workbook': managersAndOfficials,
+  'goals.index': managers,
+  'goals.create': managers,
+  'goals.store': managers,
+  'goals.edit': managers,
+  'goals.update': managers,
+  'goals.current.store': managers,
 }
 
 const ACTORS: Actor[] = ['anonymous', 'manager', 'tenant', 'official']
@@ -166,7 +185,15 @@ test.group('Route access: outcomes', (group) => {
         interns: 0,
         status: 'submitted',
       })
+      const goal = await Goal.create({
+        name: 'Objectif',
+        startsOn: day('2026-01-01'),
+        endsOn: day('2028-12-31'),
+        targetJobs: 10,
+        measure: 'jobs_hosted',
+      })
       const ids: Record<string, number> = {
+        goals: goal.id,
         companies: target.companyId!,
         cells: cell.id,
         users: target.id,

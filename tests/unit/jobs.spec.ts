@@ -48,18 +48,18 @@ test.group('Counting jobs', () => {
       declaration('2017-06-30', 5),
       declaration('2017-09-30', 9, 'quarter', false),
     ])
-    assert.deepEqual(jobsOn(record, day('2017-06-29')), { jobs: 3, source: 'declaration' })
+    assert.deepInclude(jobsOn(record, day('2017-06-29')), { jobs: 3, source: 'declaration' })
     // The as-of boundary day counts the declaration dated that day.
-    assert.deepEqual(jobsOn(record, day('2017-06-30')), { jobs: 5, source: 'declaration' })
+    assert.deepInclude(jobsOn(record, day('2017-06-30')), { jobs: 5, source: 'declaration' })
     // A declaration not yet validated does not count.
-    assert.deepEqual(jobsOn(record, day('2017-12-31')), { jobs: 5, source: 'declaration' })
+    assert.deepInclude(jobsOn(record, day('2017-12-31')), { jobs: 5, source: 'declaration' })
   })
 
   test('no declaration yet: the baseline; no baseline: 0, flagged missing', ({ assert }) => {
     const withBaseline = company(1, '2017-01-01', null, [declaration('2017-01-01', 2, 'entry')])
-    assert.deepEqual(jobsOn(withBaseline, day('2016-12-31')), { jobs: 2, source: 'baseline' })
+    assert.deepInclude(jobsOn(withBaseline, day('2016-12-31')), { jobs: 2, source: 'baseline' })
     const none = company(2, '2017-01-01', null, [])
-    assert.deepEqual(jobsOn(none, day('2017-05-01')), { jobs: 0, source: 'missing' })
+    assert.deepInclude(jobsOn(none, day('2017-05-01')), { jobs: 0, source: 'missing' })
     assert.isNull(baselineOf(none))
   })
 

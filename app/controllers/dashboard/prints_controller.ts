@@ -1,0 +1,15 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import GoalPolicy from '#policies/goal_policy'
+import { dashboardAsked } from '#domain/dashboard'
+
+/**
+ * The dashboard laid out for A4 paper, to bring to a council meeting.
+ */
+export default class PrintsController {
+  /** The print view for the day and goal asked. */
+  async show({ bouncer, request, view }: HttpContext) {
+    await bouncer.with(GoalPolicy).authorize('viewDashboard')
+    const dashboard = await dashboardAsked(request.qs())
+    return view.render('pages/dashboard/print', { dashboard })
+  }
+}

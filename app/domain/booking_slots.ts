@@ -1,0 +1,135 @@
+import { DateTime } from 'luxon'
+
+/**
+ * Time arithmetic for meeting room bookings (DOMAIN.md: instants in UTC, shown in
+ * Europe/Paris). Pure functions, unit-tested across the daylight-saving changes.
+ */
+
+/** Where the incubator is: times are typed and shown in this zone. */
+export const LOCAL_ZONE = 'Europe/Paris'
+
+/**
+ * The unit of the booked-slots table: every booking holds one row per quarter hour
+ * of its room, under a unique key, so that two bookings can never overlap whatever
+ * the slot granularity of the room, now or later (granularities are multiples of it).
+ */
+export const SLOT_UNIT_MINUTES = 15
+
+/** At most this many occurrences in a recurring series. */
+export const MAX_OCCURRENCES = 52
+
+/** Opening hours per ISO weekday (1 = Monday): ["08:00", "19:00"], or null when closed. */
+export type OpeningHours = Record<string, [string, string] | null>
+
+/** What a local wall time turned out to be on its day. */
+export type LocalTime =
+  | { instant: DateTime; problem: null }
+  | { instant: DateTime; problem: 'ambiguous' }
+  | { instant: null; problem: 'nonexistent' | 'invalid' }
+
+/**
+ * A wall time in Paris on a day, as a UTC instant. The rule on the nights the clocks
+ * change: a time that does not exist (02:30 on the last Sunday of March) is refused;
+ * a time that exists twice (02:30 on the last Sunday of October) is read as the first
+ * of the two (still summer time) and flagged as ambiguous.
+ */
+export function localTime(date: string, time: string): LocalTime {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) {
+    return { instant: null, problem: 'invalid' }
+  }
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: LOCAL_ZONE })
+  if (!local.isValid) return { instant: null, problem: 'invalid' }
+  // Luxon moves a time that does not exist forward by an hour: it no longer reads the same.
+  if (local.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`) {
+    return { instant: null, problem: 'nonexistent' }
+  }
+  const offsets = local.getPossibleOffsets()
+  if (offsets.length > 1) {
+    const first = offsets.sort((a, b) => a.toMillis() - b.toMillis())[0]
+    return { instant: first.toUTC(), problem: 'ambiguous' }
+  }
+  return { instant: local.toUTC(), problem: null }
+}
+
+/** An instant as Paris wall time, for display and forms. */
+export function toLocal(instant: DateTime) {
+  return instant.setZone(LOCAL_ZONE)
+}
+
+/** The booked-slot starts (each quarter hour, UTC) that a booking from start to end holds. */
+export function slotStarts(startsAt: DateTime, endsAt: DateTime) {
+  const starts: DateTime[] = []
+  for (let slot = startsAt; slot < endsAt; slot = slot.plus({ minutes: SLOT_UNIT_MINUTES })) {
+    starts.push(slot.toUTC())
+  }
+  return starts
+}
+
+/** Whether two spans of time overlap (ends are exclusive: 10:00–11:00 and 11:00–12:00 do not). */
+export function spansOverlap(
+  a: { startsAt: DateTime; endsAt: DateTime },
+  b: { startsAt: DateTime; endsAt: DateTime }
+) {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt
+}
+
+/** Minutes since local midnight of a Paris wall time. */
+function minutesOfDay(local: DateTime) {
+  return local.hour * 60 + local.minute
+}
+
+/** "08:30" as minutes since midnight. */
+export function minutesOf(time: string) {
+  const [hours, minutes] = time.split(':').map(Number)
+  return hours * 60 + minutes
+}
+
+/**
+ * Whether a booking lies within the room's opening hours of its (local) day: it must
+ * start and end on the same local day, at or after opening, at or before closing.
+ */
+export function withinOpeningHours(hours: OpeningHours, startsAt: DateTime, endsAt: DateTime) {
+  const start = toLocal(startsAt)
+  const end = toLocal(endsAt)
+  if (start.toISODate() !== end.toISODate()) return false
+  const day = hours[String(start.weekday)]
+  if (!day) return false
+  return minutesOfDay(start) >= minutesOf(day[0]) && minutesOfDay(end) <= minutesOf(day[1])
+}
+
+/** Whether a wall time falls on the room's grid (every "granularity" minutes from midnight). */
+export function onGrid(instant: DateTime, granularityMinutes: number) {
+  const local = toLocal(instant)
+  return local.second === 0 && minutesOfDay(local) % granularityMinutes === 0
+}
+
+/** A recurrence: every N weeks, until a day (included) or for a number of occurrences. */
+export type Recurrence = { everyWeeks: number; until?: string | null; count?: number | null }
+
+/**
+ * The occurrences of a weekly series as local wall times, each kept at the same Paris
+ * time whatever the daylight-saving changes in between (10:00–11:00 stays 10:00–11:00).
+ * Bounded: never more than MAX_OCCURRENCES.
+ */
+export function occurrences(
+  date: string,
+  startTime: string,
+  endTime: string,
+  recurrence: Recurrence
+): { date: string; start: LocalTime; end: LocalTime }[] {
+  const first = DateTime.fromISO(date, { zone: 'utc' })
+  const limit = Math.min(recurrence.count ?? MAX_OCCURRENCES, MAX_OCCURRENCES)
+  const until = recurrence.until ? DateTime.fromISO(recurrence.until, { zone: 'utc' }) : null
+  const list = []
+  for (let index = 0; index < limit; index++) {
+    const day = first.plus({ weeks: index * recurrence.everyWeeks })
+    if (until && day > until) break
+    const isoDay = day.toISODate()!
+    list.push({
+      date: isoDay,
+      start: localTime(isoDay, startTime),
+      end: localTime(isoDay, endTime),
+    })
+  }
+  return list
+}

@@ -1,0 +1,197 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import Company from '#models/company'
+import Cell from '#models/cell'
+import Agreement from '#models/agreement'
+import type Goal from '#models/goal'
+import {
+  baselineOf,
+  jobsHosted,
+  jobsIn,
+  jobsOn,
+  netJobsCreated,
+  type CountedDeclaration,
+} from '#domain/jobs'
+import { goalProgress, expectedOn, type GoalMeasure } from '#domain/goals'
+import { cellStatesOn, occupancyOf } from '#domain/occupancy'
+import {
+  averageStay,
+  hostedOn,
+  jobsBreakdown,
+  measureOn,
+  movementsOver12Months,
+  survivalRates,
+  type ReportedCompany,
+} from '#domain/indicators'
+
+/**
+ * The officials' dashboard: every figure for an "as of" day, replayed from the
+ * companies' stays, their validated declarations and the agreements, all loaded in
+ * a fixed number of queries whatever the size of the history.
+ */
+
+/** A date column as a calendar day, whichever way the driver returns it. */
+function asDay(value: Date | string) {
+  return value instanceof Date
+    ? DateTime.fromJSDate(value, { zone: 'utc' }).startOf('day')
+    : DateTime.fromISO(String(value).slice(0, 10), { zone: 'utc' })
+}
+
+/** What the dashboard is computed from: companies with their validated declarations. */
+export async function loadReportedCompanies(day: DateTime): Promise<ReportedCompany[]> {
+  const [companies, rows] = await Promise.all([
+    Company.query()
+      .whereNotNull('entered_on')
+      .where('entered_on', '<=', day.toISODate()!)
+      .select('id', 'name', 'sector', 'digital', 'entered_on', 'exit_on', 'exit_reason')
+      .orderBy('name'),
+    db
+      .from('headcount_declarations')
+      .where('status', 'validated')
+      .where('period_on', '<=', day.toISODate()!)
+      .select(
+        'company_id',
+        'kind',
+        'period_on',
+        'executives',
+        'permanent',
+        'fixed_term',
+        'apprentices',
+        'still_trading'
+      ),
+  ])
+  const declarations = new Map<number, CountedDeclaration[]>()
+  for (const row of rows) {
+    const headcount = {
+      executives: Number(row.executives),
+      permanent: Number(row.permanent),
+      fixedTerm: Number(row.fixed_term),
+      apprentices: Number(row.apprentices),
+    }
+    const list = declarations.get(row.company_id) ?? []
+    list.push({
+      kind: row.kind,
+      periodOn: asDay(row.period_on),
+      validated: true,
+      jobs: jobsIn(headcount),
+      headcount,
+      stillTrading: row.still_trading === null ? null : Boolean(row.still_trading),
+    })
+    declarations.set(row.company_id, list)
+  }
+  return companies.map((company) => ({
+    id: company.id,
+    name: company.name,
+    sector: company.sector,
+    digital: company.digital,
+    enteredOn: company.enteredOn,
+    // A company that left after the day was still hosted on it.
+    exitOn: company.exitOn && company.exitOn <= day ? company.exitOn : null,
+    exitReason: company.exitOn && company.exitOn <= day ? company.exitReason : null,
+    declarations: declarations.get(company.id) ?? [],
+  }))
+}
+
+/** The months a report covers: the goal's period, else the three years up to the day. */
+export function reportMonths(goal: Pick<Goal, 'startsOn' | 'endsOn'> | null, day: DateTime) {
+  const from = goal ? goal.startsOn : day.minus({ months: 35 }).startOf('month')
+  const to = goal ? goal.endsOn : day
+  const months: { month: DateTime; on: DateTime }[] = []
+  for (let month = from.startOf('month'); month <= to; month = month.plus({ months: 1 })) {
+    const endOfMonth = month.endOf('month').startOf('day')
+    months.push({ month, on: endOfMonth < to ? endOfMonth : to })
+  }
+  return months
+}
+
+/** Everything the dashboard shows for a day, for a goal (or none defined yet). */
+export async function dashboardOn(goal: Goal | null, day: DateTime) {
+  const months = reportMonths(goal, day)
+  const [companies, cells, agreements] = await Promise.all([
+    loadReportedCompanies(day),
+    Cell.query().orderBy('code'),
+    Agreement.holdingOnOrAfter(months[0].month).where('starts_on', '<=', day.toISODate()!),
+  ])
+  const measure: GoalMeasure = goal?.measure ?? 'jobs_hosted'
+  const goalStartsOn = goal?.startsOn ?? months[0].month
+
+  const hosted = jobsHosted(companies, day)
+  const created = netJobsCreated(companies, goalStartsOn, day)
+  const figure = measure === 'jobs_hosted' ? hosted.jobs : created.jobs
+  const startFigure = goal ? measureOn(companies, measure, goal.startsOn, goal.startsOn) : 0
+  const occupancy = occupancyOf(cellStatesOn(cells, agreements, day))
+
+  const series = months.map(({ month, on: endOfMonth }) => {
+    // The month of the as-of day is measured on that day; later months are not known yet.
+    const on = endOfMonth > day && month <= day ? day : endOfMonth
+    const past = on <= day
+    const monthOccupancy = past ? occupancyOf(cellStatesOn(cells, agreements, on)) : null
+    return {
+      month,
+      on,
+      jobsHosted: past ? jobsHosted(companies, on).jobs : null,
+      netJobsCreated: past ? netJobsCreated(companies, goalStartsOn, on).jobs : null,
+      target: goal ? Math.round(expectedOn(goal, startFigure, on) * 10) / 10 : null,
+      occupancyByCount: monthOccupancy?.byCount ?? null,
+      occupancyByArea: monthOccupancy?.byArea ?? null,
+    }
+  })
+
+  const createdByCompany = new Map(created.companies.map((entry) => [entry.company.id, entry]))
+  const hostedByCompany = new Map(hosted.companies.map((entry) => [entry.company.id, entry]))
+  const perCompany = companies
+    .filter((company) => hostedByCompany.has(company.id) || createdByCompany.has(company.id))
+    .map((company) => {
+      const counted = jobsOn(company, day)
+      const net = createdByCompany.get(company.id)
+      return {
+        company,
+        hosted: hostedByCompany.has(company.id),
+        jobs: counted.jobs,
+        source: counted.source,
+        declaredOn: counted.declaration?.periodOn ?? null,
+        baseline: baselineOf(company),
+        created: net?.created ?? null,
+        missing: counted.source === 'missing' || Boolean(net?.missing),
+      }
+    })
+
+  return {
+    day,
+    goal,
+    measure,
+    figure,
+    progress: goal ? goalProgress(goal, startFigure, figure, day) : null,
+    jobsHosted: hosted.jobs,
+    netJobsCreated: created.jobs,
+    missing: [...new Set([...hosted.missing, ...created.missing])].length,
+    companies: hostedOn(companies, day),
+    movements: movementsOver12Months(companies, day),
+    stay: averageStay(companies, day),
+    survival: survivalRates(companies, day),
+    breakdown: jobsBreakdown(companies, day),
+    occupancy,
+    series,
+    perCompany,
+  }
+}
+
+export type Dashboard = Awaited<ReturnType<typeof dashboardOn>>
+
+/**
+ * The dashboard a request asks for: "on" (YYYY-MM-DD, today by default, never after
+ * today) and "goal" (an id, the current goal by default); anything malformed falls
+ * back to the default rather than failing.
+ */
+export async function dashboardAsked(input: { on?: unknown; goal?: unknown }) {
+  const { default: Goal } = await import('#models/goal')
+  const { parseDay, today } = await import('#domain/periods')
+  const now = today()
+  const asked = parseDay(input.on)
+  const day = asked && asked <= now ? asked : now
+  const goalId = Number(input.goal)
+  const goal =
+    (Number.isInteger(goalId) && goalId > 0 ? await Goal.find(goalId) : null) ??
+    (await Goal.current())
+  return dashboardOn(goal, day)
+}

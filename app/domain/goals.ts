@@ -1,0 +1,51 @@
+import type { DateTime } from 'luxon'
+
+/** What a goal counts (DOMAIN.md, "Counting jobs"). */
+export const GOAL_MEASURES = ['jobs_hosted', 'net_jobs_created'] as const
+export type GoalMeasure = (typeof GOAL_MEASURES)[number]
+
+/** A goal's terms: a target number of jobs to reach over a period. */
+export type GoalTerms = {
+  startsOn: DateTime
+  endsOn: DateTime
+  targetJobs: number
+}
+
+/** The share of the goal's period elapsed on a day, from 0 (not started) to 1 (over). */
+export function elapsedShare(goal: GoalTerms, day: DateTime) {
+  const total = goal.endsOn.diff(goal.startsOn, 'days').days
+  if (total <= 0) return 1
+  const elapsed = day.diff(goal.startsOn, 'days').days
+  return Math.min(1, Math.max(0, elapsed / total))
+}
+
+/**
+ * The straight line from the figure at the goal's start to its target at its end:
+ * where the figure should stand on a day to be on track.
+ */
+export function expectedOn(goal: GoalTerms, startFigure: number, day: DateTime) {
+  return startFigure + (goal.targetJobs - startFigure) * elapsedShare(goal, day)
+}
+
+/**
+ * Where a goal stands on a day: progress towards the target, time elapsed, the
+ * figure expected on the straight line, and whether the figure is on track
+ * (at or above the line). Before its start a goal is neither on nor off track.
+ */
+export function goalProgress(goal: GoalTerms, startFigure: number, figure: number, day: DateTime) {
+  const started = day >= goal.startsOn
+  const expected = expectedOn(goal, startFigure, day)
+  return {
+    figure,
+    startFigure,
+    target: goal.targetJobs,
+    progress: goal.targetJobs > 0 ? figure / goal.targetJobs : 0,
+    elapsed: elapsedShare(goal, day),
+    expected,
+    started,
+    over: day > goal.endsOn,
+    reached: figure >= goal.targetJobs,
+    onTrack: started ? figure >= expected : null,
+    gap: figure - expected,
+  }
+}
