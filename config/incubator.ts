@@ -9,6 +9,8 @@ const incubatorConfig = {
   defaultNoticeMonths: 3,
   /** Price per m² per month, in cents, for years 1, 2 and 3 onwards. */
   defaultRentSteps: [1000, 1150, 1300],
+  /** Meeting room hours per company per calendar month, pooled across its users. */
+  bookingQuotaMinutes: 8 * 60,
 }
 
 export default incubatorConfig

@@ -74,6 +74,89 @@ export class AuditEventSchema extends BaseModel {
   declare userId: number | null
 }
 
+export class BookedSlotSchema extends BaseModel {
+  static $columns = ['bookingId', 'id', 'meetingRoomId', 'startsAt'] as const
+  $columns = BookedSlotSchema.$columns
+  @column()
+  declare bookingId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare meetingRoomId: number
+  @column.dateTime()
+  declare startsAt: DateTime
+}
+
+export class BookingSerySchema extends BaseModel {
+  static $columns = ['companyId', 'createdAt', 'createdById', 'endTime', 'everyWeeks', 'firstOn', 'id', 'meetingRoomId', 'occurrences', 'startTime', 'title', 'untilOn', 'updatedAt'] as const
+  $columns = BookingSerySchema.$columns
+  @column()
+  declare companyId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdById: number | null
+  @column()
+  declare endTime: string
+  @column()
+  declare everyWeeks: number
+  @column.date()
+  declare firstOn: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare meetingRoomId: number
+  @column()
+  declare occurrences: number | null
+  @column()
+  declare startTime: string
+  @column()
+  declare title: string
+  @column.date()
+  declare untilOn: DateTime | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class BookingSchema extends BaseModel {
+  static $columns = ['attendees', 'bookedById', 'cancellationReason', 'cancelledAt', 'cancelledById', 'companyId', 'createdAt', 'endsAt', 'id', 'meetingRoomId', 'overrideReason', 'sequence', 'seriesId', 'startsAt', 'status', 'title', 'updatedAt'] as const
+  $columns = BookingSchema.$columns
+  @column()
+  declare attendees: number
+  @column()
+  declare bookedById: number | null
+  @column()
+  declare cancellationReason: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledById: number | null
+  @column()
+  declare companyId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare endsAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare meetingRoomId: number
+  @column()
+  declare overrideReason: string | null
+  @column()
+  declare sequence: number
+  @column()
+  declare seriesId: number | null
+  @column.dateTime()
+  declare startsAt: DateTime
+  @column()
+  declare status: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class BuildingSchema extends BaseModel {
   static $columns = ['address', 'areaSqm', 'createdAt', 'id', 'name', 'openedOn', 'updatedAt'] as const
   $columns = BuildingSchema.$columns
@@ -118,11 +201,38 @@ export class CellSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class ClosureSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdById', 'endsAt', 'id', 'liftedAt', 'liftedById', 'meetingRoomId', 'reason', 'startsAt', 'updatedAt'] as const
+  $columns = ClosureSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdById: number | null
+  @column.dateTime()
+  declare endsAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare liftedAt: DateTime | null
+  @column()
+  declare liftedById: number | null
+  @column()
+  declare meetingRoomId: number | null
+  @column()
+  declare reason: string
+  @column.dateTime()
+  declare startsAt: DateTime
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class CompanySchema extends BaseModel {
-  static $columns = ['archivedAt', 'contactName', 'createdAt', 'digital', 'email', 'enteredOn', 'exitOn', 'exitReason', 'foundedOn', 'id', 'legalForm', 'nafCode', 'name', 'notes', 'phone', 'sector', 'siren', 'siret', 'status', 'updatedAt', 'website'] as const
+  static $columns = ['archivedAt', 'bookingQuotaMinutes', 'contactName', 'createdAt', 'digital', 'email', 'enteredOn', 'exitOn', 'exitReason', 'foundedOn', 'id', 'legalForm', 'nafCode', 'name', 'notes', 'phone', 'sector', 'siren', 'siret', 'status', 'updatedAt', 'website'] as const
   $columns = CompanySchema.$columns
   @column.dateTime()
   declare archivedAt: DateTime | null
+  @column()
+  declare bookingQuotaMinutes: number | null
   @column()
   declare contactName: string | null
   @column.dateTime({ autoCreate: true })
@@ -247,20 +357,38 @@ export class HeadcountDeclarationSchema extends BaseModel {
 }
 
 export class MeetingRoomSchema extends BaseModel {
-  static $columns = ['areaSqm', 'buildingId', 'capacity', 'createdAt', 'id', 'name', 'updatedAt'] as const
+  static $columns = ['advanceDays', 'areaSqm', 'buildingId', 'cancellationCutoffMinutes', 'capacity', 'createdAt', 'description', 'equipment', 'id', 'maxMinutes', 'minMinutes', 'name', 'photoPath', 'slotMinutes', 'tenantsMayBook', 'updatedAt'] as const
   $columns = MeetingRoomSchema.$columns
+  @column()
+  declare advanceDays: number
   @column()
   declare areaSqm: number
   @column()
   declare buildingId: number
   @column()
+  declare cancellationCutoffMinutes: number
+  @column()
   declare capacity: number
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare description: string | null
+  @column()
+  declare equipment: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()
+  declare maxMinutes: number
+  @column()
+  declare minMinutes: number
+  @column()
   declare name: string
+  @column()
+  declare photoPath: string | null
+  @column()
+  declare slotMinutes: number
+  @column()
+  declare tenantsMayBook: boolean
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 }
@@ -281,8 +409,10 @@ export class SettingSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['companyId', 'createdAt', 'disabledAt', 'email', 'fullName', 'id', 'locale', 'password', 'role', 'updatedAt'] as const
+  static $columns = ['calendarToken', 'companyId', 'createdAt', 'disabledAt', 'email', 'fullName', 'id', 'locale', 'password', 'role', 'updatedAt'] as const
   $columns = UserSchema.$columns
+  @column()
+  declare calendarToken: string | null
   @column()
   declare companyId: number | null
   @column.dateTime({ autoCreate: true })

@@ -9,5 +9,8 @@ export default {
     agreements: {
       skipColumns: ['rent_steps'],
     },
+    meeting_rooms: {
+      skipColumns: ['opening_hours'],
+    },
   },
 } satisfies SchemaRules

@@ -21,6 +21,17 @@ import { middleware } from '#start/kernel'
 router.get('/health', [controllers.Health, 'show']).as('health')
 router.put('/locale', [controllers.Locales, 'update']).as('locale.update')
 
+/** Public with a secret token in the address: calendar feeds that calendar apps subscribe to. */
+router.group(() => {
+  router
+    .get('/calendar/:token/bookings.ics', [controllers.CalendarFeeds, 'show'])
+    .as('calendar_feeds.show')
+  router
+    .get('/calendar/:token/rooms/:id/bookings.ics', [controllers.CalendarFeeds, 'room'])
+    .as('calendar_feeds.room')
+    .where('id', router.matchers.number())
+})
+
 /** Guests: the login page. */
 router
   .group(() => {
@@ -59,6 +70,23 @@ router
     router
       .post('/companies/:id/declarations', [controllers.companies.Declarations, 'store'])
       .as('companies.declarations.store')
+    router.get('/meeting-rooms', [controllers.MeetingRooms, 'index']).as('meeting_rooms.index')
+    router.get('/meeting-rooms/:id', [controllers.MeetingRooms, 'show']).as('meeting_rooms.show')
+    router
+      .get('/meeting-rooms/:id/photo', [controllers.MeetingRooms, 'photo'])
+      .as('meeting_rooms.photo')
+    router
+      .resource('bookings', controllers.Bookings)
+      .only(['index', 'create', 'store', 'edit', 'update'])
+    router
+      .post('/bookings/:id/cancellation', [controllers.bookings.Cancellations, 'store'])
+      .as('bookings.cancellation.store')
+    router
+      .get('/account/calendar/edit', [controllers.account.Calendars, 'edit'])
+      .as('account.calendar.edit')
+    router
+      .put('/account/calendar', [controllers.account.Calendars, 'update'])
+      .as('account.calendar.update')
     router.get('/declarations/:id/edit', [controllers.Declarations, 'edit']).as('declarations.edit')
     router.put('/declarations/:id', [controllers.Declarations, 'update']).as('declarations.update')
   })
@@ -121,6 +149,21 @@ router
     router
       .post('/declarations/:id/validation', [controllers.declarations.Validations, 'store'])
       .as('declarations.validation.store')
+    router.resource('closures', controllers.Closures).only(['index', 'create', 'store', 'show'])
+    router.get('/room-use', [controllers.RoomUses, 'show']).as('room_use.show')
+    router.get('/room-use.csv', [controllers.RoomUses, 'export']).as('room_use.export')
+    router
+      .post('/closures/:id/lifting', [controllers.closures.Liftings, 'store'])
+      .as('closures.lifting.store')
+    router
+      .post('/closures/:id/cancellations', [controllers.closures.Cancellations, 'store'])
+      .as('closures.cancellations.store')
+    router
+      .get('/meeting-rooms/:id/edit', [controllers.MeetingRooms, 'edit'])
+      .as('meeting_rooms.edit')
+    router
+      .put('/meeting-rooms/:id', [controllers.MeetingRooms, 'update'])
+      .as('meeting_rooms.update')
     router.get('/settings/edit', [controllers.Settings, 'edit']).as('settings.edit')
     router.put('/settings', [controllers.Settings, 'update']).as('settings.update')
     router.get('/free-cells', [controllers.FreeCells, 'index']).as('free_cells.index')

@@ -4,6 +4,9 @@
  */
 
 export const controllers = {
+  account: {
+    Calendars: () => import('#controllers/account/calendars_controller'),
+  },
   Agreements: () => import('#controllers/agreements_controller'),
   agreements: {
     Activations: () => import('#controllers/agreements/activations_controller'),
@@ -11,7 +14,17 @@ export const controllers = {
     Renewals: () => import('#controllers/agreements/renewals_controller'),
     Terminations: () => import('#controllers/agreements/terminations_controller'),
   },
+  Bookings: () => import('#controllers/bookings_controller'),
+  bookings: {
+    Cancellations: () => import('#controllers/bookings/cancellations_controller'),
+  },
+  CalendarFeeds: () => import('#controllers/calendar_feeds_controller'),
   Cells: () => import('#controllers/cells_controller'),
+  Closures: () => import('#controllers/closures_controller'),
+  closures: {
+    Cancellations: () => import('#controllers/closures/cancellations_controller'),
+    Liftings: () => import('#controllers/closures/liftings_controller'),
+  },
   Companies: () => import('#controllers/companies_controller'),
   companies: {
     Archives: () => import('#controllers/companies/archives_controller'),
@@ -36,8 +49,10 @@ export const controllers = {
   Health: () => import('#controllers/health_controller'),
   Home: () => import('#controllers/home_controller'),
   Locales: () => import('#controllers/locales_controller'),
+  MeetingRooms: () => import('#controllers/meeting_rooms_controller'),
   Passwords: () => import('#controllers/passwords_controller'),
   RentRolls: () => import('#controllers/rent_rolls_controller'),
+  RoomUses: () => import('#controllers/room_uses_controller'),
   Session: () => import('#controllers/session_controller'),
   Settings: () => import('#controllers/settings_controller'),
   Timelines: () => import('#controllers/timelines_controller'),

@@ -6,6 +6,8 @@ export type ScannedRoutes = {
   ALL: {
     'health': { paramsTuple?: []; params?: {} }
     'locale.update': { paramsTuple?: []; params?: {} }
+    'calendar_feeds.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
@@ -19,6 +21,16 @@ export type ScannedRoutes = {
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.index': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.store': { paramsTuple?: []; params?: {} }
+    'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.calendar.edit': { paramsTuple?: []; params?: {} }
+    'account.calendar.update': { paramsTuple?: []; params?: {} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
@@ -55,6 +67,16 @@ export type ScannedRoutes = {
     'rent_roll.export': { paramsTuple?: []; params?: {} }
     'declarations.index': { paramsTuple?: []; params?: {} }
     'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'closures.index': { paramsTuple?: []; params?: {} }
+    'closures.create': { paramsTuple?: []; params?: {} }
+    'closures.store': { paramsTuple?: []; params?: {} }
+    'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'room_use.show': { paramsTuple?: []; params?: {} }
+    'room_use.export': { paramsTuple?: []; params?: {} }
+    'closures.lifting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'closures.cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
@@ -71,6 +93,8 @@ export type ScannedRoutes = {
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
+    'calendar_feeds.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
@@ -79,6 +103,12 @@ export type ScannedRoutes = {
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.index': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.calendar.edit': { paramsTuple?: []; params?: {} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'dashboard.print': { paramsTuple?: []; params?: {} }
@@ -101,6 +131,12 @@ export type ScannedRoutes = {
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
     'declarations.index': { paramsTuple?: []; params?: {} }
+    'closures.index': { paramsTuple?: []; params?: {} }
+    'closures.create': { paramsTuple?: []; params?: {} }
+    'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'room_use.show': { paramsTuple?: []; params?: {} }
+    'room_use.export': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
@@ -110,6 +146,8 @@ export type ScannedRoutes = {
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
+    'calendar_feeds.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
@@ -118,6 +156,12 @@ export type ScannedRoutes = {
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.index': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.calendar.edit': { paramsTuple?: []; params?: {} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'dashboard.print': { paramsTuple?: []; params?: {} }
@@ -140,6 +184,12 @@ export type ScannedRoutes = {
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
     'declarations.index': { paramsTuple?: []; params?: {} }
+    'closures.index': { paramsTuple?: []; params?: {} }
+    'closures.create': { paramsTuple?: []; params?: {} }
+    'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'room_use.show': { paramsTuple?: []; params?: {} }
+    'room_use.export': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
@@ -151,16 +201,21 @@ export type ScannedRoutes = {
     'locale.update': { paramsTuple?: []; params?: {} }
     'password.update': { paramsTuple?: []; params?: {} }
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.calendar.update': { paramsTuple?: []; params?: {} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.store': { paramsTuple?: []; params?: {} }
+    'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'goals.store': { paramsTuple?: []; params?: {} }
     'goals.current.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.store': { paramsTuple?: []; params?: {} }
@@ -171,6 +226,9 @@ export type ScannedRoutes = {
     'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'closures.store': { paramsTuple?: []; params?: {} }
+    'closures.lifting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'closures.cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -181,6 +239,7 @@ export type ScannedRoutes = {
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
+    'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -40,6 +40,8 @@ function profileAttributes(data: Infer<typeof companyValidator>) {
     phone: data.phone ?? null,
     website: data.website ?? null,
     notes: data.notes ?? null,
+    bookingQuotaMinutes:
+      data.bookingQuotaHours === undefined ? null : Math.round(data.bookingQuotaHours * 60),
   }
 }
 

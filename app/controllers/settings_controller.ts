@@ -12,22 +12,41 @@ export default class SettingsController {
   /** The settings form, with the history of changes. */
   async edit({ bouncer, view }: HttpContext) {
     await bouncer.with(SettingPolicy).authorize('edit')
-    const setting = await Setting.forKey('max_stay_months')
-    const history = await AuditEvent.historyOf(setting)
-    return view.render('pages/settings/edit', { maxStayMonths: Number(setting.value), history })
+    const [setting, quota] = [
+      await Setting.forKey('max_stay_months'),
+      await Setting.forKey('booking_quota_minutes'),
+    ]
+    const histories = await Promise.all([
+      AuditEvent.historyOf(setting),
+      AuditEvent.historyOf(quota),
+    ])
+    const history = histories.flat().sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis())
+    return view.render('pages/settings/edit', {
+      maxStayMonths: Number(setting.value),
+      bookingQuotaHours: Number(quota.value) / 60,
+      history,
+    })
   }
 
   /** Saves the settings and records the change. */
   async update(ctx: HttpContext) {
     const { bouncer, request, response, session, i18n } = ctx
     await bouncer.with(SettingPolicy).authorize('edit')
-    const { maxStayMonths } = await request.validateUsing(updateSettingsValidator)
+    const { maxStayMonths, bookingQuotaHours } =
+      await request.validateUsing(updateSettingsValidator)
 
     await db.transaction(async (trx) => {
-      const setting = await Setting.forKey('max_stay_months', trx)
-      await AuditEvent.change(ctx, 'setting.updated', setting, trx, () => {
-        setting.value = String(maxStayMonths)
-      })
+      const values = {
+        max_stay_months: String(maxStayMonths),
+        booking_quota_minutes: String(Math.round(bookingQuotaHours * 60)),
+      } as const
+      for (const [key, value] of Object.entries(values)) {
+        const setting = await Setting.forKey(key as keyof typeof values, trx)
+        if (setting.value === value) continue
+        await AuditEvent.change(ctx, 'setting.updated', setting, trx, () => {
+          setting.value = value
+        })
+      }
     })
 
     session.flash('success', i18n.t('settings.saved'))

@@ -51,6 +51,14 @@ export function localTime(date: string, time: string): LocalTime {
   return { instant: local.toUTC(), problem: null }
 }
 
+/**
+ * An instant as the bookings' DATETIME columns hold it (UTC, to the second, no
+ * fraction), so that comparisons match on SQLite (text) as on MySQL.
+ */
+export function sqlDateTime(instant: DateTime) {
+  return instant.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
+}
+
 /** An instant as Paris wall time, for display and forms. */
 export function toLocal(instant: DateTime) {
   return instant.setZone(LOCAL_ZONE)
@@ -132,4 +140,27 @@ export function occurrences(
     })
   }
   return list
+}
+
+/** A closure as the rules see it: a room (or, when none, the whole building) and a span. */
+export type ClosureSpan = {
+  meetingRoomId: number | null
+  startsAt: DateTime
+  endsAt: DateTime
+  reason: string
+}
+
+/** The first closure that covers part of a booking of a room (its own or the building's). */
+export function closureCovering<Closure extends ClosureSpan>(
+  closures: Closure[],
+  roomId: number,
+  span: { startsAt: DateTime; endsAt: DateTime }
+) {
+  return (
+    closures.find(
+      (closure) =>
+        (closure.meetingRoomId === null || closure.meetingRoomId === roomId) &&
+        spansOverlap(closure, span)
+    ) ?? null
+  )
 }

@@ -19,6 +19,9 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
   },
   Cell: { fields: 'cells.fields.', values: {} },
   Setting: { fields: 'settings.fields.', values: {} },
+  Booking: { fields: 'bookings.fields.', values: { status: 'bookings.statuses.' } },
+  Closure: { fields: 'closures.fields.', values: {} },
+  MeetingRoom: { fields: 'meeting_rooms.fields.', values: {} },
   Goal: { fields: 'goals.fields.', values: { measure: 'dashboard.measures.' } },
   HeadcountDeclaration: {
     fields: 'declarations.fields.',

@@ -159,6 +159,7 @@ export default class Company extends CompanySchema {
       phone: this.phone,
       website: this.website,
       notes: this.notes,
+      bookingQuotaMinutes: this.bookingQuotaMinutes,
       status: this.status,
       exitOn: this.exitOn?.toISODate() ?? null,
       exitReason: this.exitReason,

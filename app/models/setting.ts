@@ -7,6 +7,7 @@ import { maxStayEndsOn } from '#domain/rent'
 /** The rules managers may change, with their defaults. */
 const DEFAULTS = {
   max_stay_months: incubator.maxStayMonths,
+  booking_quota_minutes: incubator.bookingQuotaMinutes,
 }
 type SettingKey = keyof typeof DEFAULTS
 

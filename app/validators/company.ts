@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
-import { calendarDate, siretRule } from '#validators/rules'
+import { decimalNumber, calendarDate, siretRule } from '#validators/rules'
 
 /** Contact details: the part of a company's profile its tenants may edit. */
 const contactFields = {
@@ -41,6 +41,7 @@ const profileFields = {
   foundedOn: calendarDate().optional(),
   ...contactFields,
   notes: vine.string().trim().maxLength(5000).optional(),
+  bookingQuotaHours: decimalNumber({ min: -1, max: 744 }).optional(),
 }
 
 /**

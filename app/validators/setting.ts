@@ -1,6 +1,8 @@
 import vine from '@vinejs/vine'
+import { decimalNumber } from '#validators/rules'
 
 /** A manager changes the incubator's rules. */
 export const updateSettingsValidator = vine.create({
   maxStayMonths: vine.number().withoutDecimals().min(6).max(120),
+  bookingQuotaHours: decimalNumber({ min: -1, max: 744 }),
 })

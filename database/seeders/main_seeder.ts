@@ -11,6 +11,9 @@ import User, { type Role } from '#models/user'
 import Agreement from '#models/agreement'
 import { DEMO_COMPANY_NAME, seedDeclarations, seedHistory } from '#database/demo/history'
 import Goal from '#models/goal'
+import Booking from '#models/booking'
+import { seedBookings } from '#database/demo/bookings'
+import type { OpeningHours } from '#domain/booking_slots'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import { today } from '#domain/periods'
 
@@ -49,10 +52,51 @@ const CELLS: { code: string; floor: number; areaSqm: number; desks: number }[] =
   { code: 'ET1-09', floor: 1, areaSqm: 25.5, desks: 3 },
 ]
 
+const WEEKDAYS_8_TO_19 = {
+  1: ['08:00', '19:00'],
+  2: ['08:00', '19:00'],
+  3: ['08:00', '19:00'],
+  4: ['08:00', '19:00'],
+  5: ['08:00', '19:00'],
+  6: null,
+  7: null,
+} as OpeningHours
+
+/** The three meeting rooms and their booking rules. */
 const MEETING_ROOMS = [
-  { name: 'Salle Escaut', capacity: 12, areaSqm: 32 },
-  { name: 'Salle Rhonelle', capacity: 8, areaSqm: 22 },
-  { name: 'Salle Vauban', capacity: 4, areaSqm: 12 },
+  {
+    name: 'Salle Escaut',
+    capacity: 12,
+    areaSqm: 32,
+    equipment: 'Écran 75 pouces, visioconférence, tableau blanc',
+    description: 'La grande salle du rez-de-chaussée, lumineuse, donnant sur le parc.',
+    openingHours: WEEKDAYS_8_TO_19,
+    slotMinutes: 30,
+    minMinutes: 30,
+    maxMinutes: 240,
+  },
+  {
+    name: 'Salle Rhonelle',
+    capacity: 8,
+    areaSqm: 22,
+    equipment: 'Écran, tableau blanc',
+    description: 'Salle de réunion du premier étage.',
+    openingHours: WEEKDAYS_8_TO_19,
+    slotMinutes: 30,
+    minMinutes: 30,
+    maxMinutes: 240,
+  },
+  {
+    name: 'Salle Vauban',
+    capacity: 4,
+    areaSqm: 12,
+    equipment: 'Cabine de visioconférence',
+    description: 'Petite salle pour un appel ou un entretien, réservable au quart d’heure.',
+    openingHours: { ...WEEKDAYS_8_TO_19, 6: ['09:00', '13:00'] } as OpeningHours,
+    slotMinutes: 15,
+    minMinutes: 15,
+    maxMinutes: 120,
+  },
 ]
 
 /**
@@ -77,7 +121,8 @@ export default class MainSeeder extends BaseSeeder {
         CELLS.map((cell) => ({ ...cell, buildingId: building.id })),
         { client: trx }
       )
-      await MeetingRoom.updateOrCreateMany(
+      // Created once: managers change the rules afterwards, a second seeding keeps them.
+      await MeetingRoom.fetchOrCreateMany(
         'name',
         MEETING_ROOMS.map((room) => ({ ...room, buildingId: building.id })),
         { client: trx }
@@ -110,6 +155,9 @@ export default class MainSeeder extends BaseSeeder {
         : await seedHistory(await Cell.query({ client: trx }).orderBy('id'), today(), trx)
       if (!(await HeadcountDeclaration.query({ client: trx }).first())) {
         await seedDeclarations(today(), trx)
+      }
+      if (!(await Booking.query({ client: trx }).first())) {
+        await seedBookings(today(), trx)
       }
       for (const account of DEMO_ACCOUNTS) {
         await User.firstOrCreate(

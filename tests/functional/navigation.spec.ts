@@ -27,10 +27,11 @@ test.group('Navigation shows only what the role may use', (group) => {
         'Objectifs',
         'Réglages',
         'Comptes',
+        'Salles',
         'Mot de passe',
       ],
     ],
-    ['tenant', ['Accueil', 'Mon entreprise', 'Mot de passe']],
+    ['tenant', ['Accueil', 'Salles', 'Mon entreprise', 'Mot de passe']],
     ['official', ['Accueil', 'Tableau de bord', 'Mot de passe']],
   ] as const) {
     test(`${role}: ${expected.join(', ')}`, async ({ client, assert }) => {

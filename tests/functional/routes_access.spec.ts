@@ -6,6 +6,9 @@ import Cell from '#models/cell'
 import Agreement from '#models/agreement'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import Goal from '#models/goal'
+import Closure from '#models/closure'
+import { DateTime } from 'luxon'
+import { bookDirectly, createRoom, nextMonday } from '#tests/support/bookings'
 import db from '@adonisjs/lucid/services/db'
 import { day } from '#domain/periods'
 import { createBuilding, createUser } from '#tests/support/fixtures'
@@ -18,8 +21,9 @@ type Actor = 'anonymous' | Role
  * - login: redirected to the login page
  * - forbidden: the 403 page
  * - home: redirected to the home page (guest-only pages, for logged-in users)
+ * - notFound: 404 (calendar feeds without their owner's secret token; a room's photo when it has none)
  */
-type Outcome = 'ok' | 'login' | 'forbidden' | 'home'
+type Outcome = 'ok' | 'login' | 'forbidden' | 'home' | 'notFound'
 
 const everyone = { anonymous: 'ok', manager: 'ok', tenant: 'ok', official: 'ok' } as const
 const guestsOnly = { anonymous: 'ok', manager: 'home', tenant: 'home', official: 'home' } as const
@@ -29,6 +33,13 @@ const managersAndOfficials = {
   manager: 'ok',
   tenant: 'forbidden',
   official: 'ok',
+} as const
+/** Pages every company may use (tenants with a company of their own); officials do not book. */
+const managersAndTenants = {
+  anonymous: 'login',
+  manager: 'ok',
+  tenant: 'ok',
+  official: 'forbidden',
 } as const
 const managers = {
   anonymous: 'login',
@@ -44,6 +55,20 @@ const managers = {
  */
 const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'health': everyone,
+  'calendar_feeds.show': {
+    anonymous: 'notFound',
+    manager: 'notFound',
+    tenant: 'notFound',
+    official: 'notFound',
+  },
+  'calendar_feeds.room': {
+    anonymous: 'notFound',
+    manager: 'notFound',
+    tenant: 'notFound',
+    official: 'notFound',
+  },
+  'account.calendar.edit': managersAndTenants,
+  'account.calendar.update': managersAndTenants,
   'locale.update': everyone,
   'session.create': guestsOnly,
   'session.store': guestsOnly,
@@ -101,6 +126,30 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'dashboard.series': managersAndOfficials,
   'dashboard.companies': managersAndOfficials,
   'dashboard.workbook': managersAndOfficials,
+  'meeting_rooms.index': managersAndTenants,
+  'meeting_rooms.show': managersAndTenants,
+  'meeting_rooms.photo': {
+    anonymous: 'login',
+    manager: 'notFound',
+    tenant: 'notFound',
+    official: 'forbidden',
+  },
+  'meeting_rooms.edit': managers,
+  'meeting_rooms.update': managers,
+  'bookings.index': managersAndTenants,
+  'bookings.create': managersAndTenants,
+  'bookings.store': managersAndTenants,
+  'bookings.edit': managers,
+  'bookings.update': managers,
+  'bookings.cancellation.store': managers,
+  'closures.index': managers,
+  'room_use.show': managers,
+  'room_use.export': managers,
+  'closures.create': managers,
+  'closures.store': managers,
+  'closures.show': managers,
+  'closures.lifting.store': managers,
+  'closures.cancellations.store': managers,
   'goals.index': managers,
   'goals.create': managers,
   'goals.store': managers,
@@ -192,13 +241,24 @@ test.group('Route access: outcomes', (group) => {
         targetJobs: 10,
         measure: 'jobs_hosted',
       })
+      const room = await createRoom()
+      const booking = await bookDirectly(room, target.companyId!, nextMonday(), '10:00', '11:00')
+      const closure = await Closure.create({
+        meetingRoomId: room.id,
+        startsAt: DateTime.utc().plus({ days: 30 }).startOf('hour'),
+        endsAt: DateTime.utc().plus({ days: 31 }).startOf('hour'),
+        reason: 'Travaux',
+      })
       const ids: Record<string, number> = {
-        goals: goal.id,
-        companies: target.companyId!,
-        cells: cell.id,
-        users: target.id,
-        agreements: agreement.id,
-        declarations: declaration.id,
+        'closures': closure.id,
+        'goals': goal.id,
+        'meeting-rooms': room.id,
+        'bookings': booking.id,
+        'companies': target.companyId!,
+        'cells': cell.id,
+        'users': target.id,
+        'agreements': agreement.id,
+        'declarations': declaration.id,
       }
       const id = ids[row.pattern.split('/')[1]] ?? target.id
       const url = row.pattern.replace(/:id\b/, String(id))
@@ -224,6 +284,9 @@ test.group('Route access: outcomes', (group) => {
         case 'forbidden':
           response.assertStatus(403)
           response.assertTextIncludes('Accès refusé')
+          break
+        case 'notFound':
+          response.assertStatus(404)
           break
         case 'ok':
           if (row.method === 'GET') {

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Setting from '#models/setting'
+import Booking from '#models/booking'
 import AuditEvent from '#models/audit_event'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { createCell } from '#tests/support/agreements'
@@ -21,7 +22,7 @@ test.group('Settings: the maximum stay', (group) => {
     const response = await client
       .put('/settings')
       .loginAs(manager)
-      .form({ maxStayMonths: '24' })
+      .form({ maxStayMonths: '24', bookingQuotaHours: '8' })
       .withCsrfToken()
       .redirects(0)
     response.assertHeader('location', '/settings/edit')
@@ -32,7 +33,11 @@ test.group('Settings: the maximum stay', (group) => {
 
   test('a new agreement obeys the new maximum stay', async ({ client }) => {
     const manager = await createUser('manager')
-    await client.put('/settings').loginAs(manager).form({ maxStayMonths: '24' }).withCsrfToken()
+    await client
+      .put('/settings')
+      .loginAs(manager)
+      .form({ maxStayMonths: '24', bookingQuotaHours: '8' })
+      .withCsrfToken()
     const company = await createCompany()
     const cell = await createCell()
     const response = await client
@@ -62,10 +67,39 @@ test.group('Settings: the maximum stay', (group) => {
     const response = await client
       .put('/settings')
       .loginAs(manager)
-      .form({ maxStayMonths: '500' })
+      .form({ maxStayMonths: '500', bookingQuotaHours: '8' })
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', { maxStayMonths: ['Saisissez au plus 120.'] })
     assert.equal(await Setting.maxStayMonths(), 48)
+  })
+
+  test('the meeting room quota: 8 h by default, changed globally and per company', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const company = await createCompany()
+    assert.equal(await Booking.quotaMinutesOf(company), 480)
+
+    await client
+      .put('/settings')
+      .loginAs(manager)
+      .form({ maxStayMonths: '48', bookingQuotaHours: '10,5' })
+      .withCsrfToken()
+    assert.equal(await Booking.quotaMinutesOf(company), 630)
+    const event = await AuditEvent.findByOrFail('action', 'setting.updated')
+    assert.deepEqual(event.changedFields, [
+      { field: 'booking_quota_minutes', before: '480', after: '630' },
+    ])
+
+    await client
+      .put(`/companies/${company.id}`)
+      .loginAs(manager)
+      .form({ name: company.name, sector: 'software', bookingQuotaHours: '4' })
+      .withCsrfToken()
+    await company.refresh()
+    assert.equal(company.bookingQuotaMinutes, 240)
+    assert.equal(await Booking.quotaMinutesOf(company), 240)
   })
 })

@@ -1,0 +1,43 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { randomBytes } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import MeetingRoom from '#models/meeting_room'
+import AuditEvent from '#models/audit_event'
+import { appUrl } from '#mails/declaration_reminder_notification'
+
+/**
+ * A user's calendar subscription: the secret feed addresses, and a new address that
+ * revokes the former one.
+ */
+export default class CalendarsController {
+  /** The feed addresses (created on first visit). */
+  async edit({ auth, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    if (!user.calendarToken) {
+      user.calendarToken = randomBytes(32).toString('hex')
+      await user.save()
+    }
+    const rooms = user.isManager ? await MeetingRoom.query().orderBy('name') : []
+    return view.render('pages/account/calendar', {
+      feed: appUrl(`/calendar/${user.calendarToken}/bookings.ics`),
+      roomFeeds: rooms.map((room) => ({
+        room,
+        url: appUrl(`/calendar/${user.calendarToken}/rooms/${room.id}/bookings.ics`),
+      })),
+    })
+  }
+
+  /** A new secret address: the former one stops working at once. */
+  async update(ctx: HttpContext) {
+    const { auth, response, session, i18n } = ctx
+    const user = auth.getUserOrFail()
+    await db.transaction(async (trx) => {
+      user.useTransaction(trx)
+      user.calendarToken = randomBytes(32).toString('hex')
+      await user.save()
+      await AuditEvent.record(ctx, 'user.calendar_token_renewed', user, {}, trx)
+    })
+    session.flash('success', i18n.t('calendar.renewed'))
+    return response.redirect().toRoute('account.calendar.edit')
+  }
+}

@@ -1,0 +1,55 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Booking from '#models/booking'
+import MeetingRoom from '#models/meeting_room'
+import AuditEvent from '#models/audit_event'
+import BookingPolicy from '#policies/booking_policy'
+import { cancelBookingValidator } from '#validators/booking'
+import { sqlDateTime } from '#domain/booking_slots'
+import BookingNotification from '#mails/booking_notification'
+
+/**
+ * Cancelling a booking: tenants until the room's cut-off, managers at any time. The
+ * booking stays (cancelled); its slots are free at once.
+ */
+export default class CancellationsController {
+  /** Cancels the booking and records who did it. */
+  async store(ctx: HttpContext) {
+    const { auth, bouncer, params, request, response, session, i18n } = ctx
+    const booking = await Booking.findOrFail(params.id)
+    await bouncer.with(BookingPolicy).authorize('manage', booking)
+    const user = auth.getUserOrFail()
+    const { reason, scope } = await request.validateUsing(cancelBookingValidator)
+
+    const cancelled = await db.transaction(async (trx) => {
+      const room = await MeetingRoom.findOrFail(booking.meetingRoomId, { client: trx })
+      booking.assertChangeableBy(user, room)
+      // "This one and all later ones" of a series; otherwise this one only.
+      const bookings =
+        scope === 'following' && booking.seriesId
+          ? await Booking.query({ client: trx })
+              .where('series_id', booking.seriesId)
+              .where('status', 'confirmed')
+              .where('starts_at', '>=', sqlDateTime(booking.startsAt))
+              .orderBy('starts_at')
+          : [booking]
+      for (const each of bookings) {
+        await AuditEvent.change(ctx, 'booking.cancelled', each, trx, () =>
+          each.cancel(user, reason ?? null, trx)
+        )
+      }
+      return bookings
+    })
+    // One notice for the cancellation asked (a series' later occurrences go with it).
+    await BookingNotification.notify(
+      cancelled[0],
+      user.isManager && user.companyId !== cancelled[0].companyId
+        ? 'cancelled_by_manager'
+        : 'cancelled',
+      user
+    )
+
+    session.flash('success', i18n.t('bookings.cancelled', { count: cancelled.length }))
+    return response.redirect().toRoute('bookings.index')
+  }
+}

@@ -1,0 +1,268 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import Booking from '#models/booking'
+import Company from '#models/company'
+import MeetingRoom from '#models/meeting_room'
+import AuditEvent from '#models/audit_event'
+import BookingPolicy from '#policies/booking_policy'
+import { createBookingValidator, updateBookingValidator } from '#validators/booking'
+import { LOCAL_ZONE, sqlDateTime, toLocal } from '#domain/booking_slots'
+import type User from '#models/user'
+import BookingSeries from '#models/booking_series'
+import BookingNotification from '#mails/booking_notification'
+import { DomainError } from '#exceptions/domain_error'
+import type { Infer } from '@vinejs/vine/types'
+
+/** What a company has booked and may still book this month and next, in minutes. */
+async function quotaFor(companyId: number) {
+  const company = await Company.findOrFail(companyId)
+  const quota = await Booking.quotaMinutesOf(company)
+  const thisMonth = DateTime.now().setZone(LOCAL_ZONE).startOf('month')
+  const months = [thisMonth, thisMonth.plus({ months: 1 })]
+  return Promise.all(
+    months.map(async (month) => {
+      const booked = await Booking.minutesBookedInMonth(company.id, month)
+      return { month, quota, booked, left: Math.max(0, quota - booked) }
+    })
+  )
+}
+
+/** The company a booking is for: the tenant's own; a manager's choice. */
+function companyOf(user: User, companyId: number | undefined) {
+  return user.isManager ? (companyId ?? null) : user.companyId
+}
+
+/**
+ * Bookings of the meeting rooms: "my bookings" (a company's upcoming and past ones;
+ * managers see them all), the booking form prefilled from a free slot, changes.
+ */
+export default class BookingsController {
+  /** Upcoming and past bookings of the tenant's company (managers: of every company). */
+  async index({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with(BookingPolicy).authorize('book')
+    const user = auth.getUserOrFail()
+    const now = sqlDateTime(DateTime.utc())
+    const scoped = () => {
+      const query = Booking.query()
+        .preload('meetingRoom', (room) => room.select('id', 'name', 'cancellation_cutoff_minutes'))
+        .preload('company', (company) => company.select('id', 'name'))
+      if (!user.isManager) query.where('company_id', user.companyId!)
+      return query
+    }
+    const [upcoming, past, quota] = await Promise.all([
+      scoped().where('ends_at', '>=', now).orderBy('starts_at').limit(200),
+      scoped().where('ends_at', '<', now).orderBy('starts_at', 'desc').limit(50),
+      user.companyId ? quotaFor(user.companyId) : Promise.resolve(null),
+    ])
+    return view.render('pages/bookings/index', { upcoming, past, quota })
+  }
+
+  /** The booking form, prefilled with the room and time of the free slot clicked. */
+  async create({ auth, bouncer, request, view }: HttpContext) {
+    await bouncer.with(BookingPolicy).authorize('book')
+    const user = auth.getUserOrFail()
+    const [rooms, companies, quota] = await Promise.all([
+      MeetingRoom.query().orderBy('name'),
+      user.isManager
+        ? Company.query().whereNull('archived_at').orderBy('name').select('id', 'name')
+        : Promise.resolve([]),
+      user.companyId ? quotaFor(user.companyId) : Promise.resolve(null),
+    ])
+    return view.render('pages/bookings/form', {
+      booking: null,
+      rooms,
+      companies,
+      quota,
+      values: {
+        meetingRoomId: request.input('room', rooms[0]?.id),
+        date: request.input('date', toLocal(DateTime.utc()).toISODate()),
+        startTime: request.input('start', ''),
+        endTime: request.input('end', ''),
+        attendees: 2,
+      },
+    })
+  }
+
+  /** Books the room, or brings the form back with what went wrong. */
+  async store(ctx: HttpContext) {
+    const { auth, bouncer, request, response, session, i18n } = ctx
+    await bouncer.with(BookingPolicy).authorize('book')
+    const user = auth.getUserOrFail()
+    const { date, startTime, endTime, overrideReason, ...values } =
+      await request.validateUsing(createBookingValidator)
+    if (values.repeatEvery)
+      return this.#storeSeries(ctx, { date, startTime, endTime, overrideReason, ...values })
+    const companyId = companyOf(user, values.companyId)
+    if (!companyId) {
+      session.flash('inputErrorsBag', { companyId: [i18n.t('bookings.errors.company_required')] })
+      session.flashExcept(['_csrf'])
+      return response.redirect().back()
+    }
+    const span = MeetingRoom.spanOf(date, startTime, endTime)
+
+    const booking = await db.transaction(async (trx) => {
+      const booked = await Booking.book(
+        {
+          meetingRoomId: values.meetingRoomId,
+          companyId,
+          title: values.title,
+          attendees: values.attendees,
+          ...span,
+        },
+        user,
+        overrideReason ?? null,
+        trx
+      )
+      await AuditEvent.record(
+        ctx,
+        'booking.created',
+        booked,
+        { after: booked.auditAttributes() },
+        trx
+      )
+      return booked
+    })
+
+    await BookingNotification.notify(booking, 'created', user)
+    session.flash('success', i18n.t('bookings.created'))
+    return response.redirect().toRoute(
+      'meeting_rooms.show',
+      { id: booking.meetingRoomId },
+      {
+        qs: { week: toLocal(booking.startsAt).toISODate() },
+      }
+    )
+  }
+
+  /**
+   * A recurring booking: every occurrence is checked first; when some conflict, the
+   * user sees them and chooses to book the others or to give up the request.
+   */
+  async #storeSeries(ctx: HttpContext, input: Infer<typeof createBookingValidator>) {
+    const { auth, request, response, session, i18n, view } = ctx
+    const user = auth.getUserOrFail()
+    const companyId = companyOf(user, input.companyId)
+    if (!companyId) {
+      throw new DomainError('bookings.errors.company_required', 'companyId')
+    }
+    if (!input.repeatUntil && !input.repeatCount) {
+      throw new DomainError('bookings.errors.series_end_required', 'repeatUntil')
+    }
+    MeetingRoom.spanOf(input.date, input.startTime, input.endTime)
+    const seriesRequest = {
+      meetingRoomId: input.meetingRoomId,
+      companyId,
+      date: input.date,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      title: input.title,
+      attendees: input.attendees,
+      recurrence: {
+        everyWeeks: input.repeatEvery!,
+        until: input.repeatUntil ?? null,
+        count: input.repeatCount ?? null,
+      },
+    }
+    const overrideReason = input.overrideReason ?? null
+    if (input.conflicts !== 'skip') {
+      const planned = await BookingSeries.plan(seriesRequest, user, overrideReason)
+      if (planned.some((entry) => entry.problem)) {
+        const room = await MeetingRoom.findOrFail(input.meetingRoomId)
+        return view.render('pages/bookings/series_conflicts', {
+          planned,
+          room,
+          fields: request.only([
+            'meetingRoomId',
+            'companyId',
+            'date',
+            'startTime',
+            'endTime',
+            'title',
+            'attendees',
+            'overrideReason',
+            'repeatEvery',
+            'repeatUntil',
+            'repeatCount',
+          ]),
+        })
+      }
+    }
+    const result = await db.transaction(async (trx) => {
+      const booked = await BookingSeries.book(seriesRequest, user, overrideReason, true, trx)
+      for (const booking of booked.bookings) {
+        await AuditEvent.record(
+          ctx,
+          'booking.created',
+          booking,
+          { after: booking.auditAttributes() },
+          trx
+        )
+      }
+      return booked
+    })
+    await BookingNotification.notify(result.bookings[0], 'series_created', user, result.bookings)
+    session.flash(
+      'success',
+      i18n.t('bookings.series_created', { count: result.bookings.length, skipped: result.skipped })
+    )
+    return response.redirect().toRoute('bookings.index')
+  }
+
+  /** The form to change a booking (title, time, attendees). */
+  async edit({ auth, bouncer, params, view }: HttpContext) {
+    const booking = await Booking.findOrFail(params.id)
+    await bouncer.with(BookingPolicy).authorize('manage', booking)
+    await booking.load('meetingRoom')
+    const user = auth.getUserOrFail()
+    const [rooms, history, quota] = await Promise.all([
+      MeetingRoom.query().orderBy('name'),
+      AuditEvent.historyOf(booking),
+      user.companyId ? quotaFor(user.companyId) : Promise.resolve(null),
+    ])
+    return view.render('pages/bookings/form', {
+      booking,
+      rooms,
+      companies: [],
+      quota,
+      history,
+      values: {
+        meetingRoomId: booking.meetingRoomId,
+        date: booking.localStart.toISODate(),
+        startTime: booking.localStart.toFormat('HH:mm'),
+        endTime: booking.localEnd.toFormat('HH:mm'),
+        title: booking.title,
+        attendees: booking.attendees,
+      },
+    })
+  }
+
+  /** Changes the booking under the same rules as a new one, or brings the form back. */
+  async update(ctx: HttpContext) {
+    const { auth, bouncer, params, request, response, session, i18n } = ctx
+    const booking = await Booking.findOrFail(params.id)
+    await bouncer.with(BookingPolicy).authorize('manage', booking)
+    const user = auth.getUserOrFail()
+    const { date, startTime, endTime, overrideReason, ...values } =
+      await request.validateUsing(updateBookingValidator)
+    const span = MeetingRoom.spanOf(date, startTime, endTime)
+
+    await db.transaction(async (trx) => {
+      const room = await MeetingRoom.findOrFail(booking.meetingRoomId, { client: trx })
+      booking.assertChangeableBy(user, room)
+      const before = booking.auditAttributes()
+      await booking.change({ ...values, ...span }, user, overrideReason ?? null, trx)
+      await AuditEvent.record(
+        ctx,
+        'booking.updated',
+        booking,
+        { before, after: booking.auditAttributes() },
+        trx
+      )
+    })
+
+    await BookingNotification.notify(booking, 'updated', user)
+    session.flash('success', i18n.t('bookings.updated'))
+    return response.redirect().toRoute('bookings.index')
+  }
+}

@@ -1,0 +1,36 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Closure from '#models/closure'
+import AuditEvent from '#models/audit_event'
+import MeetingRoomPolicy from '#policies/meeting_room_policy'
+import BookingNotification from '#mails/booking_notification'
+
+/**
+ * Cancelling every booking caught by a closure, with the closure's reason; each
+ * company is told.
+ */
+export default class CancellationsController {
+  /** Cancels the bookings inside the closure and notifies their companies. */
+  async store(ctx: HttpContext) {
+    const { auth, bouncer, params, response, session, i18n } = ctx
+    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    const closure = await Closure.findOrFail(params.id)
+    const manager = auth.getUserOrFail()
+
+    const cancelled = await db.transaction(async (trx) => {
+      const bookings = await closure.bookingsInside(trx)
+      for (const booking of bookings) {
+        await AuditEvent.change(ctx, 'booking.cancelled', booking, trx, () =>
+          booking.cancel(manager, closure.reason, trx)
+        )
+      }
+      return bookings
+    })
+    for (const booking of cancelled) {
+      await BookingNotification.notify(booking, 'cancelled_by_manager', manager)
+    }
+
+    session.flash('success', i18n.t('bookings.cancelled', { count: cancelled.length }))
+    return response.redirect().toRoute('closures.show', { id: closure.id })
+  }
+}

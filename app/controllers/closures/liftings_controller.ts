@@ -1,0 +1,22 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Closure from '#models/closure'
+import AuditEvent from '#models/audit_event'
+import MeetingRoomPolicy from '#policies/meeting_room_policy'
+
+/** Lifting a closure: the room (or the building) may be booked again; the closure stays in history. */
+export default class LiftingsController {
+  /** Lifts the closure and records who did it. */
+  async store(ctx: HttpContext) {
+    const { auth, bouncer, params, response, session, i18n } = ctx
+    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    const closure = await Closure.findOrFail(params.id)
+    await db.transaction(async (trx) => {
+      await AuditEvent.change(ctx, 'closure.lifted', closure, trx, () =>
+        closure.lift(auth.getUserOrFail())
+      )
+    })
+    session.flash('success', i18n.t('closures.lifted'))
+    return response.redirect().toRoute('closures.index')
+  }
+}

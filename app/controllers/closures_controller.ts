@@ -1,0 +1,90 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import Closure from '#models/closure'
+import MeetingRoom from '#models/meeting_room'
+import AuditEvent from '#models/audit_event'
+import MeetingRoomPolicy from '#policies/meeting_room_policy'
+import { closureValidator } from '#validators/closure'
+import { sqlDateTime, toLocal } from '#domain/booking_slots'
+
+/**
+ * Closures of a meeting room or of the whole building: managers declare them; the
+ * bookings already inside are listed for them to cancel (the companies are told).
+ */
+export default class ClosuresController {
+  /** Closures under way and to come, then the past and lifted ones. */
+  async index({ bouncer, view }: HttpContext) {
+    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    const now = sqlDateTime(DateTime.utc())
+    const [current, past] = await Promise.all([
+      Closure.query()
+        .whereNull('lifted_at')
+        .where('ends_at', '>', now)
+        .preload('meetingRoom')
+        .orderBy('starts_at'),
+      Closure.query()
+        .where((query) => query.whereNotNull('lifted_at').orWhere('ends_at', '<=', now))
+        .preload('meetingRoom')
+        .orderBy('starts_at', 'desc')
+        .limit(50),
+    ])
+    return view.render('pages/closures/index', { current, past })
+  }
+
+  /** The closure form: a room or the building, from a day and time to another. */
+  async create({ bouncer, view }: HttpContext) {
+    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    const rooms = await MeetingRoom.query().orderBy('name')
+    const tomorrow = toLocal(DateTime.utc()).plus({ days: 1 }).toISODate()
+    return view.render('pages/closures/create', {
+      rooms,
+      values: { startsOn: tomorrow, startTime: '00:00', endsOn: tomorrow, endTime: '23:45' },
+    })
+  }
+
+  /** Records the closure, then shows the bookings it catches. */
+  async store(ctx: HttpContext) {
+    const { auth, bouncer, request, response, session, i18n } = ctx
+    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    const values = await request.validateUsing(closureValidator)
+    const span = Closure.spanOf(values.startsOn, values.startTime, values.endsOn, values.endTime)
+
+    const closure = await db.transaction(async (trx) => {
+      const created = await Closure.create(
+        {
+          meetingRoomId: values.meetingRoomId ?? null,
+          reason: values.reason,
+          createdById: auth.getUserOrFail().id,
+          ...span,
+        },
+        { client: trx }
+      )
+      await AuditEvent.record(
+        ctx,
+        'closure.created',
+        created,
+        { after: created.auditAttributes() },
+        trx
+      )
+      return created
+    })
+
+    session.flash('success', i18n.t('closures.created'))
+    return response.redirect().toRoute('closures.show', { id: closure.id })
+  }
+
+  /** A closure and the confirmed bookings inside it. */
+  async show({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    const closure = await Closure.query()
+      .where('id', params.id)
+      .preload('meetingRoom')
+      .firstOrFail()
+    const [bookings, history] = await Promise.all([
+      closure.isActive ? closure.bookingsInside() : Promise.resolve([]),
+      AuditEvent.historyOf(closure),
+    ])
+    return view.render('pages/closures/show', { closure, bookings, history })
+  }
+}

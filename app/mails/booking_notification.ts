@@ -1,0 +1,98 @@
+import { BaseMail } from '@adonisjs/mail'
+import i18nManager from '@adonisjs/i18n/services/main'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import mail from '@adonisjs/mail/services/main'
+import type Booking from '#models/booking'
+import type User from '#models/user'
+import { appUrl } from '#mails/declaration_reminder_notification'
+import { bookingsCalendar } from '#domain/booking_calendar'
+
+/** Why a booking email is sent. */
+export type BookingNotice =
+  'created' | 'series_created' | 'updated' | 'cancelled' | 'cancelled_by_manager'
+
+/**
+ * Tells the booker (or, when a manager cancels, the company) that a booking was made,
+ * changed or cancelled, with the event attached as an .ics file that calendars import
+ * (same UID as the feeds, so it updates the same event). In French.
+ */
+export default class BookingNotification extends BaseMail {
+  constructor(
+    private booking: Booking,
+    private notice: BookingNotice,
+    private recipients: string[],
+    /** For a recurring series: every occurrence booked (the first is "booking"). */
+    private occurrences: Booking[] = [booking]
+  ) {
+    super()
+  }
+
+  /**
+   * Sends the notice once the change is committed: to the person who acted, or, when a
+   * manager cancels, to the company's active accounts (else its contact address).
+   * Queued: a mail server down never undoes a booking.
+   */
+  static async notify(
+    booking: Booking,
+    notice: BookingNotice,
+    actor: User,
+    occurrences: Booking[] = [booking]
+  ) {
+    await booking.load('meetingRoom')
+    await booking.load('company', (company) =>
+      company.preload('users', (users) => users.whereNull('disabled_at'))
+    )
+    const recipients =
+      notice === 'cancelled_by_manager'
+        ? booking.company.users.map((user) => user.email)
+        : [actor.email]
+    if (!recipients.length && booking.company.email) recipients.push(booking.company.email)
+    if (!recipients.length) return
+    for (const occurrence of occurrences) {
+      occurrence.$setRelated('meetingRoom', booking.meetingRoom)
+      occurrence.$setRelated('company', booking.company)
+    }
+    await mail.sendLater(new BookingNotification(booking, notice, recipients, occurrences))
+  }
+
+  /** Recipients, subject, both bodies and the calendar event. */
+  prepare() {
+    const i18n = i18nManager.locale('fr')
+    for (const address of this.recipients) this.message.to(address)
+    const data = {
+      i18n,
+      locale: 'fr',
+      notice: this.notice,
+      booking: this.booking,
+      start: this.booking.localStart.setLocale('fr-FR'),
+      end: this.booking.localEnd.setLocale('fr-FR'),
+      link: appUrl(urlFor('bookings.index')),
+      occurrences: this.occurrences.map((occurrence) =>
+        occurrence.localStart.setLocale('fr-FR').toFormat('cccc d LLLL yyyy')
+      ),
+    }
+    this.message.subject(
+      i18n.t(`booking_mails.subjects.${this.notice}`, {
+        room: this.booking.meetingRoom.name,
+        date: data.start.toFormat('d LLLL yyyy'),
+      })
+    )
+    this.message.htmlView('emails/booking_html', data)
+    this.message.textView('emails/booking_text', data)
+    const cancelled = this.notice.startsWith('cancelled')
+    this.message.attachData(
+      Buffer.from(
+        bookingsCalendar(
+          i18n.t('booking_mails.calendar_name'),
+          this.occurrences,
+          'company',
+          cancelled ? 'cancel' : 'request'
+        )
+      ),
+      {
+        filename: 'reservation.ics',
+        contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`,
+      }
+    )
+  }
+}

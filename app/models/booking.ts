@@ -1,0 +1,245 @@
+import { DateTime } from 'luxon'
+import { BookingSchema } from '#database/schema'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import db from '@adonisjs/lucid/services/db'
+import MeetingRoom from '#models/meeting_room'
+import Company from '#models/company'
+import User from '#models/user'
+import Setting from '#models/setting'
+import Closure from '#models/closure'
+import { DomainError } from '#exceptions/domain_error'
+import { lockedForUpdate } from '#helpers/locking'
+import { LOCAL_ZONE, slotStarts, sqlDateTime, toLocal } from '#domain/booking_slots'
+
+/** What a booking asks for: a room, a company, a span of time, a title and attendees. */
+export type BookingTerms = {
+  meetingRoomId: number
+  companyId: number
+  startsAt: DateTime
+  endsAt: DateTime
+  title: string
+  attendees: number
+  seriesId?: number | null
+}
+
+/** Whether a database error is a unique key refusing a second row. */
+function isDuplicate(error: unknown) {
+  const code = (error as { code?: string }).code ?? ''
+  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT')
+}
+
+/**
+ * A meeting room held by a company for a span of time. Its slots (one row per quarter
+ * hour, under a unique key per room) are written in the same transaction, so two
+ * bookings of a room never overlap. Cancelled, never deleted.
+ */
+export default class Booking extends BookingSchema {
+  @column()
+  declare status: 'confirmed' | 'cancelled'
+
+  @belongsTo(() => MeetingRoom)
+  declare meetingRoom: BelongsTo<typeof MeetingRoom>
+
+  @belongsTo(() => Company)
+  declare company: BelongsTo<typeof Company>
+
+  @belongsTo(() => User, { foreignKey: 'bookedById' })
+  declare bookedBy: BelongsTo<typeof User>
+
+  /** Whether the booking still holds its room. */
+  get isConfirmed() {
+    return this.status === 'confirmed'
+  }
+
+  /** Its length in minutes. */
+  get minutes() {
+    return this.endsAt.diff(this.startsAt, 'minutes').minutes
+  }
+
+  /** Its start in Paris time. */
+  get localStart() {
+    return toLocal(this.startsAt)
+  }
+
+  /** Its end in Paris time. */
+  get localEnd() {
+    return toLocal(this.endsAt)
+  }
+
+  /** Holds the booking's slots; the database refuses any slot another booking holds. */
+  async holdSlots(trx: TransactionClientContract) {
+    const rows = slotStarts(this.startsAt, this.endsAt).map((startsAt) => ({
+      meeting_room_id: this.meetingRoomId,
+      starts_at: sqlDateTime(startsAt),
+      booking_id: this.id,
+    }))
+    try {
+      await trx.table('booked_slots').multiInsert(rows)
+    } catch (error) {
+      if (isDuplicate(error)) throw new DomainError('bookings.errors.taken', 'startTime')
+      throw error
+    }
+  }
+
+  /** Frees the booking's slots (cancelled, or about to move). */
+  async releaseSlots(trx: TransactionClientContract) {
+    await trx.from('booked_slots').where('booking_id', this.id).delete()
+  }
+
+  /** Cancels the booking and frees its room at once. */
+  async cancel(by: User, reason: string | null, trx: TransactionClientContract) {
+    if (!this.isConfirmed) throw new DomainError('bookings.errors.already_cancelled')
+    this.useTransaction(trx)
+    this.status = 'cancelled'
+    this.cancelledAt = DateTime.utc()
+    this.cancelledById = by.id
+    this.cancellationReason = reason
+    this.sequence += 1
+    await this.save()
+    await this.releaseSlots(trx)
+  }
+
+  /**
+   * Books a room: the room's rules (a manager may override them with a reason), the
+   * company's monthly quota (managers may go beyond it), then the booking and its
+   * slots, which the database refuses if another booking holds any of them.
+   */
+  static async book(
+    terms: BookingTerms,
+    actor: User,
+    overrideReason: string | null,
+    trx: TransactionClientContract
+  ) {
+    const room = await MeetingRoom.findOrFail(terms.meetingRoomId, { client: trx })
+    const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room.id, trx)
+    room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
+    if (!actor.isManager) await this.assertWithinQuota(terms, trx)
+    const booking = await this.create(
+      {
+        ...terms,
+        bookedById: actor.id,
+        status: 'confirmed',
+        overrideReason: actor.isManager ? overrideReason : null,
+      },
+      { client: trx }
+    )
+    await booking.holdSlots(trx)
+    return booking
+  }
+
+  /**
+   * Changes a booking's time, title or attendees under the same rules as a new one;
+   * its former slots are freed in the same transaction.
+   */
+  async change(
+    terms: Omit<BookingTerms, 'companyId' | 'meetingRoomId'>,
+    actor: User,
+    overrideReason: string | null,
+    trx: TransactionClientContract
+  ) {
+    if (!this.isConfirmed) throw new DomainError('bookings.errors.already_cancelled')
+    const room = await MeetingRoom.findOrFail(this.meetingRoomId, { client: trx })
+    const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room.id, trx)
+    room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
+    if (!actor.isManager) {
+      await Booking.assertWithinQuota(
+        { ...terms, companyId: this.companyId, meetingRoomId: this.meetingRoomId },
+        trx,
+        this.id
+      )
+    }
+    this.useTransaction(trx)
+    await this.releaseSlots(trx)
+    this.title = terms.title
+    this.attendees = terms.attendees
+    this.startsAt = terms.startsAt
+    this.endsAt = terms.endsAt
+    if (actor.isManager && overrideReason) this.overrideReason = overrideReason
+    this.sequence += 1
+    await this.save()
+    await this.holdSlots(trx)
+  }
+
+  /** A tenant may change or cancel its company's booking until the room's cut-off. */
+  assertChangeableBy(actor: User, room: MeetingRoom, now = DateTime.utc()) {
+    if (actor.isManager) return
+    if (!room.allowsTenantChangeOf(this.startsAt, now)) {
+      throw new DomainError('bookings.errors.past_cutoff', undefined, {
+        hours: room.cancellationCutoffMinutes / 60,
+      })
+    }
+  }
+
+  /** The values worth recording in the audit trail. */
+  auditAttributes() {
+    return {
+      meetingRoomId: this.meetingRoomId,
+      companyId: this.companyId,
+      title: this.title,
+      attendees: this.attendees,
+      startsAt: this.startsAt.toISO(),
+      endsAt: this.endsAt.toISO(),
+      status: this.status,
+      overrideReason: this.overrideReason,
+      cancellationReason: this.cancellationReason,
+    }
+  }
+
+  /** The company's monthly quota in minutes: its own, else the incubator's. */
+  static async quotaMinutesOf(company: Company, client?: TransactionClientContract) {
+    return company.bookingQuotaMinutes ?? (await Setting.number('booking_quota_minutes', client))
+  }
+
+  /**
+   * The minutes a company has booked in the Paris calendar month of a day (confirmed
+   * bookings), leaving one booking out when it is being changed.
+   */
+  static async minutesBookedInMonth(
+    companyId: number,
+    day: DateTime,
+    client?: TransactionClientContract,
+    exceptId?: number
+  ) {
+    const month = day.setZone(LOCAL_ZONE).startOf('month')
+    const query = (client ?? db)
+      .from('bookings')
+      .where('company_id', companyId)
+      .where('status', 'confirmed')
+      .where('starts_at', '>=', sqlDateTime(month))
+      .where('starts_at', '<', sqlDateTime(month.plus({ months: 1 })))
+      .select('starts_at', 'ends_at')
+    if (exceptId) query.whereNot('id', exceptId)
+    const rows = await query
+    return rows.reduce((sum: number, row: { starts_at: unknown; ends_at: unknown }) => {
+      const toMillis = (value: unknown) =>
+        value instanceof Date ? value.getTime() : Date.parse(`${String(value).replace(' ', 'T')}Z`)
+      return sum + (toMillis(row.ends_at) - toMillis(row.starts_at)) / 60000
+    }, 0)
+  }
+
+  /**
+   * Refuses a booking beyond the company's monthly quota (managers may go beyond it).
+   * The company's row is locked first, so two of its users booking at once cannot
+   * both take the last hours.
+   */
+  static async assertWithinQuota(
+    terms: BookingTerms,
+    trx: TransactionClientContract,
+    exceptId?: number
+  ) {
+    const company = await lockedForUpdate(
+      Company.query({ client: trx }).where('id', terms.companyId)
+    ).firstOrFail()
+    const quota = await this.quotaMinutesOf(company, trx)
+    const booked = await this.minutesBookedInMonth(company.id, terms.startsAt, trx, exceptId)
+    const asked = terms.endsAt.diff(terms.startsAt, 'minutes').minutes
+    if (booked + asked > quota) {
+      throw new DomainError('bookings.errors.over_quota', 'endTime', {
+        quota: quota / 60,
+        left: Math.max(0, quota - booked) / 60,
+      })
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon'
+import { ClosureSchema } from '#database/schema'
+import { belongsTo } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import MeetingRoom from '#models/meeting_room'
+import Booking from '#models/booking'
+import type User from '#models/user'
+import { DomainError } from '#exceptions/domain_error'
+import { localTime, sqlDateTime, toLocal } from '#domain/booking_slots'
+
+/**
+ * A period when a meeting room, or the whole building (no room), cannot be booked,
+ * with its reason. Lifted rather than deleted.
+ */
+export default class Closure extends ClosureSchema {
+  @belongsTo(() => MeetingRoom)
+  declare meetingRoom: BelongsTo<typeof MeetingRoom>
+
+  /** Whether it still closes its room or the building. */
+  get isActive() {
+    return this.liftedAt === null
+  }
+
+  /** Its start in Paris time. */
+  get localStart() {
+    return toLocal(this.startsAt)
+  }
+
+  /** Its end in Paris time. */
+  get localEnd() {
+    return toLocal(this.endsAt)
+  }
+
+  /** Whether it closes a room (its own, or every room when it closes the building). */
+  closes(roomId: number) {
+    return this.meetingRoomId === null || this.meetingRoomId === roomId
+  }
+
+  /** The period typed by a manager (days and Paris times) as instants; the end after the start. */
+  static spanOf(startsOn: string, startTime: string, endsOn: string, endTime: string) {
+    const start = localTime(startsOn, startTime)
+    const end = localTime(endsOn, endTime)
+    if (!start.instant) throw new DomainError('bookings.errors.nonexistent_time', 'startTime')
+    if (!end.instant) throw new DomainError('bookings.errors.nonexistent_time', 'endTime')
+    if (end.instant <= start.instant) {
+      throw new DomainError('closures.errors.ends_before_start', 'endsOn')
+    }
+    return { startsAt: start.instant, endsAt: end.instant }
+  }
+
+  /** Active closures overlapping a span, for one room (its own and the building's) or all. */
+  static overlapping(
+    from: DateTime,
+    to: DateTime,
+    roomId?: number | null,
+    client?: QueryClientContract
+  ) {
+    const query = this.query({ client })
+      .whereNull('lifted_at')
+      .where('starts_at', '<', sqlDateTime(to))
+      .where('ends_at', '>', sqlDateTime(from))
+      .orderBy('starts_at')
+    if (roomId) {
+      query.where((scope) => scope.whereNull('meeting_room_id').orWhere('meeting_room_id', roomId))
+    }
+    return query
+  }
+
+  /** The confirmed bookings that fall in this closure: the manager decides to cancel them. */
+  bookingsInside(client?: QueryClientContract) {
+    const query = Booking.query({ client })
+      .where('status', 'confirmed')
+      .where('starts_at', '<', sqlDateTime(this.endsAt))
+      .where('ends_at', '>', sqlDateTime(this.startsAt))
+      .preload('company', (company) => company.select('id', 'name'))
+      .preload('meetingRoom', (room) => room.select('id', 'name'))
+      .orderBy('starts_at')
+    if (this.meetingRoomId) query.where('meeting_room_id', this.meetingRoomId)
+    return query
+  }
+
+  /** Lifts the closure: the room (or building) may be booked again. */
+  lift(by: User) {
+    if (!this.isActive) throw new DomainError('closures.errors.already_lifted')
+    this.liftedAt = DateTime.utc()
+    this.liftedById = by.id
+  }
+
+  /** The values worth recording in the audit trail. */
+  auditAttributes() {
+    return {
+      meetingRoomId: this.meetingRoomId,
+      startsAt: this.startsAt?.toISO() ?? null,
+      endsAt: this.endsAt?.toISO() ?? null,
+      reason: this.reason,
+      liftedAt: this.liftedAt?.toISO() ?? null,
+    }
+  }
+}

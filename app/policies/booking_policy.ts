@@ -1,0 +1,19 @@
+import type User from '#models/user'
+import type Booking from '#models/booking'
+import { BasePolicy } from '@adonisjs/bouncer'
+
+/**
+ * Tenants book the meeting rooms for their own company and see only their own
+ * bookings' details; managers book for any company; officials do not book.
+ */
+export default class BookingPolicy extends BasePolicy {
+  /** The room calendars and the booking form. */
+  book(user: User) {
+    return user.isManager || (user.isTenant && user.companyId !== null)
+  }
+
+  /** A booking's details (title, attendees) and its edit and cancel forms. */
+  manage(user: User, booking: Booking) {
+    return user.isManager || (user.isTenant && user.companyId === booking.companyId)
+  }
+}

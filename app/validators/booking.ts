@@ -1,0 +1,46 @@
+import vine from '@vinejs/vine'
+
+const date = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+const time = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+
+/** The span and details of a booking, typed in Paris time; the room's rules are the model's. */
+const bookingFields = {
+  date: date(),
+  startTime: time(),
+  endTime: time(),
+  title: vine.string().trim().minLength(2).maxLength(160),
+  attendees: vine.number().withoutDecimals().min(1).max(500),
+  overrideReason: vine.string().trim().maxLength(255).optional(),
+}
+
+/** A new booking: a room that exists, and (for managers) the company it is for. */
+export const createBookingValidator = vine.create({
+  meetingRoomId: vine.number().withoutDecimals().exists({ table: 'meeting_rooms', column: 'id' }),
+  companyId: vine
+    .number()
+    .withoutDecimals()
+    .exists({ table: 'companies', column: 'id' })
+    .optional(),
+  ...bookingFields,
+  repeatEvery: vine.number().in([1, 2, 3, 4]).optional(),
+  repeatUntil: date().optional(),
+  repeatCount: vine.number().withoutDecimals().min(2).max(52).optional(),
+  conflicts: vine.enum(['skip']).optional(),
+})
+
+/** A change to a booking: its time, title or attendees. */
+export const updateBookingValidator = vine.create(bookingFields)
+
+/** A cancellation, with an optional reason (the company is told when a manager cancels). */
+export const cancelBookingValidator = vine.create({
+  reason: vine.string().trim().maxLength(255).optional(),
+  scope: vine.enum(['one', 'following']).optional(),
+})

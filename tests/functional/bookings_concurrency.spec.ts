@@ -1,0 +1,98 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import Booking from '#models/booking'
+import { createUser } from '#tests/support/fixtures'
+import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
+
+/**
+ * A room never carries two overlapping bookings, whatever the concurrency: these
+ * requests run truly in parallel (no shared test transaction; on MySQL each takes its
+ * own pooled connection) and the booked slots' unique key keeps exactly one.
+ */
+test.group('Bookings: no double booking under concurrency', (group) => {
+  group.each.setup(() => testUtils.db().truncate())
+
+  test('20 parallel requests for one room and overlapping times: exactly one wins', async ({
+    client,
+    assert,
+  }) => {
+    const room = await createRoom({ capacity: 20 })
+    const tenants = []
+    for (let index = 0; index < 20; index++) {
+      const { tenant } = await hostedTenant('Rivale')
+      tenants.push(tenant)
+    }
+    const date = nextMonday()
+
+    const responses = await Promise.all(
+      tenants.map((tenant, index) =>
+        client
+          .post('/bookings')
+          .loginAs(tenant)
+          .header('referer', '/bookings/create')
+          .form({
+            meetingRoomId: String(room.id),
+            date,
+            // Every request overlaps 10:00–10:30 with all the others.
+            startTime: index % 2 ? '09:30' : '10:00',
+            endTime: index % 3 ? '10:30' : '11:00',
+            title: `Réunion ${index}`,
+            attendees: '2',
+          })
+          .withCsrfToken()
+          .redirects(0)
+      )
+    )
+
+    const won = responses.filter((response) =>
+      (response.header('location') ?? '').startsWith(`/meeting-rooms/${room.id}`)
+    )
+    const lost = responses.filter((response) => response.header('location') === '/bookings/create')
+    assert.lengthOf(won, 1)
+    assert.lengthOf(lost, 19)
+    for (const response of lost) {
+      response.assertFlashMessage('inputErrorsBag', {
+        startTime: [
+          "Ce créneau vient d'être réservé par une autre entreprise : choisissez-en un autre.",
+        ],
+      })
+    }
+    const bookings = await Booking.query().where('meeting_room_id', room.id)
+    assert.lengthOf(bookings, 1)
+    const slots = await db.from('booked_slots').where('meeting_room_id', room.id)
+    assert.lengthOf(slots, bookings[0].minutes / 15)
+  }).timeout(60000)
+
+  test('a cancelled slot is free for the next request at once', async ({ client, assert }) => {
+    const room = await createRoom()
+    const first = await hostedTenant('Première')
+    const second = await hostedTenant('Seconde')
+    const form = {
+      meetingRoomId: String(room.id),
+      date: nextMonday(),
+      startTime: '10:00',
+      endTime: '11:00',
+      title: 'Réunion',
+      attendees: '2',
+    }
+    await client.post('/bookings').loginAs(first.tenant).form(form).withCsrfToken()
+    const booking = await Booking.firstOrFail()
+    await client
+      .post(`/bookings/${booking.id}/cancellation`)
+      .loginAs(await createUser('manager'))
+      .withCsrfToken()
+    const response = await client
+      .post('/bookings')
+      .loginAs(second.tenant)
+      .form(form)
+      .withCsrfToken()
+      .redirects(0)
+    assert.match(response.header('location') ?? '', /^\/meeting-rooms\//)
+    const confirmed = await Booking.query().where('status', 'confirmed')
+    assert.deepEqual(
+      confirmed.map((entry) => entry.companyId),
+      [second.company.id]
+    )
+  })
+})
