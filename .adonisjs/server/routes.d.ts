@@ -23,6 +23,7 @@ export type ScannedRoutes = {
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.index': { paramsTuple?: []; params?: {} }
     'bookings.create': { paramsTuple?: []; params?: {} }
     'bookings.store': { paramsTuple?: []; params?: {} }
@@ -105,6 +106,7 @@ export type ScannedRoutes = {
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.index': { paramsTuple?: []; params?: {} }
     'bookings.create': { paramsTuple?: []; params?: {} }
     'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -158,6 +160,7 @@ export type ScannedRoutes = {
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.index': { paramsTuple?: []; params?: {} }
     'bookings.create': { paramsTuple?: []; params?: {} }
     'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -21,6 +21,17 @@ export const MAX_OCCURRENCES = 52
 /** Opening hours per ISO weekday (1 = Monday): ["08:00", "19:00"], or null when closed. */
 export type OpeningHours = Record<string, [string, string] | null>
 
+/** The incubator's usual hours: weekdays 08:00–19:00, closed at weekends. */
+export const WEEKDAYS_8_TO_19: OpeningHours = {
+  1: ['08:00', '19:00'],
+  2: ['08:00', '19:00'],
+  3: ['08:00', '19:00'],
+  4: ['08:00', '19:00'],
+  5: ['08:00', '19:00'],
+  6: null,
+  7: null,
+}
+
 /** What a local wall time turned out to be on its day. */
 export type LocalTime =
   | { instant: DateTime; problem: null }

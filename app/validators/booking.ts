@@ -1,21 +1,11 @@
 import vine from '@vinejs/vine'
-
-const date = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-const time = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+import { dayText, wallTime } from '#validators/rules'
 
 /** The span and details of a booking, typed in Paris time; the room's rules are the model's. */
 const bookingFields = {
-  date: date(),
-  startTime: time(),
-  endTime: time(),
+  date: dayText(),
+  startTime: wallTime(),
+  endTime: wallTime(),
   title: vine.string().trim().minLength(2).maxLength(160),
   attendees: vine.number().withoutDecimals().min(1).max(500),
   overrideReason: vine.string().trim().maxLength(255).optional(),
@@ -31,7 +21,7 @@ export const createBookingValidator = vine.create({
     .optional(),
   ...bookingFields,
   repeatEvery: vine.number().in([1, 2, 3, 4]).optional(),
-  repeatUntil: date().optional(),
+  repeatUntil: dayText().optional(),
   repeatCount: vine.number().withoutDecimals().min(2).max(52).optional(),
   conflicts: vine.enum(['skip']).optional(),
 })

@@ -1,12 +1,7 @@
 import vine from '@vinejs/vine'
+import { wallTime } from '#validators/rules'
 
-const time = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-    .nullable()
-    .optional()
+const time = () => wallTime().nullable().optional()
 
 /** Opening and closing times per ISO weekday (1 = Monday): empty means closed. */
 const openingFields = Object.fromEntries(

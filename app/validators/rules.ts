@@ -68,3 +68,17 @@ export const euros = () =>
     .transform((value) =>
       Math.round(Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) * 100)
     )
+
+/** A calendar day typed as YYYY-MM-DD, kept as text (bookings read it in Paris time). */
+export const dayText = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+
+/** A wall time typed as HH:MM, 24-hour clock. */
+export const wallTime = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)

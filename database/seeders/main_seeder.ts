@@ -13,7 +13,7 @@ import { DEMO_COMPANY_NAME, seedDeclarations, seedHistory } from '#database/demo
 import Goal from '#models/goal'
 import Booking from '#models/booking'
 import { seedBookings } from '#database/demo/bookings'
-import type { OpeningHours } from '#domain/booking_slots'
+import { WEEKDAYS_8_TO_19, type OpeningHours } from '#domain/booking_slots'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import { today } from '#domain/periods'
 
@@ -51,16 +51,6 @@ const CELLS: { code: string; floor: number; areaSqm: number; desks: number }[] =
   { code: 'ET1-08', floor: 1, areaSqm: 35, desks: 5 },
   { code: 'ET1-09', floor: 1, areaSqm: 25.5, desks: 3 },
 ]
-
-const WEEKDAYS_8_TO_19 = {
-  1: ['08:00', '19:00'],
-  2: ['08:00', '19:00'],
-  3: ['08:00', '19:00'],
-  4: ['08:00', '19:00'],
-  5: ['08:00', '19:00'],
-  6: null,
-  7: null,
-} as OpeningHours
 
 /** The three meeting rooms and their booking rules. */
 const MEETING_ROOMS = [

@@ -4,6 +4,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
 import Agreement from '#models/agreement'
 import Cell from '#models/cell'
+import MeetingRoom from '#models/meeting_room'
+import Closure from '#models/closure'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
 
 /**
@@ -20,6 +22,8 @@ test.group('Browser: every page passes the accessibility check', (group) => {
   test('manager pages', async ({ visit, assert }) => {
     const agreement = await Agreement.query().where('status', 'active').firstOrFail()
     const cell = await Cell.firstOrFail()
+    const room = await MeetingRoom.firstOrFail()
+    const closure = await Closure.firstOrFail()
     const page = await visit('/login')
     await page.getByLabel('Adresse e-mail').fill('gestion@nouvelle-forge.test')
     await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
@@ -48,6 +52,20 @@ test.group('Browser: every page passes the accessibility check', (group) => {
       '/settings/edit',
       '/users',
       '/account/password/edit',
+      '/dashboard?on=2017-07-05',
+      '/dashboard/print',
+      '/goals',
+      '/goals/create',
+      '/meeting-rooms',
+      `/meeting-rooms/${room.id}`,
+      `/meeting-rooms/${room.id}/edit`,
+      '/bookings',
+      '/bookings/create',
+      '/closures',
+      '/closures/create',
+      `/closures/${closure.id}`,
+      '/room-use',
+      '/account/calendar/edit',
     ]) {
       await page.goto(path)
       assert.deepEqual(await seriousAccessibilityViolations(page), [], path)
@@ -72,5 +90,15 @@ test.group('Browser: every page passes the accessibility check', (group) => {
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'declarations')
     await page.goto(`${new URL(page.url()).pathname}/create?kind=quarter&period_on=2026-09-30`)
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'declaration form')
+
+    for (const path of [
+      '/meeting-rooms',
+      '/bookings',
+      '/bookings/create',
+      '/account/calendar/edit',
+    ]) {
+      await page.goto(path)
+      assert.deepEqual(await seriousAccessibilityViolations(page), [], path)
+    }
   })
 })

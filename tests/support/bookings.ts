@@ -3,7 +3,7 @@ import MeetingRoom from '#models/meeting_room'
 import Company from '#models/company'
 import Booking from '#models/booking'
 import { createBuilding, createUser } from '#tests/support/fixtures'
-import { localTime, toLocal } from '#domain/booking_slots'
+import { localTime, toLocal, WEEKDAYS_8_TO_19 } from '#domain/booking_slots'
 
 let sequence = 0
 
@@ -16,15 +16,7 @@ export async function createRoom(overrides: Partial<MeetingRoom> = {}) {
     name: `Salle ${sequence}`,
     capacity: 8,
     areaSqm: 20,
-    openingHours: {
-      1: ['08:00', '19:00'],
-      2: ['08:00', '19:00'],
-      3: ['08:00', '19:00'],
-      4: ['08:00', '19:00'],
-      5: ['08:00', '19:00'],
-      6: null,
-      7: null,
-    },
+    openingHours: WEEKDAYS_8_TO_19,
     slotMinutes: 30,
     minMinutes: 30,
     maxMinutes: 240,
