@@ -44,7 +44,8 @@ const dbConfig = defineConfig({
         dateStrings: false,
         charset: 'utf8mb4',
       },
-      pool: { min: 0, max: 10 },
+      // A database out of reach answers in seconds (a 503), not after a minute.
+      pool: { min: 0, max: 10, acquireTimeoutMillis: 10000, propagateCreateError: true },
       debug: app.inTest,
       migrations: {
         naturalSort: true,

@@ -3,10 +3,11 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import { errors as bouncerErrors } from '@adonisjs/bouncer'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import { isDatabaseUnavailable } from '#helpers/database_errors'
 
 /**
- * Turns errors into responses: friendly French pages for 403, 404 and 500,
- * stack traces only in development.
+ * Turns errors into responses: friendly French pages for 403, 404, 500 and 503 (the
+ * database out of reach), stack traces only in development.
  */
 export default class HttpExceptionHandler extends ExceptionHandler {
   /** Stack traces (Youch) only while developing. */
@@ -28,6 +29,16 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   /** Bouncer answers 403 by itself; route it through the friendly page instead. */
   async handle(error: unknown, ctx: HttpContext) {
+    // The database out of reach: "try again shortly", never a crash nor a stack trace.
+    if (isDatabaseUnavailable(error)) {
+      ctx.response.status(503).header('retry-after', '30')
+      if (this.#wantsJson(ctx)) {
+        ctx.response.json({ error: 'database_unavailable' })
+      } else {
+        ctx.response.send(await this.#renderPage(ctx, 'pages/errors/unavailable'))
+      }
+      return
+    }
     if (error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE && !this.#wantsJson(ctx)) {
       ctx.response.status(403).send(await this.#renderPage(ctx, 'pages/errors/forbidden'))
       return
@@ -35,7 +46,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     return super.handle(error, ctx)
   }
 
+  /** A database out of reach is an outage to watch, not a bug: one warning line. */
   async report(error: unknown, ctx: HttpContext) {
+    if (isDatabaseUnavailable(error)) {
+      ctx.logger.warn({ code: (error as { code?: string }).code }, 'database unavailable: 503')
+      return
+    }
     return super.report(error, ctx)
   }
 
