@@ -17,6 +17,9 @@ const limiterConfig = defineConfig({
      * testing
      */
     memory: stores.memory({}),
+
+    /** Redis: the throttle counted across every app instance (LIMITER_STORE=redis). */
+    redis: stores.redis({ connectionName: 'main' }),
   },
 })
 

@@ -50,7 +50,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   | Variables for configuring the limiter package
   |----------------------------------------------------------
   */
-  LIMITER_STORE: Env.schema.enum(['database', 'memory'] as const),
+  LIMITER_STORE: Env.schema.enum(['database', 'memory', 'redis'] as const),
 
   /*
   |----------------------------------------------------------
@@ -66,4 +66,12 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_SECURE: Env.schema.boolean.optional(),
   SMTP_USERNAME: Env.schema.string.optional(),
   SMTP_PASSWORD: Env.schema.string.optional(),
+
+  /**
+   * Redis, shared by several app instances (the rate limiter with LIMITER_STORE=redis);
+   * connected only when something uses it.
+   */
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.secret.optional(),
 })

@@ -1,0 +1,116 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Booking from '#models/booking'
+import { createUser, PASSWORD } from '#tests/support/fixtures'
+import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
+import { buildApp, startInstance, Visitor, type Instance } from '#tests/support/instances'
+
+const onMysql = process.env.DB_CONNECTION === 'mysql'
+
+/**
+ * Two instances of the built app (production mode) share MariaDB and Redis, as they
+ * would behind a load balancer: sessions live in signed cookies, the login throttle in
+ * Redis, every invariant in the database. MySQL only.
+ */
+test.group('Several instances: one MariaDB, one Redis', (group) => {
+  const instances: Instance[] = []
+
+  group.setup(async () => {
+    if (!onMysql) return
+    await testUtils.db().truncate()
+    await buildApp()
+    const shared = {
+      APP_KEY: process.env.APP_KEY!,
+      DB_CONNECTION: 'mysql',
+      DB_HOST: process.env.DB_HOST ?? '127.0.0.1',
+      DB_PORT: process.env.DB_PORT ?? '3306',
+      DB_USER: process.env.DB_USER ?? 'root',
+      DB_PASSWORD: process.env.DB_PASSWORD ?? '',
+      DB_DATABASE: process.env.DB_DATABASE!,
+      SESSION_DRIVER: 'cookie',
+      LIMITER_STORE: 'redis',
+      MAIL_MAILER: 'recording',
+    }
+    instances.push(await startInstance(3391, shared), await startInstance(3392, shared))
+  })
+  group.teardown(async () => {
+    if (!onMysql) return
+    for (const instance of instances) instance.process.kill()
+    await testUtils.db().truncate()
+  })
+
+  test('a user logs in through one instance and keeps working through the other', async ({
+    assert,
+  }) => {
+    const [first, second] = instances
+    const manager = await createUser('manager')
+    const visitor = new Visitor()
+    const login = await visitor.submit(first.url, '/login', '/login', {
+      email: manager.email,
+      password: PASSWORD,
+    })
+    assert.equal(login.location, '/')
+    const home = await visitor.request(second.url, '/')
+    assert.equal(home.status, 200)
+    assert.include(home.text, manager.fullName)
+  })
+    .skip(!onMysql, 'needs MySQL: the instances share one database server')
+    .timeout(60000)
+
+  test('the login throttle counts failures across both instances', async ({ assert }) => {
+    const email = `throttle-${Date.now()}@example.test`
+    const visitor = new Visitor()
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const instance = instances[attempt % 2]
+      await visitor.submit(instance.url, '/login', '/login', { email, password: 'wrong' })
+      const page = await visitor.request(instance.url, '/login')
+      assert.include(page.text, 'Adresse e-mail ou mot de passe incorrect.')
+    }
+    await visitor.submit(instances[1].url, '/login', '/login', { email, password: 'wrong' })
+    const blocked = await visitor.request(instances[1].url, '/login')
+    assert.include(blocked.text, 'Trop de tentatives de connexion échouées.')
+  })
+    .skip(!onMysql, 'needs MySQL: the instances share one database server')
+    .timeout(60000)
+
+  test('20 parallel bookings of one slot split across both: exactly one booking', async ({
+    assert,
+  }) => {
+    const room = await createRoom({ capacity: 20 })
+    const visitors = await Promise.all(
+      Array.from({ length: 20 }, async (_, index) => {
+        const { tenant } = await hostedTenant('Concurrente')
+        const visitor = new Visitor()
+        const instance = instances[index % 2]
+        await visitor.submit(instance.url, '/login', '/login', {
+          email: tenant.email,
+          password: PASSWORD,
+        })
+        const form = await visitor.request(instance.url, '/bookings/create')
+        const token = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(form.text)![1]
+        return { visitor, instance, token }
+      })
+    )
+    const responses = await Promise.all(
+      visitors.map(({ visitor, instance, token }, index) =>
+        visitor.request(instance.url, '/bookings', {
+          _csrf: token,
+          meetingRoomId: String(room.id),
+          date: nextMonday(),
+          startTime: index % 2 ? '10:00' : '10:30',
+          endTime: '11:30',
+          title: `Réunion ${index}`,
+          attendees: '2',
+        })
+      )
+    )
+    const won = responses.filter((response) =>
+      (response.location ?? '').startsWith(`/meeting-rooms/${room.id}`)
+    )
+    assert.lengthOf(won, 1)
+    const bookings = await Booking.query().where('meeting_room_id', room.id)
+    assert.lengthOf(bookings, 1)
+  })
+    .skip(!onMysql, 'needs MySQL: the instances share one database server')
+    .timeout(120000)
+})
