@@ -1,12 +1,12 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import testUtils from '@adonisjs/core/services/test_utils'
 import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
 import Agreement from '#models/agreement'
 import Cell from '#models/cell'
 import MeetingRoom from '#models/meeting_room'
 import Closure from '#models/closure'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
+import { truncateNow } from '#tests/support/database'
 
 /**
  * Every page a manager or a tenant opens, on the demo data, checked with axe-core:
@@ -14,10 +14,10 @@ import { seriousAccessibilityViolations } from '#tests/support/axe'
  */
 test.group('Browser: every page passes the accessibility check', (group) => {
   group.setup(async () => {
-    await testUtils.db().truncate()
+    await truncateNow()
     await new MainSeeder(db.connection()).run()
   })
-  group.teardown(() => testUtils.db().truncate())
+  group.teardown(() => truncateNow())
 
   test('manager pages', async ({ visit, assert }) => {
     const agreement = await Agreement.query().where('status', 'active').firstOrFail()

@@ -1,13 +1,13 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import testUtils from '@adonisjs/core/services/test_utils'
 import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
 import Company from '#models/company'
 import { today } from '#domain/periods'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
+import { truncateAfterEach } from '#tests/support/database'
 
 test.group('Browser: a manager finds a free cell and allocates it', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(async () => {
     await new MainSeeder(db.connection()).run()
   })

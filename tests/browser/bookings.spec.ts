@@ -1,14 +1,14 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
 import Booking from '#models/booking'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
 import { toLocal } from '#domain/booking_slots'
+import { truncateAfterEach } from '#tests/support/database'
 
 test.group('Browser: the demo tenant books a meeting room', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(async () => {
     await new MainSeeder(db.connection()).run()
   })

@@ -1,11 +1,11 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import testUtils from '@adonisjs/core/services/test_utils'
 import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
+import { truncateAfterEach } from '#tests/support/database'
 
 test.group('Browser: an official reads the dashboard', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(async () => {
     await new MainSeeder(db.connection()).run()
   })

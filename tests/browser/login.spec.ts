@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import testUtils from '@adonisjs/core/services/test_utils'
 import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
+import { truncateAfterEach } from '#tests/support/database'
 
 const DEMO_HOMES = [
   { role: 'manager', email: 'gestion@nouvelle-forge.test', heading: 'Tableau de bord de gestion' },
@@ -11,7 +11,7 @@ const DEMO_HOMES = [
 ]
 
 test.group('Browser: each demo role logs in and sees its home page', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
   group.each.setup(async () => {
     await new MainSeeder(db.connection()).run()
   })

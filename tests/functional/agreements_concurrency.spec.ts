@@ -1,9 +1,9 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import Agreement from '#models/agreement'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { createCell } from '#tests/support/agreements'
+import { truncateAfterEach } from '#tests/support/database'
 
 /**
  * A cell never carries two overlapping agreements, whatever the concurrency:
@@ -11,7 +11,7 @@ import { createCell } from '#tests/support/agreements'
  * takes its own pooled connection), and the database keeps exactly one.
  */
 test.group('Agreements: no double allocation under concurrency', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
 
   test('10 parallel requests for one cell and overlapping dates: exactly one wins', async ({
     client,

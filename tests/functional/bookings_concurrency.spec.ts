@@ -1,9 +1,9 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import Booking from '#models/booking'
 import { createUser } from '#tests/support/fixtures'
 import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
+import { truncateAfterEach } from '#tests/support/database'
 
 /**
  * A room never carries two overlapping bookings, whatever the concurrency: these
@@ -11,7 +11,7 @@ import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
  * own pooled connection) and the booked slots' unique key keeps exactly one.
  */
 test.group('Bookings: no double booking under concurrency', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
 
   test('20 parallel requests for one room and overlapping times: exactly one wins', async ({
     client,

@@ -1,10 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import type { MysqlConfig } from '@adonisjs/lucid/types/database'
-import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
 import { TcpProxy } from '#tests/support/tcp_proxy'
+import { truncateAfterEach } from '#tests/support/database'
 
 /**
  * The database goes away and comes back while the app runs: requests get a French
@@ -13,7 +13,7 @@ import { TcpProxy } from '#tests/support/tcp_proxy'
  * proxy that the test cuts and restores.
  */
 test.group('Faults: the database goes away and comes back', (group) => {
-  group.each.setup(() => testUtils.db().truncate())
+  group.each.setup(() => truncateAfterEach())
 
   test('503 while it is away, service back by itself when it returns', async ({
     client,

@@ -1,9 +1,9 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import Booking from '#models/booking'
 import { createUser, PASSWORD } from '#tests/support/fixtures'
 import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
 import { buildApp, startInstance, Visitor, type Instance } from '#tests/support/instances'
+import { truncateAfterEach } from '#tests/support/database'
 
 const onMysql = process.env.DB_CONNECTION === 'mysql'
 
@@ -17,7 +17,6 @@ test.group('Several instances: one MariaDB, one Redis', (group) => {
 
   group.setup(async () => {
     if (!onMysql) return
-    await testUtils.db().truncate()
     await buildApp()
     const shared = {
       APP_KEY: process.env.APP_KEY!,
@@ -33,11 +32,11 @@ test.group('Several instances: one MariaDB, one Redis', (group) => {
     }
     instances.push(await startInstance(3391, shared), await startInstance(3392, shared))
   })
-  group.teardown(async () => {
-    if (!onMysql) return
+  group.teardown(() => {
     for (const instance of instances) instance.process.kill()
-    await testUtils.db().truncate()
   })
+  // Each test's rows are committed (the instances see them), then truncated after it.
+  group.each.setup(() => (onMysql ? truncateAfterEach() : undefined))
 
   test('a user logs in through one instance and keeps working through the other', async ({
     assert,

@@ -19,3 +19,28 @@ export async function createMysqlDatabaseIfMissing() {
   )
   await connection.end()
 }
+
+/** Runs an ace command in the test process, failing the test when it fails. */
+async function runAce(name: string, args: string[]) {
+  const { default: app } = await import('@adonisjs/core/services/app')
+  const ace = await app.container.make('ace')
+  const command = await ace.exec(name, args)
+  if (command.exitCode) throw command.error ?? new Error(`"${name}" failed`)
+}
+
+/**
+ * What testUtils.db().truncate() does (migrations up to date now, every table emptied
+ * after the test) without MySQL's migration lock: GET_LOCK and RELEASE_LOCK may land
+ * on two pooled connections after a test that filled the pool with parallel requests,
+ * and one test process needs no lock against itself.
+ */
+export async function truncateAfterEach() {
+  await runAce('migration:run', ['--compact-output', '--no-schema-generate', '--disable-locks'])
+  return () => runAce('db:truncate', [])
+}
+
+/** Empties every table now (migrations up to date first), for groups that seed once. */
+export async function truncateNow() {
+  const clean = await truncateAfterEach()
+  await clean()
+}
