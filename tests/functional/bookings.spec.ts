@@ -379,6 +379,15 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     assert.deepEqual(await heldSlots(room.id), [])
     const again = await bookDirectly(room, company.id, nextMonday(), '10:00', '11:00')
     assert.equal(again.status, 'confirmed')
+    // Cancelling it a second time changes nothing and says so.
+    const twice = await client
+      .post(`/bookings/${booking.id}/cancellation`)
+      .loginAs(tenant)
+      .header('referer', '/bookings')
+      .withCsrfToken()
+      .redirects(0)
+    twice.assertFlashMessage('error', 'Cette réservation est déjà annulée.')
+    assert.lengthOf(await AuditEvent.query().where('action', 'booking.cancelled'), 1)
 
     // A booking starting within the cut-off (2 h).
     const soon = await Booking.create({

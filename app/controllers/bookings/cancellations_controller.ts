@@ -6,6 +6,8 @@ import AuditEvent from '#models/audit_event'
 import BookingPolicy from '#policies/booking_policy'
 import { cancelBookingValidator } from '#validators/booking'
 import { sqlDateTime } from '#domain/booking_slots'
+import { lockedForUpdate } from '#helpers/locking'
+import { DomainError } from '#exceptions/domain_error'
 import BookingNotification from '#mails/booking_notification'
 
 /**
@@ -22,8 +24,13 @@ export default class CancellationsController {
     const { reason, scope } = await request.validateUsing(cancelBookingValidator)
 
     const cancelled = await db.transaction(async (trx) => {
-      const room = await MeetingRoom.findOrFail(booking.meetingRoomId, { client: trx })
-      booking.assertChangeableBy(user, room)
+      // Locked and read again: two cancellations at once cancel (and record) it once.
+      const current = await lockedForUpdate(
+        Booking.query({ client: trx }).where('id', booking.id)
+      ).firstOrFail()
+      if (!current.isConfirmed) throw new DomainError('bookings.errors.already_cancelled')
+      const room = await MeetingRoom.findOrFail(current.meetingRoomId, { client: trx })
+      current.assertChangeableBy(user, room)
       // "This one and all later ones" of a series; otherwise this one only.
       const bookings =
         scope === 'following' && booking.seriesId
@@ -32,7 +39,7 @@ export default class CancellationsController {
               .where('status', 'confirmed')
               .where('starts_at', '>=', sqlDateTime(booking.startsAt))
               .orderBy('starts_at')
-          : [booking]
+          : [current]
       for (const each of bookings) {
         await AuditEvent.change(ctx, 'booking.cancelled', each, trx, () =>
           each.cancel(user, reason ?? null, trx)
