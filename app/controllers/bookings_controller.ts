@@ -7,30 +7,18 @@ import MeetingRoom from '#models/meeting_room'
 import AuditEvent from '#models/audit_event'
 import BookingPolicy from '#policies/booking_policy'
 import { createBookingValidator, updateBookingValidator } from '#validators/booking'
-import { LOCAL_ZONE, sqlDateTime, toLocal } from '#domain/booking_slots'
+import { sqlDateTime, toLocal } from '#domain/booking_slots'
 import type User from '#models/user'
 import BookingSeries from '#models/booking_series'
 import BookingNotification from '#mails/booking_notification'
 import { DomainError } from '#exceptions/domain_error'
 import type { Infer } from '@vinejs/vine/types'
 
-/** What a company has booked and may still book this month and next, in minutes. */
-async function quotaFor(companyId: number) {
-  const company = await Company.findOrFail(companyId)
-  const quota = await Booking.quotaMinutesOf(company)
-  const thisMonth = DateTime.now().setZone(LOCAL_ZONE).startOf('month')
-  const months = [thisMonth, thisMonth.plus({ months: 1 })]
-  return Promise.all(
-    months.map(async (month) => {
-      const booked = await Booking.minutesBookedInMonth(company.id, month)
-      return { month, quota, booked, left: Math.max(0, quota - booked) }
-    })
-  )
-}
-
-/** The company a booking is for: the tenant's own; a manager's choice. */
+/** The company a booking is for: the tenant's own; a manager's choice, which is required. */
 function companyOf(user: User, companyId: number | undefined) {
-  return user.isManager ? (companyId ?? null) : user.companyId
+  const chosen = user.isManager ? companyId : user.companyId
+  if (!chosen) throw new DomainError('bookings.errors.company_required', 'companyId')
+  return chosen
 }
 
 /**
@@ -53,7 +41,7 @@ export default class BookingsController {
     const [upcoming, past, quota] = await Promise.all([
       scoped().where('ends_at', '>=', now).orderBy('starts_at').limit(200),
       scoped().where('ends_at', '<', now).orderBy('starts_at', 'desc').limit(50),
-      user.companyId ? quotaFor(user.companyId) : Promise.resolve(null),
+      user.companyId ? Booking.quotaMonthsOf(user.companyId) : Promise.resolve(null),
     ])
     return view.render('pages/bookings/index', { upcoming, past, quota })
   }
@@ -67,7 +55,7 @@ export default class BookingsController {
       user.isManager
         ? Company.query().whereNull('archived_at').orderBy('name').select('id', 'name')
         : Promise.resolve([]),
-      user.companyId ? quotaFor(user.companyId) : Promise.resolve(null),
+      user.companyId ? Booking.quotaMonthsOf(user.companyId) : Promise.resolve(null),
     ])
     return view.render('pages/bookings/form', {
       booking: null,
@@ -94,11 +82,6 @@ export default class BookingsController {
     if (values.repeatEvery)
       return this.#storeSeries(ctx, { date, startTime, endTime, overrideReason, ...values })
     const companyId = companyOf(user, values.companyId)
-    if (!companyId) {
-      session.flash('inputErrorsBag', { companyId: [i18n.t('bookings.errors.company_required')] })
-      session.flashExcept(['_csrf'])
-      return response.redirect().back()
-    }
     const span = MeetingRoom.spanOf(date, startTime, endTime)
 
     const booking = await db.transaction(async (trx) => {
@@ -143,9 +126,6 @@ export default class BookingsController {
     const { auth, request, response, session, i18n, view } = ctx
     const user = auth.getUserOrFail()
     const companyId = companyOf(user, input.companyId)
-    if (!companyId) {
-      throw new DomainError('bookings.errors.company_required', 'companyId')
-    }
     if (!input.repeatUntil && !input.repeatCount) {
       throw new DomainError('bookings.errors.series_end_required', 'repeatUntil')
     }
@@ -218,7 +198,7 @@ export default class BookingsController {
     const [rooms, history, quota] = await Promise.all([
       MeetingRoom.query().orderBy('name'),
       AuditEvent.historyOf(booking),
-      user.companyId ? quotaFor(user.companyId) : Promise.resolve(null),
+      user.companyId ? Booking.quotaMonthsOf(user.companyId) : Promise.resolve(null),
     ])
     return view.render('pages/bookings/form', {
       booking,

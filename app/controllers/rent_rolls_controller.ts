@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { stringify } from 'csv-stringify/sync'
 import Agreement from '#models/agreement'
 import Cell from '#models/cell'
 import AgreementPolicy from '#policies/agreement_policy'
+import { decimalComma, sendCsv } from '#helpers/csv'
 import { rentRollFor } from '#domain/rent_roll'
 import type { DateTime } from 'luxon'
 import { monthOf, parseMonth, today } from '#domain/periods'
@@ -14,7 +14,7 @@ function monthAsked(value: unknown) {
 
 /** Euros with a decimal comma and no thousands separator, for spreadsheets in French. */
 function euros(cents: number) {
-  return (cents / 100).toFixed(2).replace('.', ',')
+  return decimalComma((cents / 100).toFixed(2))
 }
 
 /**
@@ -48,7 +48,7 @@ export default class RentRollsController {
       line.agreement.company.name,
       line.agreement.company.siret ?? '',
       line.agreement.cells.map((cell) => cell.code).join(', '),
-      String(line.areaSqm).replace('.', ','),
+      decimalComma(line.areaSqm),
       euros(line.stepCents),
       line.days,
       euros(line.rentCents),
@@ -66,14 +66,11 @@ export default class RentRollsController {
       euros(roll.totals.chargesCents),
       euros(roll.totals.totalCents),
     ]
-    const csv = stringify([header, ...rows, totals], { delimiter: ';', bom: true })
-    return response
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="etat-locatif-${month.toFormat('yyyy-MM')}.csv"`
-      )
-      .send(csv)
+    return sendCsv(response, `etat-locatif-${month.toFormat('yyyy-MM')}.csv`, [
+      header,
+      ...rows,
+      totals,
+    ])
   }
 
   async #rollFor(month: DateTime) {

@@ -1,16 +1,16 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import { stringify } from 'csv-stringify/sync'
 import MeetingRoom from '#models/meeting_room'
 import Booking from '#models/booking'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
+import { decimalComma, sendCsv } from '#helpers/csv'
 import { roomUse } from '#domain/room_use'
 import { LOCAL_ZONE, sqlDateTime, toLocal } from '#domain/booking_slots'
 import { parseMonth } from '#domain/periods'
 
 /** Hours as French spreadsheets read them: decimal comma. */
 function hours(minutes: number) {
-  return (Math.round((minutes / 60) * 100) / 100).toString().replace('.', ',')
+  return decimalComma(Math.round((minutes / 60) * 100) / 100)
 }
 
 /**
@@ -47,18 +47,12 @@ export default class RoomUsesController {
         ...report.perRoom.map((entry) =>
           entry.occupancy === null
             ? ''
-            : `${(Math.round(entry.occupancy * 1000) / 10).toString().replace('.', ',')} %`
+            : `${decimalComma(Math.round(entry.occupancy * 1000) / 10)} %`
         ),
         '',
       ],
     ]
-    return response
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="salles-${report.month.toFormat('yyyy-MM')}.csv"`
-      )
-      .send(stringify(rows, { delimiter: ';', bom: true }))
+    return sendCsv(response, `salles-${report.month.toFormat('yyyy-MM')}.csv`, rows)
   }
 
   async #report(asked: unknown) {

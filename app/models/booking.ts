@@ -187,6 +187,19 @@ export default class Booking extends BookingSchema {
     }
   }
 
+  /** What a company has booked and may still book this month and next (Paris months), in minutes. */
+  static async quotaMonthsOf(companyId: number) {
+    const company = await Company.findOrFail(companyId)
+    const quota = await this.quotaMinutesOf(company)
+    const thisMonth = DateTime.now().setZone(LOCAL_ZONE).startOf('month')
+    return Promise.all(
+      [thisMonth, thisMonth.plus({ months: 1 })].map(async (month) => {
+        const booked = await this.minutesBookedInMonth(company.id, month)
+        return { month, quota, booked, left: Math.max(0, quota - booked) }
+      })
+    )
+  }
+
   /** The company's monthly quota in minutes: its own, else the incubator's. */
   static async quotaMinutesOf(company: Company, client?: TransactionClientContract) {
     return company.bookingQuotaMinutes ?? (await Setting.number('booking_quota_minutes', client))

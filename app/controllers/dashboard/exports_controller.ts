@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import GoalPolicy from '#policies/goal_policy'
+import { decimalComma, sendCsv } from '#helpers/csv'
 import { dashboardAsked, type Dashboard } from '#domain/dashboard'
 import { companiesTable, seriesTable, type ExportTable } from '#helpers/dashboard_tables'
 
@@ -10,15 +10,15 @@ function csvValue(value: string | number | null, percent: boolean) {
   if (value === null) return ''
   if (typeof value === 'string') return value
   const number = percent ? Math.round(value * 1000) / 10 : value
-  return String(number).replace('.', ',')
+  return decimalComma(number)
 }
 
-/** CSV as French Excel opens it: ";" separator, UTF-8 with BOM. */
-function toCsv(table: ExportTable) {
+/** A table's rows for CSV: its titles, then its values written the French way. */
+function csvRows(table: ExportTable) {
   const rows = table.rows.map((row) =>
     row.map((value, index) => csvValue(value, table.percentColumns.includes(index)))
   )
-  return stringify([table.columns, ...rows], { delimiter: ';', bom: true })
+  return [table.columns, ...rows]
 }
 
 /**
@@ -85,12 +85,10 @@ export default class ExportsController {
   }
 
   #csv({ response }: HttpContext, dashboard: Dashboard, table: ExportTable, name: string) {
-    return response
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="tableau-de-bord-${name}-${dashboard.day.toISODate()}.csv"`
-      )
-      .send(toCsv(table))
+    return sendCsv(
+      response,
+      `tableau-de-bord-${name}-${dashboard.day.toISODate()}.csv`,
+      csvRows(table)
+    )
   }
 }
