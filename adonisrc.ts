@@ -58,6 +58,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/view'),
     () => import('#start/health'),
+    () => import('#start/query_count'),
     { file: () => import('#start/mail'), environment: ['test'] },
   ],
 

@@ -13,7 +13,7 @@ export const appUrl = env.get('APP_URL', `http://${env.get('HOST')}:${env.get('P
 export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
-  useAsyncLocalStorage: false,
+  useAsyncLocalStorage: env.get('COUNT_QUERIES', false),
   trustProxy: () => true,
   cookie: {
     domain: '',

@@ -10,7 +10,8 @@ mkdirSync(app.tmpPath(), { recursive: true })
  * SQLite (embedded, zero setup) by default; MySQL through mysql2 in production.
  * The generated model schemas (database/schema.ts) come from the SQLite connection
  * only, so that running migrations on MySQL never rewrites committed sources.
- * In tests, every query emits "db:query" so that tests can count them (no N+1).
+ * In tests (and for the benchmark's COUNT_QUERIES), every query emits "db:query" so that
+ * they can be counted (no N+1).
  */
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
@@ -21,7 +22,7 @@ const dbConfig = defineConfig({
         filename: app.tmpPath(env.get('SQLITE_FILE', app.inTest ? 'test.sqlite3' : 'db.sqlite3')),
       },
       useNullAsDefault: true,
-      debug: app.inTest,
+      debug: app.inTest || env.get('COUNT_QUERIES', false),
       migrations: {
         naturalSort: true,
         paths: ['database/migrations'],
@@ -46,7 +47,7 @@ const dbConfig = defineConfig({
       },
       // A database out of reach answers in seconds (a 503), not after a minute.
       pool: { min: 0, max: 10, acquireTimeoutMillis: 10000, propagateCreateError: true },
-      debug: app.inTest,
+      debug: app.inTest || env.get('COUNT_QUERIES', false),
       migrations: {
         naturalSort: true,
         paths: ['database/migrations'],

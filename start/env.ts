@@ -74,4 +74,12 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.secret.optional(),
+
+  /**
+   * The benchmark (`npm run bench`): BENCH=true adds the ceiling route, which goes through
+   * the middleware of a logged-in page and does nothing else; COUNT_QUERIES=true adds an
+   * X-Sql-Queries header to every answer. Both off in production.
+   */
+  BENCH: Env.schema.boolean.optional(),
+  COUNT_QUERIES: Env.schema.boolean.optional(),
 })

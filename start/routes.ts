@@ -16,6 +16,7 @@
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
+import env from '#start/env'
 
 /** Public: monitoring and the language switch. */
 router.get('/health', [controllers.Health, 'show']).as('health')
@@ -31,6 +32,14 @@ router.group(() => {
     .as('calendar_feeds.room')
     .where('id', router.matchers.number())
 })
+
+/** The benchmark's ceiling (BENCH=true only): a logged-in route that does no work. */
+if (env.get('BENCH', false)) {
+  router
+    .get('/bench/ceiling', [controllers.Ceilings, 'show'])
+    .as('bench.ceiling')
+    .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant', 'official'] })])
+}
 
 /** Guests: the login page. */
 router

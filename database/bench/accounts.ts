@@ -1,0 +1,23 @@
+/**
+ * The benchmark's logins and secrets, shared by the dataset and the load runner
+ * (which runs outside the app and must not load its models).
+ */
+
+/** The password of every benchmark account. */
+export const BENCH_PASSWORD = 'pepiniere-bench'
+
+/** The benchmark's accounts, one per role (the tenant's company is hosted today). */
+export const BENCH_ACCOUNTS = {
+  manager: 'gestion@bench.test',
+  official: 'elu@bench.test',
+  tenant: 'locataire@bench.test',
+} as const
+
+/**
+ * The calendar feed token of a second hosted company's account (64 hexadecimal digits, as
+ * the app makes them): its feed is measured, while the tenant above makes the bookings.
+ */
+export const BENCH_CALENDAR_TOKEN = 'be9c4'.padEnd(64, '0')
+
+/** The title of every booking the benchmark makes (so that a second run can remove them). */
+export const BENCH_BOOKING_TITLE = 'Banc d’essai'

@@ -1,0 +1,462 @@
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { cpus } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DateTime } from 'luxon'
+import mysql from 'mysql2/promise'
+import Database from 'better-sqlite3'
+import {
+  BENCH_ACCOUNTS,
+  BENCH_BOOKING_TITLE,
+  BENCH_CALENDAR_TOKEN,
+  BENCH_PASSWORD,
+} from '#database/bench/accounts'
+import { buildApp, startInstance, Visitor, type Instance } from '#tests/support/instances'
+import { load, table, type Measure, type Target } from '#tests/bench/load'
+
+/**
+ * The benchmark run behind `node ace bench`: datasets at 1× and 10×, one built server
+ * in production mode per step, autocannon against the key pages, a table and JSON.
+ */
+
+type Options = {
+  sqlite: boolean
+  seconds: number
+  connections: number[]
+  reuse: boolean
+  build: boolean
+  growth: boolean
+  only?: string
+  log: (message: string) => void
+}
+
+/** Plain SQL against the benchmark database, from outside the app. */
+type Sql = { query: (sql: string) => Promise<any[]>; close: () => Promise<void> }
+
+const PORTS = { counting: 3361, load: 3362, tenfold: 3363 }
+
+/** Runs `node <args>` in a directory and fails with its output if it fails. */
+function node(cwd: string, args: string[], env: Record<string, string>) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '3360',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+    })
+    const output: string[] = []
+    child.stdout.on('data', (chunk) => output.push(String(chunk)))
+    child.stderr.on('data', (chunk) => output.push(String(chunk)))
+    child.on('close', (status) =>
+      status === 0
+        ? resolve()
+        : reject(new Error(`node ${args.join(' ')} failed:\n${output.join('')}`))
+    )
+  })
+}
+
+/** The running app's answer to the benchmark's questions, on MySQL or SQLite. */
+async function sqlFor(root: string, env: Record<string, string>): Promise<Sql> {
+  if (env.DB_CONNECTION === 'sqlite') {
+    const file = new Database(join(root, 'build/tmp', env.SQLITE_FILE))
+    return {
+      query: async (sql) =>
+        /^\s*select/i.test(sql) ? file.prepare(sql).all() : (file.prepare(sql).run(), []),
+      close: async () => void file.close(),
+    }
+  }
+  const connection = await mysql.createConnection({
+    host: env.DB_HOST,
+    port: Number(env.DB_PORT),
+    user: env.DB_USER,
+    password: env.DB_PASSWORD,
+    database: env.DB_DATABASE,
+  })
+  return {
+    query: async (sql) => {
+      const [rows] = await connection.query(sql)
+      return rows as any[]
+    },
+    close: () => connection.end(),
+  }
+}
+
+/** The database settings of a dataset: its own MySQL database or SQLite file. */
+function databaseEnv(sqlite: boolean, scale: number): Record<string, string> {
+  const suffix = scale === 1 ? '' : `_${scale}x`
+  if (sqlite) return { DB_CONNECTION: 'sqlite', SQLITE_FILE: `bench${suffix}.sqlite3` }
+  return {
+    DB_CONNECTION: 'mysql',
+    DB_HOST: process.env.DB_HOST ?? '127.0.0.1',
+    DB_PORT: process.env.DB_PORT ?? '3306',
+    DB_USER: process.env.DB_USER ?? 'root',
+    DB_PASSWORD: process.env.DB_PASSWORD ?? '',
+    DB_DATABASE: `pepiniere_bench${suffix}`,
+  }
+}
+
+/**
+ * Migrates a fresh database and writes the dataset into it, unless --reuse finds it
+ * already there (then only the bookings of an earlier run are removed).
+ */
+async function prepare(root: string, scale: number, env: Record<string, string>, options: Options) {
+  if (env.DB_CONNECTION === 'mysql') {
+    const admin = await mysql.createConnection({
+      host: env.DB_HOST,
+      port: Number(env.DB_PORT),
+      user: env.DB_USER,
+      password: env.DB_PASSWORD,
+    })
+    await admin.query(
+      `CREATE DATABASE IF NOT EXISTS \`${env.DB_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+    )
+    await admin.end()
+  }
+  const build = join(root, 'build')
+  if (options.reuse) {
+    const sql = await sqlFor(root, env)
+    try {
+      const [{ total }] = await sql.query('select count(*) as total from companies')
+      if (Number(total) === 1000 * scale) {
+        await node(build, ['ace', 'migration:run', '--force'], env)
+        await sql.query(
+          `delete from booked_slots where booking_id in (select id from bookings where title = '${BENCH_BOOKING_TITLE}')`
+        )
+        await sql.query(`delete from bookings where title = '${BENCH_BOOKING_TITLE}'`)
+        options.log(`dataset ${scale}× reused`)
+        return
+      }
+    } catch {
+      // Not there yet: made below.
+    } finally {
+      await sql.close()
+    }
+  }
+  options.log(`dataset ${scale}×: migrating and writing (${env.DB_CONNECTION})`)
+  await node(build, ['ace', 'migration:fresh', '--force'], env)
+  await node(build, ['ace', 'bench:data', `--scale=${scale}`], env)
+}
+
+/** Cookies of a visitor, as one header. */
+function cookieHeader(visitor: Visitor) {
+  return [...visitor.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+}
+
+/** Logs in one visitor per role on an instance; the tenant also reads its CSRF token. */
+async function sessions(instance: Instance) {
+  const login = async (email: string) => {
+    const visitor = new Visitor()
+    const answer = await visitor.submit(instance.url, '/login', '/login', {
+      email,
+      password: BENCH_PASSWORD,
+    })
+    if (answer.status !== 302 || answer.location !== '/') {
+      throw new Error(`login of ${email} failed (${answer.status} ${answer.location})`)
+    }
+    return visitor
+  }
+  const manager = await login(BENCH_ACCOUNTS.manager)
+  const official = await login(BENCH_ACCOUNTS.official)
+  const tenant = await login(BENCH_ACCOUNTS.tenant)
+  const form = await tenant.request(instance.url, '/bookings/create')
+  const csrf = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(form.text)?.[1]
+  if (!csrf) throw new Error('no CSRF token on /bookings/create')
+  return {
+    manager: cookieHeader(manager),
+    official: cookieHeader(official),
+    tenant: cookieHeader(tenant),
+    csrf,
+  }
+}
+
+/**
+ * Free half-hour slots of the three first rooms, weekdays 08:00–19:00 Paris time, from
+ * ten weeks ahead (the dataset books up to six weeks ahead) until the rooms' 240 days.
+ */
+function freeSlots(csrf: string) {
+  const today = DateTime.now().setZone('Europe/Paris').startOf('day')
+  let day = today.plus({ weeks: 10 }).startOf('week')
+  const last = today.plus({ days: 235 })
+  let room = 1
+  let minutes = 8 * 60
+  return () => {
+    if (day > last) return null
+    const time = (value: number) =>
+      `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`
+    const body = new URLSearchParams({
+      _csrf: csrf,
+      meetingRoomId: String(room),
+      date: day.toISODate()!,
+      startTime: time(minutes),
+      endTime: time(minutes + 30),
+      title: BENCH_BOOKING_TITLE,
+      attendees: '2',
+    }).toString()
+    // The next room, else the next half-hour, else the next weekday.
+    room += 1
+    if (room > 3) {
+      room = 1
+      minutes += 30
+    }
+    if (minutes + 30 > 19 * 60) {
+      minutes = 8 * 60
+      day = day.plus({ days: day.weekday === 5 ? 3 : 1 })
+    }
+    return body
+  }
+}
+
+/** The pages measured, each as the role that uses it, and the ceiling. */
+function targetsFor(cookies: Awaited<ReturnType<typeof sessions>>): Target[] {
+  const today = DateTime.now().setZone('Europe/Paris')
+  const html = { accept: 'text/html' }
+  const page = (name: string, path: string, cookie: string | null): Target => ({
+    name,
+    method: 'GET',
+    path,
+    headers: cookie ? { ...html, cookie } : html,
+    ok: (status) => status === 200,
+  })
+  const nextSlot = freeSlots(cookies.csrf)
+  return [
+    page('ceiling (no work)', '/bench/ceiling', cookies.manager),
+    page('building plan', '/', cookies.manager),
+    page('allocation timeline', '/timeline', cookies.manager),
+    page(
+      'company list (filtered)',
+      '/companies?status=alumni&sector=software&q=lab',
+      cookies.manager
+    ),
+    page('room week view', `/meeting-rooms/1?week=${today.toISODate()}`, cookies.manager),
+    page('dashboard (today)', '/dashboard', cookies.official),
+    page(
+      'dashboard (5 years ago)',
+      `/dashboard?on=${today.minus({ years: 5 }).toISODate()}`,
+      cookies.official
+    ),
+    page('rent roll', '/rent-roll', cookies.manager),
+    page('rent roll CSV', '/rent-roll.csv', cookies.manager),
+    page('iCal feed', `/calendar/${BENCH_CALENDAR_TOKEN}/bookings.ics`, null),
+    {
+      name: 'booking creation (POST)',
+      method: 'POST',
+      path: '/bookings',
+      headers: {
+        ...html,
+        'cookie': cookies.tenant,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      ok: (status, location) => status === 302 && Boolean(location?.startsWith('/meeting-rooms/')),
+      body: nextSlot,
+    },
+  ]
+}
+
+/** One request per target on a COUNT_QUERIES instance: the SQL queries each one runs. */
+async function queriesPerRequest(instance: Instance, targets: Target[]) {
+  const counts: Record<string, number | null> = {}
+  for (const target of targets) {
+    const response = await fetch(`${instance.url}${target.path}`, {
+      method: target.method,
+      headers: target.headers,
+      body: target.body?.() ?? undefined,
+      redirect: 'manual',
+    })
+    await response.arrayBuffer()
+    if (!target.ok(response.status, response.headers.get('location') ?? undefined)) {
+      throw new Error(`${target.name}: unexpected answer ${response.status}`)
+    }
+    const header = response.headers.get('x-sql-queries')
+    counts[target.name] = header === null ? 0 : Number(header)
+  }
+  return counts
+}
+
+/** Bookings of the benchmark that overlap another confirmed booking of the same room. */
+async function doubleBookings(sql: Sql) {
+  const [{ total }] = await sql.query(
+    `select count(*) as total from bookings a join bookings b
+       on b.meeting_room_id = a.meeting_room_id and b.id <> a.id and b.status = 'confirmed'
+      and b.starts_at < a.ends_at and a.starts_at < b.ends_at
+     where a.title = '${BENCH_BOOKING_TITLE}' and a.status = 'confirmed'`
+  )
+  const [{ created }] = await sql.query(
+    `select count(*) as created from bookings where title = '${BENCH_BOOKING_TITLE}'`
+  )
+  return { overlapping: Number(total), created: Number(created) }
+}
+
+/**
+ * Waits until the server has worked off the requests of the last run (autocannon stops
+ * sending, the server still answers those under way): three quick /health in a row.
+ */
+async function settle(base: string) {
+  let quick = 0
+  for (let attempt = 0; attempt < 600 && quick < 3; attempt++) {
+    const started = performance.now()
+    await fetch(`${base}/health`).then((response) => response.arrayBuffer())
+    quick = performance.now() - started < 25 ? quick + 1 : 0
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** Each page once (20 requests, one at a time): its median latency on this dataset. */
+async function once(instance: Instance, targets: Target[]) {
+  const medians: Record<string, number> = {}
+  for (const target of targets) {
+    await settle(instance.url)
+    const measure = await load(instance.url, target, 1, { amount: 20 })
+    medians[target.name] = measure.p50
+  }
+  return medians
+}
+
+/** Runs the whole benchmark; returns the exit code (1 if a booking was made twice). */
+export async function runBenchmark(root: string, options: Options) {
+  const started = DateTime.now()
+  const base = {
+    APP_KEY: randomBytes(32).toString('base64url'),
+    TZ: 'UTC',
+    SESSION_DRIVER: 'cookie',
+    LIMITER_STORE: 'memory',
+    MAIL_MAILER: 'recording',
+    BENCH: 'true',
+  }
+  const only = (targets: Target[]) =>
+    options.only
+      ? targets.filter(
+          (target) => target.name.includes(options.only!) || target.name.startsWith('ceiling')
+        )
+      : targets
+  const instances: Instance[] = []
+  const stop = async (instance: Instance) => {
+    instance.process.kill()
+    await new Promise((resolve) => instance.process.once('exit', resolve))
+  }
+
+  try {
+    if (options.build) {
+      options.log('building the app (node ace build)')
+      await buildApp()
+    }
+    const env1 = { ...base, ...databaseEnv(options.sqlite, 1) }
+    await prepare(root, 1, env1, options)
+
+    // SQL queries per request, on an instance that counts them.
+    const counting = await startInstance(PORTS.counting, { ...env1, COUNT_QUERIES: 'true' })
+    instances.push(counting)
+    const queries = await queriesPerRequest(counting, only(targetsFor(await sessions(counting))))
+    await stop(counting)
+
+    // The load: every page at every concurrency, after a short warm-up.
+    const server = await startInstance(PORTS.load, env1)
+    instances.push(server)
+    const targets = only(targetsFor(await sessions(server)))
+    options.log('warming up')
+    for (const target of targets) {
+      await load(server.url, target, 10, { seconds: 2 })
+      await settle(server.url)
+    }
+    const measures: (Measure & { ofCeiling: number; queries: number | null })[] = []
+    for (const connections of options.connections) {
+      let ceiling = 0
+      for (const target of targets) {
+        options.log(`${target.name} at ${connections}`)
+        await settle(server.url)
+        const measure = await load(server.url, target, connections, { seconds: options.seconds })
+        if (target === targets[0]) ceiling = measure.perSecond
+        measures.push({
+          ...measure,
+          ofCeiling: ceiling ? Math.round((measure.perSecond / ceiling) * 100) : 0,
+          queries: queries[target.name] ?? null,
+        })
+      }
+    }
+    const sql = await sqlFor(root, env1)
+    const bookings = await doubleBookings(sql)
+    await sql.close()
+
+    const report = {
+      date: started.toISO(),
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+      database: options.sqlite ? 'sqlite' : 'mysql',
+      seconds: options.seconds,
+      measures,
+      bookings,
+      growth: [] as { target: string; p50At1: number; p50At10: number; growth: number }[],
+    }
+    const directory = join(root, 'tmp/bench')
+    mkdirSync(directory, { recursive: true })
+    const file = join(directory, `bench-${started.toFormat("yyyyMMdd'T'HHmmss")}.json`)
+    const save = () => {
+      writeFileSync(file, JSON.stringify(report, null, 2))
+      writeFileSync(join(directory, 'latest.json'), JSON.stringify(report, null, 2))
+    }
+    save()
+    console.log(
+      `\n${table(
+        ['page', 'c', 'req/s', '% ceiling', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req'],
+        measures.map((m) => [
+          m.target,
+          m.connections,
+          m.perSecond,
+          m.ofCeiling,
+          m.p50,
+          m.p95,
+          m.p99,
+          m.errors,
+          m.queries ?? '',
+        ])
+      )}`
+    )
+    console.log(
+      `\nbookings made: ${bookings.created}, overlapping another: ${bookings.overlapping}` +
+        `\n${report.database}, ${report.machine.cpus} cores, ${options.seconds} s per run; JSON: ${file}`
+    )
+
+    // Growth: each page once on 1× and on 10× the data.
+    if (options.growth) {
+      options.log('each page once on 1×')
+      const at1 = await once(server, targets)
+      await stop(server)
+      const env10 = { ...base, ...databaseEnv(options.sqlite, 10) }
+      await prepare(root, 10, env10, options)
+      const tenfold = await startInstance(PORTS.tenfold, env10)
+      instances.push(tenfold)
+      options.log('each page once on 10×, after the same warm-up')
+      const tenfoldTargets = only(targetsFor(await sessions(tenfold)))
+      for (const target of tenfoldTargets) {
+        await load(tenfold.url, target, 10, { seconds: 2 })
+        await settle(tenfold.url)
+      }
+      const at10 = await once(tenfold, tenfoldTargets)
+      await stop(tenfold)
+      report.growth = targets.map((target) => ({
+        target: target.name,
+        p50At1: at1[target.name],
+        p50At10: at10[target.name],
+        growth: Math.round((at10[target.name] / at1[target.name]) * 10) / 10,
+      }))
+      save()
+      console.log(
+        `\n${table(
+          ['page (20 requests, one at a time)', 'p50 ms 1×', 'p50 ms 10×', 'growth'],
+          report.growth.map((g) => [g.target, g.p50At1, g.p50At10, g.growth])
+        )}`
+      )
+    } else {
+      await stop(server)
+    }
+    return bookings.overlapping === 0 ? 0 : 1
+  } finally {
+    for (const instance of instances) {
+      if (instance.process.exitCode === null) instance.process.kill()
+    }
+  }
+}
