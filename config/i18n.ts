@@ -1,5 +1,6 @@
 import app from '@adonisjs/core/services/app'
-import { defineConfig, formatters, loaders } from '@adonisjs/i18n'
+import { defineConfig, loaders } from '@adonisjs/i18n'
+import { CompiledIcuFormatter } from '#helpers/i18n_formatter'
 
 /**
  * French first; English a click away. Messages live in resources/lang/{fr,en}.
@@ -8,7 +9,8 @@ const i18nConfig = defineConfig({
   defaultLocale: 'fr',
   supportedLocales: ['fr', 'en'],
   fallbackLocales: { en: 'fr' },
-  formatter: formatters.icu(),
+  // ICU messages, each compiled once (app/helpers/i18n_formatter.ts).
+  formatter: () => new CompiledIcuFormatter(),
   loaders: [
     loaders.fs({
       location: app.languageFilesPath(),

@@ -22,10 +22,12 @@ export default class FreeCellsController {
     }
     const [cells, agreements] = await Promise.all([
       Cell.query().orderBy('floor').orderBy('code'),
-      Agreement.holdingOnOrAfter(search.startsOn).where(
-        'starts_on',
-        '<=',
-        search.endsOn.toISODate()!
+      Agreement.withCompanyAndCells(
+        Agreement.holdingOnOrAfter(search.startsOn).where(
+          'starts_on',
+          '<=',
+          search.endsOn.toISODate()!
+        )
       ),
     ])
     const choices = freeChoices(cells, agreements, search, {

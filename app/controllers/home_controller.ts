@@ -12,14 +12,10 @@ import Agreement from '#models/agreement'
  * The page each role lands on after logging in.
  */
 export default class HomeController {
-  /** Renders the home page made for the user's role. */
+  /** Renders the home page made for the user's role (managers: one building's plan). */
   async show({ auth, request, view }: HttpContext) {
     const user = auth.getUserOrFail()
-    const building = await Building.query()
-      .withCount('cells')
-      .withCount('meetingRooms')
-      .withAggregate('cells', (query) => query.sum('area_sqm').as('cellsArea'))
-      .first()
+    const building = await Building.asked(request.input('building'))
 
     if (user.isTenant) {
       await user.load('company', (query) => query.preload('declarations'))
@@ -36,10 +32,16 @@ export default class HomeController {
       .from('users')
       .select(db.raw('count(*) as total'), db.raw('count(disabled_at) as disabled'))
     const on = parseDay(request.input('on')) ?? today()
-    const [cells, agreements, due] = await Promise.all([
-      Cell.query().orderBy('floor').orderBy('code'),
-      Agreement.holdingOnOrAfter(on),
-      upcomingDeadlines(today()),
+    const [cells, agreements, due, buildings] = await Promise.all([
+      Cell.query()
+        .where('building_id', building?.id ?? 0)
+        .orderBy('floor')
+        .orderBy('code'),
+      Agreement.withCompanyAndCells(
+        Agreement.holdingOnOrAfter(on).withScopes((scopes) => scopes.inBuilding(building?.id ?? 0))
+      ),
+      upcomingDeadlines(today(), building?.id),
+      Building.choices(),
     ])
     const plan = cellStatesOn(cells, agreements, on)
     const floors = [...new Set(cells.map((cell) => cell.floor))].map((floor) => ({
@@ -48,6 +50,7 @@ export default class HomeController {
     }))
     return view.render('pages/home/manager', {
       building,
+      buildings,
       accounts,
       due,
       on,

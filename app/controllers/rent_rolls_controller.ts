@@ -76,10 +76,12 @@ export default class RentRollsController {
   async #rollFor(month: DateTime) {
     const period = monthOf(month)
     const [agreements, cells] = await Promise.all([
-      Agreement.holdingOnOrAfter(period.startsOn).where(
-        'starts_on',
-        '<=',
-        period.endsOn.toISODate()!
+      Agreement.withCompanyAndCells(
+        Agreement.holdingOnOrAfter(period.startsOn).where(
+          'starts_on',
+          '<=',
+          period.endsOn.toISODate()!
+        )
       ),
       Cell.query().orderBy('code'),
     ])

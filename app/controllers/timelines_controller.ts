@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Agreement from '#models/agreement'
 import Cell from '#models/cell'
+import Building from '#models/building'
 import CellPolicy from '#policies/cell_policy'
 import { monthsFrom, timelineRows } from '#domain/timeline'
 import { parseMonth, today } from '#domain/periods'
@@ -13,18 +14,27 @@ const MONTHS = 24
  * over the next 24 months (and further back or ahead, a year at a time).
  */
 export default class TimelinesController {
-  /** The timeline from the month asked for (YYYY-MM), else the current month. */
+  /** One building's timeline from the month asked for (YYYY-MM), else the current month. */
   async show({ bouncer, request, view }: HttpContext) {
     await bouncer.with(CellPolicy).authorize('viewList')
     const start = parseMonth(request.input('from')) ?? today()
     const months = monthsFrom(start, MONTHS)
     const windowEnd = months[months.length - 1].endOf('month').startOf('day')
 
-    const [cells, agreements] = await Promise.all([
-      Cell.query().orderBy('floor').orderBy('code'),
-      Agreement.holdingOnOrAfter(months[0]).where('starts_on', '<=', windowEnd.toISODate()!),
+    const building = await Building.asked(request.input('building'))
+    const buildingId = building?.id ?? 0
+    const [cells, agreements, buildings] = await Promise.all([
+      Cell.query().where('building_id', buildingId).orderBy('floor').orderBy('code'),
+      Agreement.withCompanyAndCells(
+        Agreement.holdingOnOrAfter(months[0])
+          .where('starts_on', '<=', windowEnd.toISODate()!)
+          .withScopes((scopes) => scopes.inBuilding(buildingId))
+      ),
+      Building.choices(),
     ])
     return view.render('pages/timeline/show', {
+      building,
+      buildings,
       months,
       rows: timelineRows(cells, agreements, months),
       previous: months[0].minus({ months: 12 }).toFormat('yyyy-MM'),

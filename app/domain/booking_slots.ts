@@ -45,6 +45,24 @@ export type LocalTime =
  * of the two (still summer time) and flagged as ambiguous.
  */
 export function localTime(date: string, time: string): LocalTime {
+  const key = `${date} ${time}`
+  let known = localTimes.get(key)
+  if (!known) {
+    if (localTimes.size >= 50_000) localTimes.clear()
+    known = Object.freeze(readLocalTime(date, time))
+    localTimes.set(key, known)
+  }
+  return known
+}
+
+/**
+ * Wall times already read: the same few thousand (days of the weeks on screen × slots)
+ * come back on every calendar, and reading one through the time zone rules is the
+ * costliest step of a week view (the benchmark's profile). Frozen: shared by callers.
+ */
+const localTimes = new Map<string, LocalTime>()
+
+function readLocalTime(date: string, time: string): LocalTime {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) {
     return { instant: null, problem: 'invalid' }
   }

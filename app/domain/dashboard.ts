@@ -2,7 +2,6 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Company from '#models/company'
 import Cell from '#models/cell'
-import Agreement from '#models/agreement'
 import type Goal from '#models/goal'
 import {
   baselineOf,
@@ -10,10 +9,11 @@ import {
   jobsIn,
   jobsOn,
   netJobsCreated,
+  jobsSeries,
   type CountedDeclaration,
 } from '#domain/jobs'
 import { goalProgress, expectedOn, type GoalMeasure } from '#domain/goals'
-import { cellStatesOn, occupancyOf } from '#domain/occupancy'
+import { cellStatesOn, holdingsFromRows, occupancyOf } from '#domain/occupancy'
 import {
   averageStay,
   hostedOn,
@@ -35,6 +35,23 @@ function asDay(value: Date | string) {
   return value instanceof Date
     ? DateTime.fromJSDate(value, { zone: 'utc' }).startOf('day')
     : DateTime.fromISO(String(value).slice(0, 10), { zone: 'utc' })
+}
+
+/**
+ * asDay for many rows sharing few dates (declarations fall on quarter ends): each
+ * distinct date is read once (DateTime values never change, so they can be shared).
+ */
+function dayReader() {
+  const days = new Map<string | number, DateTime>()
+  return (value: Date | string) => {
+    const key = value instanceof Date ? value.getTime() : String(value)
+    let parsed = days.get(key)
+    if (!parsed) {
+      parsed = asDay(value)
+      days.set(key, parsed)
+    }
+    return parsed
+  }
 }
 
 /** What the dashboard is computed from: companies with their validated declarations. */
@@ -61,6 +78,7 @@ export async function loadReportedCompanies(day: DateTime): Promise<ReportedComp
       ),
   ])
   const declarations = new Map<number, CountedDeclaration[]>()
+  const readDay = dayReader()
   for (const row of rows) {
     const headcount = {
       executives: Number(row.executives),
@@ -71,7 +89,7 @@ export async function loadReportedCompanies(day: DateTime): Promise<ReportedComp
     const list = declarations.get(row.company_id) ?? []
     list.push({
       kind: row.kind,
-      periodOn: asDay(row.period_on),
+      periodOn: readDay(row.period_on),
       validated: true,
       jobs: jobsIn(headcount),
       headcount,
@@ -92,6 +110,32 @@ export async function loadReportedCompanies(day: DateTime): Promise<ReportedComp
   }))
 }
 
+/**
+ * Which cell each agreement held from one day to another, as plain rows: the dashboard
+ * only counts occupied cells, month after month, and needs no agreement models.
+ */
+async function loadHoldings(from: DateTime, to: DateTime) {
+  const rows = await db
+    .from('agreements')
+    .join('agreement_cells', 'agreement_cells.agreement_id', 'agreements.id')
+    .where('agreements.ends_on', '>=', from.toISODate()!)
+    .whereRaw('coalesce(agreements.terminated_on, agreements.ends_on) >= ?', [from.toISODate()!])
+    .where('agreements.starts_on', '<=', to.toISODate()!)
+    .select(
+      'agreement_cells.cell_id',
+      'agreements.starts_on',
+      'agreements.ends_on',
+      'agreements.terminated_on'
+    )
+  return holdingsFromRows(
+    rows.map((row) => ({
+      cellId: row.cell_id,
+      startsOn: asDay(row.starts_on),
+      endsOn: asDay(row.terminated_on ?? row.ends_on),
+    }))
+  )
+}
+
 /** The months a report covers: the goal's period, else the three years up to the day. */
 export function reportMonths(goal: Pick<Goal, 'startsOn' | 'endsOn'> | null, day: DateTime) {
   const from = goal ? goal.startsOn : day.minus({ months: 35 }).startOf('month')
@@ -107,10 +151,10 @@ export function reportMonths(goal: Pick<Goal, 'startsOn' | 'endsOn'> | null, day
 /** Everything the dashboard shows for a day, for a goal (or none defined yet). */
 export async function dashboardOn(goal: Goal | null, day: DateTime) {
   const months = reportMonths(goal, day)
-  const [companies, cells, agreements] = await Promise.all([
+  const [companies, cells, holdings] = await Promise.all([
     loadReportedCompanies(day),
     Cell.query().orderBy('code'),
-    Agreement.holdingOnOrAfter(months[0].month).where('starts_on', '<=', day.toISODate()!),
+    loadHoldings(months[0].month, day),
   ])
   const measure: GoalMeasure = goal?.measure ?? 'jobs_hosted'
   const goalStartsOn = goal?.startsOn ?? months[0].month
@@ -119,18 +163,27 @@ export async function dashboardOn(goal: Goal | null, day: DateTime) {
   const created = netJobsCreated(companies, goalStartsOn, day)
   const figure = measure === 'jobs_hosted' ? hosted.jobs : created.jobs
   const startFigure = goal ? measureOn(companies, measure, goal.startsOn, goal.startsOn) : 0
-  const occupancy = occupancyOf(cellStatesOn(cells, agreements, day))
+  const occupancy = occupancyOf(cellStatesOn(cells, holdings, day))
 
-  const series = months.map(({ month, on: endOfMonth }) => {
-    // The month of the as-of day is measured on that day; later months are not known yet.
-    const on = endOfMonth > day && month <= day ? day : endOfMonth
-    const past = on <= day
-    const monthOccupancy = past ? occupancyOf(cellStatesOn(cells, agreements, on)) : null
+  // The month of the as-of day is measured on that day; later months are not known yet.
+  const measured = months.map(({ month, on: endOfMonth }) => ({
+    month,
+    on: endOfMonth > day && month <= day ? day : endOfMonth,
+  }))
+  const past = measured.filter(({ on }) => on <= day)
+  const jobs = jobsSeries(
+    companies,
+    goalStartsOn,
+    past.map(({ on }) => on)
+  )
+  const series = measured.map(({ month, on }, index) => {
+    const isPast = index < past.length
+    const monthOccupancy = isPast ? occupancyOf(cellStatesOn(cells, holdings, on)) : null
     return {
       month,
       on,
-      jobsHosted: past ? jobsHosted(companies, on).jobs : null,
-      netJobsCreated: past ? netJobsCreated(companies, goalStartsOn, on).jobs : null,
+      jobsHosted: isPast ? jobs.hosted[index] : null,
+      netJobsCreated: isPast ? jobs.created[index] : null,
       target: goal ? Math.round(expectedOn(goal, startFigure, on) * 10) / 10 : null,
       occupancyByCount: monthOccupancy?.byCount ?? null,
       occupancyByArea: monthOccupancy?.byArea ?? null,

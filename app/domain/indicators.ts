@@ -87,17 +87,18 @@ export function averageStay(companies: CompanyRecord[], day: DateTime) {
 export function tradingAfter(company: ReportedCompany, years: number): boolean | null {
   if (!company.exitOn) return null
   if (company.exitReason === 'ceased_trading') return false
+  const anniversary = company.exitOn.plus({ years })
+  const anniversaryDay = anniversary.toISODate()
   const followUps = company.declarations
     .filter((declaration) => declaration.kind === 'follow_up' && declaration.validated)
     .filter(
       (declaration) => declaration.stillTrading !== null && declaration.stillTrading !== undefined
     )
-    .filter((declaration) => declaration.periodOn <= company.exitOn!.plus({ years }))
+    .filter((declaration) => declaration.periodOn <= anniversary)
   // A company that stopped trading does not come back.
   if (followUps.some((declaration) => declaration.stillTrading === false)) return false
   const atYear = followUps.find(
-    (declaration) =>
-      declaration.periodOn.toISODate() === company.exitOn!.plus({ years }).toISODate()
+    (declaration) => declaration.periodOn.toISODate() === anniversaryDay
   )
   return atYear ? true : null
 }

@@ -128,3 +128,42 @@ export function netJobsCreated(companies: CompanyRecord[], goalStartsOn: DateTim
     missing: counted.filter((entry) => entry.missing).map((entry) => entry.company.id),
   }
 }
+
+/**
+ * Jobs hosted and net jobs created on each of several days in ascending order, exactly
+ * as jobsHosted and netJobsCreated give them one day at a time, in one pass over each
+ * company's declarations (the dashboard's monthly series: asking day by day reads every
+ * declaration of every company once per month).
+ */
+export function jobsSeries(companies: CompanyRecord[], goalStartsOn: DateTime, days: DateTime[]) {
+  const hosted = days.map(() => 0)
+  const created = days.map(() => 0)
+  if (!days.length) return { hosted, created }
+  const times = days.map((day) => day.toMillis())
+  const goalStart = goalStartsOn.toMillis()
+  const lastDay = times[times.length - 1]
+  const earliest = Math.min(goalStart, times[0])
+
+  for (const company of companies) {
+    if (!company.enteredOn) continue
+    const enteredOn = company.enteredOn.toMillis()
+    const exitOn = company.exitOn ? company.exitOn.toMillis() : Number.POSITIVE_INFINITY
+    if (enteredOn > lastDay || exitOn < earliest) continue
+    // Sorting is stable: declarations of the same day keep their order, the first one counts.
+    const declared = company.declarations
+      .filter((declaration) => declaration.validated)
+      .map((declaration) => ({ on: declaration.periodOn.toMillis(), jobs: declaration.jobs }))
+      .sort((a, b) => a.on - b.on)
+    const baseline = baselineOf(company)
+    let latest = -1
+    for (const [index, day] of times.entries()) {
+      while (latest + 1 < declared.length && declared[latest + 1].on <= day) latest += 1
+      let counted = latest
+      while (counted > 0 && declared[counted - 1].on === declared[latest].on) counted -= 1
+      const jobs = latest >= 0 ? declared[counted].jobs : (baseline ?? 0)
+      if (enteredOn <= day && exitOn >= day) hosted[index] += jobs
+      if (enteredOn <= day && exitOn >= goalStart) created[index] += jobs - (baseline ?? 0)
+    }
+  }
+  return { hosted, created }
+}

@@ -56,13 +56,32 @@ export function rentForMonth(
   if (!covered) return null
 
   const daysInMonth = lengthInDays(month)
-  let rent = 0
-  let stepCents = 0
-  for (let date = covered.startsOn; date <= covered.endsOn; date = date.plus({ days: 1 })) {
-    stepCents = stepPriceFor(agreement.steps, yearOfStay(agreement.enteredOn, date))
-    rent += monthlyRentCents(agreement.areaSqm, stepCents) / daysInMonth
+  const days = lengthInDays(covered)
+  // A month holds at most one anniversary of the entry: the days before it are at the
+  // first year's step, the rest at the next one (found by bisection: the year never
+  // goes down), rather than working out the year of stay of every day.
+  const firstYear = yearOfStay(agreement.enteredOn, covered.startsOn)
+  const lastYear = yearOfStay(agreement.enteredOn, covered.endsOn)
+  let daysAtFirstStep = days
+  if (lastYear !== firstYear) {
+    let low = 0
+    let high = days - 1
+    while (low < high) {
+      const middle = (low + high) >> 1
+      const year = yearOfStay(agreement.enteredOn, covered.startsOn.plus({ days: middle }))
+      if (year === firstYear) low = middle + 1
+      else high = middle
+    }
+    daysAtFirstStep = low
   }
-  return { days: lengthInDays(covered), daysInMonth, stepCents, rentCents: Math.round(rent) }
+  const firstRent = monthlyRentCents(agreement.areaSqm, stepPriceFor(agreement.steps, firstYear))
+  const stepCents = stepPriceFor(agreement.steps, lastYear)
+  const lastRent = monthlyRentCents(agreement.areaSqm, stepCents)
+  let rent = 0
+  for (let index = 0; index < days; index++) {
+    rent += (index < daysAtFirstStep ? firstRent : lastRent) / daysInMonth
+  }
+  return { days, daysInMonth, stepCents, rentCents: Math.round(rent) }
 }
 
 /** The last day a company may stay, given the day it entered and the cap in months. */

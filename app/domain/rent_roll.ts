@@ -3,6 +3,9 @@ import type Agreement from '#models/agreement'
 import type Cell from '#models/cell'
 import { intersection, lengthInDays, monthOf } from '#domain/periods'
 
+/** French alphabetical order (one collator: localeCompare would build one per comparison). */
+const byFrenchName = new Intl.Collator('fr')
+
 /** One line of the rent roll: what an agreement owes for the month. */
 export type RentRollLine = {
   agreement: Agreement
@@ -45,7 +48,7 @@ export function rentRollFor(month: DateTime, agreements: Agreement[], cells: Cel
         },
       ]
     })
-    .sort((a, b) => a.agreement.company.name.localeCompare(b.agreement.company.name, 'fr'))
+    .sort((a, b) => byFrenchName.compare(a.agreement.company.name, b.agreement.company.name))
 
   const rentedSqmDays = lines.reduce((sum, line) => sum + line.areaSqm * line.days, 0)
   const totalSqm = cells.reduce((sum, cell) => sum + cell.areaSqm, 0)

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon'
 import type Agreement from '#models/agreement'
 import type Cell from '#models/cell'
 import { monthOf, overlaps } from '#domain/periods'
+import { holdingsByCell } from '#domain/occupancy'
 
 /** One month of one cell on the timeline: the agreements touching it (none when free). */
 export type TimelineSlot = { month: DateTime; agreements: Agreement[] }
@@ -16,10 +17,9 @@ export function monthsFrom(from: DateTime, count: number) {
  * the agreements that cover part of that month. Agreements must have their cells loaded.
  */
 export function timelineRows(cells: Cell[], agreements: Agreement[], months: DateTime[]) {
+  const byCell = holdingsByCell(agreements)
   return cells.map((cell) => {
-    const holding = agreements.filter((agreement) =>
-      agreement.cells.some((held) => held.id === cell.id)
-    )
+    const holding = (byCell.get(cell.id) ?? []).flatMap(({ agreement }) => agreement ?? [])
     return {
       cell,
       slots: months.map((month) => ({

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon'
 import Agreement from '#models/agreement'
 import Company from '#models/company'
 import { maxStayEndsOn } from '#domain/rent'
+import { holdingsByCell } from '#domain/occupancy'
 import Setting from '#models/setting'
 
 /** How far ahead managers look for each kind of deadline. */
@@ -21,17 +22,21 @@ export function noticeDeadline(agreement: Pick<Agreement, 'endsOn' | 'noticeMont
  * What managers must see coming, as of a day: agreements ending within 90 days,
  * stays reaching the maximum within 6 months, notice deadlines, and cells that
  * become free within 30 days. A fixed number of queries, whatever the data size.
+ * Given a building, only its cells and the companies holding them.
  */
-export async function upcomingDeadlines(day: DateTime) {
+export async function upcomingDeadlines(day: DateTime, buildingId?: number) {
   const horizon = day.plus({ days: HORIZONS.endingAgreementsDays })
 
-  const running = await Agreement.query()
-    .whereIn('status', ['active', 'draft'])
-    .where('starts_on', '<=', horizon.toISODate()!)
-    .where('ends_on', '>=', day.toISODate()!)
-    .preload('company')
-    .preload('cells', (query) => query.orderBy('code'))
-    .orderBy('ends_on')
+  const running = await Agreement.withCompanyAndCells(
+    Agreement.query()
+      .if(buildingId !== undefined, (query) =>
+        query.withScopes((scopes) => scopes.inBuilding(buildingId!))
+      )
+      .whereIn('status', ['active', 'draft'])
+      .where('starts_on', '<=', horizon.toISODate()!)
+      .where('ends_on', '>=', day.toISODate()!)
+      .orderBy('ends_on')
+  )
 
   const endingSoon = running.filter(
     (agreement) => agreement.status === 'active' && agreement.endsOn <= horizon
@@ -46,27 +51,40 @@ export async function upcomingDeadlines(day: DateTime) {
     )
     .sort((a, b) => a.deadline.toMillis() - b.deadline.toMillis())
 
-  // A cell becomes free when its agreement ends and no other one starts the next day.
+  // A cell becomes free when its agreement ends and no other one starts the next day
+  // (the other agreements of each cell looked up by cell, not by scanning them all).
   const freeSoonLimit = day.plus({ days: HORIZONS.freeCellsDays })
+  const byCell = holdingsByCell(running)
   const cellsFreeSoon = running
     .filter((agreement) => agreement.status === 'active' && agreement.endsOn <= freeSoonLimit)
-    .flatMap((agreement) =>
-      agreement.cells
+    .flatMap((agreement) => {
+      const freeFrom = agreement.endsOn.plus({ days: 1 })
+      const endsOn = agreement.endsOn.toMillis()
+      return agreement.cells
         .filter(
           (cell) =>
-            !running.some(
+            !(byCell.get(cell.id) ?? []).some(
               (other) =>
-                other.id !== agreement.id &&
-                other.startsOn <= agreement.endsOn.plus({ days: 1 }) &&
-                other.endsOn > agreement.endsOn &&
-                other.cells.some((taken) => taken.id === cell.id)
+                other.agreement !== agreement &&
+                other.startsOn <= freeFrom.toMillis() &&
+                other.agreement!.endsOn.toMillis() > endsOn
             )
         )
-        .map((cell) => ({ cell, freeFrom: agreement.endsOn.plus({ days: 1 }), agreement }))
-    )
+        .map((cell) => ({ cell, freeFrom, agreement }))
+    })
     .sort((a, b) => a.freeFrom.toMillis() - b.freeFrom.toMillis())
 
-  const hosted = await Company.query().where('status', 'hosted').whereNotNull('entered_on')
+  const hosted = await Company.query()
+    .where('status', 'hosted')
+    .whereNotNull('entered_on')
+    .if(buildingId !== undefined, (query) =>
+      query.whereHas('agreements', (agreements) =>
+        agreements
+          .where('ends_on', '>=', day.toISODate()!)
+          .whereIn('status', ['active', 'draft'])
+          .withScopes((scopes) => scopes.inBuilding(buildingId!))
+      )
+    )
   // One read of the setting for the whole list (not one per company).
   const maxStayMonths = await Setting.maxStayMonths()
   const stayLimit = day.plus({ months: HORIZONS.maxStayMonths })

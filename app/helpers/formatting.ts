@@ -11,6 +11,20 @@ function intlLocale(locale: string) {
   return INTL_LOCALES[(locale in INTL_LOCALES ? locale : 'fr') as UiLocale]
 }
 
+/** Number formats, built once per locale and options (building one costs far more than using it). */
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions) {
+  const tag = intlLocale(locale)
+  const key = `${tag} ${options.style ?? ''} ${options.maximumFractionDigits ?? ''}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(tag, options)
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
 function toDateTime(value: DateTime | Date | string) {
   if (DateTime.isDateTime(value)) return value
   if (value instanceof Date) return DateTime.fromJSDate(value)
@@ -34,20 +48,15 @@ export function formatDateTime(value: DateTime | Date | string | null | undefine
 
 /** Money kept in integer cents, shown as "1 234,56 €". */
 export function formatMoney(cents: number, locale = 'fr') {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR' }).format(
-    cents / 100
-  )
+  return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100)
 }
 
 /** A number with the locale's separators, e.g. "1 234,5". */
 export function formatNumber(value: number, locale = 'fr', maximumFractionDigits = 2) {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits }).format(value)
+  return numberFormat(locale, { maximumFractionDigits }).format(value)
 }
 
 /** A share (0.25) as a percentage with the locale's conventions, e.g. "25 %". */
 export function formatPercent(share: number, locale = 'fr', maximumFractionDigits = 0) {
-  return new Intl.NumberFormat(intlLocale(locale), {
-    style: 'percent',
-    maximumFractionDigits,
-  }).format(share)
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits }).format(share)
 }

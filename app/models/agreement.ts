@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { AgreementSchema } from '#database/schema'
-import { belongsTo, column, manyToMany } from '@adonisjs/lucid/orm'
+import { belongsTo, column, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Company from '#models/company'
@@ -300,12 +300,67 @@ export default class Agreement extends AgreementSchema {
     }
   }
 
-  /** Agreements that still hold cells on or after a day, with their company and cells. */
+  /**
+   * Agreements holding a cell of a building: found from the building's cells (an index on
+   * cells.building_id, then agreement_cells), not by checking every agreement ever made.
+   */
+  static inBuilding = scope((query, buildingId: number) => {
+    query.whereIn('id', (cells) =>
+      cells
+        .from('agreement_cells')
+        .join('cells', 'cells.id', 'agreement_cells.cell_id')
+        .where('cells.building_id', buildingId)
+        .select('agreement_cells.agreement_id')
+    )
+  })
+
+  /**
+   * Agreements that still hold cells on or after a day (run it through
+   * withCompanyAndCells to get their company and cells).
+   */
   static holdingOnOrAfter(day: DateTime) {
-    return this.query()
-      .whereRaw('coalesce(terminated_on, ends_on) >= ?', [day.toISODate()!])
-      .preload('company')
-      .preload('cells')
+    return (
+      this.query()
+        // An agreement ends early, never late: "ends_on >= day" narrows the search on its index.
+        .where('ends_on', '>=', day.toISODate()!)
+        .whereRaw('coalesce(terminated_on, ends_on) >= ?', [day.toISODate()!])
+    )
+  }
+
+  /**
+   * Agreements with their company and their cells (by code), in two more queries matched
+   * through maps: Lucid's preload compares every agreement with every related row, which
+   * the benchmark measured at two seconds for the 2,500 agreements of a network's rent roll.
+   */
+  static async withCompanyAndCells(found: PromiseLike<Agreement[]> | Agreement[]) {
+    const agreements = await found
+    if (!agreements.length) return agreements
+    const [cells, companies] = await Promise.all([
+      Cell.query()
+        .join('agreement_cells', 'agreement_cells.cell_id', 'cells.id')
+        .whereIn(
+          'agreement_cells.agreement_id',
+          agreements.map((agreement) => agreement.id)
+        )
+        .select('cells.*', 'agreement_cells.agreement_id as held_by')
+        .orderBy('cells.code'),
+      Company.query().whereIn('id', [
+        ...new Set(agreements.map((agreement) => agreement.companyId)),
+      ]),
+    ])
+    const cellsByAgreement = new Map<number, Cell[]>()
+    for (const cell of cells) {
+      const holder = Number(cell.$extras.held_by)
+      const list = cellsByAgreement.get(holder)
+      if (list) list.push(cell)
+      else cellsByAgreement.set(holder, [cell])
+    }
+    const companiesById = new Map(companies.map((company) => [company.id, company]))
+    for (const agreement of agreements) {
+      agreement.$setRelated('cells', cellsByAgreement.get(agreement.id) ?? [])
+      agreement.$setRelated('company', companiesById.get(agreement.companyId)!)
+    }
+    return agreements
   }
 
   /** The values worth recording in the audit trail. */

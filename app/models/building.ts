@@ -17,4 +17,25 @@ export default class Building extends BuildingSchema {
 
   @hasMany(() => MeetingRoom)
   declare meetingRooms: HasMany<typeof MeetingRoom>
+
+  /**
+   * The building a page asks for (`?building=<id>`), else the first one, with its
+   * totals: a network of incubators is shown one building at a time.
+   */
+  static async asked(id: unknown) {
+    const withTotals = () =>
+      this.query()
+        .withCount('cells')
+        .withCount('meetingRooms')
+        .withAggregate('cells', (query) => query.sum('area_sqm').as('cellsArea'))
+    const wanted = Number(id)
+    const asked =
+      Number.isInteger(wanted) && wanted > 0 ? await withTotals().where('id', wanted).first() : null
+    return asked ?? (await withTotals().orderBy('id').first())
+  }
+
+  /** The buildings to choose from, by name (id and name only). */
+  static choices() {
+    return this.query().select('id', 'name').orderBy('name')
+  }
 }

@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Company from '#models/company'
-import type Cell from '#models/cell'
+import Building from '#models/building'
+import Cell from '#models/cell'
 import { day } from '#domain/periods'
 import { createBuilding, createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
@@ -30,13 +31,66 @@ test.group("The building plan (the managers' home)", (group) => {
     const response = await client.get('/?on=2017-07-05').loginAs(manager)
     response.assertStatus(200)
     const text = visibleText(response.text())
-    assert.include(text, 'Plan de la Nouvelle Forge au 5 juillet 2017')
+    assert.include(text, 'Plan du bâtiment Nouvelle Forge au 5 juillet 2017')
     assert.include(text, 'Occupante SAS')
     assert.include(text, "jusqu'au 31 décembre 2017")
     assert.include(text, 'Occupation : 1 cellules sur 2 (50 %), 25 m² sur 50 m² (50 %).')
 
     const before = await client.get('/?on=2016-12-01').loginAs(manager)
     assert.include(visibleText(before.text()), 'à partir du 1 janvier 2017')
+  })
+
+  test('a network of buildings is shown one building at a time, chosen in a list', async ({
+    client,
+    assert,
+  }) => {
+    await createBuilding()
+    const other = await Building.create({
+      name: 'Escaut Numérique',
+      address: 'Anzin',
+      areaSqm: 600,
+    })
+    const manager = await createUser('manager')
+    const company = await Company.create({ name: 'Voisine SAS', sector: 'other' })
+    const here = await createCell({ code: 'NF-1' })
+    const there = await Cell.create({
+      buildingId: other.id,
+      code: 'EN-1',
+      floor: 0,
+      areaSqm: 30,
+      desks: 3,
+    })
+    await openAgreement({
+      companyId: company.id,
+      cellIds: [there.id],
+      startsOn: day('2017-01-01'),
+      endsOn: day('2017-12-31'),
+    })
+
+    const firstPage = await client.get('/?on=2017-07-05').loginAs(manager)
+    const first = visibleText(firstPage.text())
+    assert.include(first, 'Plan du bâtiment Nouvelle Forge au 5 juillet 2017')
+    assert.include(first, here.code)
+    assert.notInclude(first, 'EN-1')
+    assert.notInclude(first, 'Voisine SAS')
+    assert.include(first, 'Occupation : 0 cellules sur 1')
+
+    const response = await client.get(`/?on=2017-07-05&building=${other.id}`).loginAs(manager)
+    const second = visibleText(response.text())
+    assert.include(second, 'Plan du bâtiment Escaut Numérique au 5 juillet 2017')
+    assert.include(second, 'EN-1')
+    assert.include(second, 'Voisine SAS')
+    assert.notInclude(second, here.code)
+    assert.include(second, 'Occupation : 1 cellules sur 1')
+    assert.match(response.text(), /<option\s+value="\d+"\s+selected\s*>\s*Escaut Numérique/)
+
+    const timeline = await client
+      .get(`/timeline?from=2017-01&building=${other.id}`)
+      .loginAs(manager)
+    const rows = visibleText(timeline.text())
+    assert.include(rows, 'Chaque cellule du bâtiment Escaut Numérique')
+    assert.include(rows, 'EN-1')
+    assert.notInclude(rows, here.code)
   })
 
   test('an invalid day falls back to today, never a 500', async ({ client }) => {

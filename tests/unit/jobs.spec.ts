@@ -5,6 +5,7 @@ import {
   jobsIn,
   jobsOn,
   netJobsCreated,
+  jobsSeries,
   type CompanyRecord,
   type CountedDeclaration,
 } from '#domain/jobs'
@@ -105,5 +106,47 @@ test.group('Counting jobs', () => {
     assert.deepEqual(byEnd2018.missing, [3])
     const byEnd2019 = netJobsCreated(companies, goalStart, day('2019-12-31'))
     assert.equal(byEnd2019.jobs, 4 + 7 + 0)
+  })
+
+  test('the monthly series gives, month by month, what the day-by-day counts give', ({
+    assert,
+  }) => {
+    // 60 companies drawn with a fixed seed: entries, exits, declarations out of order,
+    // unvalidated ones, two on the same day, missing baselines.
+    let state = 42
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648
+      return state / 2147483648
+    }
+    const iso = (months: number) => day('2015-01-31').plus({ months }).endOf('month').toISODate()!
+    const companies = Array.from({ length: 60 }, (_, id) => {
+      const entry = Math.floor(random() * 80)
+      const exit = random() < 0.5 ? entry + 3 + Math.floor(random() * 40) : null
+      const declared = Array.from({ length: Math.floor(random() * 12) }, (_unused, index) =>
+        declaration(
+          iso(entry + Math.floor(random() * 50)),
+          1 + Math.floor(random() * 9),
+          index === 0 && random() < 0.8 ? 'entry' : 'quarter',
+          random() < 0.85
+        )
+      ).sort(() => random() - 0.5)
+      if (declared.length > 1 && random() < 0.3) {
+        declared.push(declaration(declared[0].periodOn.toISODate()!, 20))
+      }
+      return company(id, iso(entry), exit === null ? null : iso(exit), declared)
+    })
+    const goalStart = day('2017-01-01')
+    const days = Array.from({ length: 96 }, (_, month) => day(iso(month)))
+
+    const series = jobsSeries(companies, goalStart, days)
+    assert.deepEqual(
+      series.hosted,
+      days.map((on) => jobsHosted(companies, on).jobs)
+    )
+    assert.deepEqual(
+      series.created,
+      days.map((on) => netJobsCreated(companies, goalStart, on).jobs)
+    )
+    assert.isAbove(Math.max(...series.hosted), 0)
   })
 })
