@@ -4,7 +4,7 @@ import { declarationsDue } from '#domain/declaration_periods'
 import { WEEKDAYS_8_TO_19 } from '#domain/booking_slots'
 import { SECTORS, EXIT_REASONS } from '#models/company'
 import incubator from '#config/incubator'
-import { demoSiret } from '#database/demo/history'
+import { demoSiret, generator } from '#database/demo/history'
 import { BENCH_ACCOUNTS, BENCH_CALENDAR_TOKEN } from '#database/bench/accounts'
 
 /**
@@ -30,17 +30,6 @@ export type LargeDataset = {
   goals: Record<string, unknown>[]
   bookings: Record<string, unknown>[]
   booked_slots: Record<string, unknown>[]
-}
-
-/** A small deterministic pseudo-random generator (mulberry32). */
-function generator(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const CELLS_PER_BUILDING = 18

@@ -17,8 +17,8 @@ import { declarationsDue } from '#domain/declaration_periods'
  * story obeys the same rules as the app (no overlap, maximum stay, progressive rent).
  */
 
-/** A small deterministic pseudo-random generator (mulberry32). */
-function generator(seed: number) {
+/** A small deterministic pseudo-random generator (mulberry32), for demo and benchmark data. */
+export function generator(seed: number) {
   let state = seed
   return () => {
     state = (state + 0x6d2b79f5) | 0

@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Company from '#models/company'
 import Building from '#models/building'
 import Cell from '#models/cell'
-import { day } from '#domain/periods'
+import { day, today } from '#domain/periods'
 import { createBuilding, createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
 import { countQueries } from '#tests/support/queries'
@@ -67,8 +67,28 @@ test.group("The building plan (the managers' home)", (group) => {
       endsOn: day('2017-12-31'),
     })
 
+    // An agreement of the other building ending within 90 days: its deadline too stays there.
+    const leaving = await Company.create({ name: 'Bientôt Partie SAS', sector: 'other' })
+    const soon = await Cell.create({
+      buildingId: other.id,
+      code: 'EN-2',
+      floor: 0,
+      areaSqm: 20,
+      desks: 2,
+    })
+    const ending = await openAgreement({
+      companyId: leaving.id,
+      cellIds: [soon.id],
+      startsOn: today().minus({ months: 6 }),
+      endsOn: today().plus({ days: 30 }),
+    })
+    ending.activate(leaving)
+    await ending.save()
+    await leaving.save()
+
     const firstPage = await client.get('/?on=2017-07-05').loginAs(manager)
     const first = visibleText(firstPage.text())
+    assert.notInclude(first, 'Bientôt Partie SAS')
     assert.include(first, 'Plan du bâtiment Nouvelle Forge au 5 juillet 2017')
     assert.include(first, here.code)
     assert.notInclude(first, 'EN-1')
@@ -81,7 +101,8 @@ test.group("The building plan (the managers' home)", (group) => {
     assert.include(second, 'EN-1')
     assert.include(second, 'Voisine SAS')
     assert.notInclude(second, here.code)
-    assert.include(second, 'Occupation : 1 cellules sur 1')
+    assert.include(second, 'Occupation : 1 cellules sur 2')
+    assert.include(second, 'Bientôt Partie SAS')
     assert.match(response.text(), /<option\s+value="\d+"\s+selected\s*>\s*Escaut Numérique/)
 
     const timeline = await client
