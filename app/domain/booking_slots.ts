@@ -121,6 +121,11 @@ export function minutesOf(time: string) {
   return hours * 60 + minutes
 }
 
+/** Minutes since midnight as "08:30" (the inverse of minutesOf). */
+export function hhmm(minutes: number) {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
+
 /**
  * Whether a booking lies within the room's opening hours of its (local) day: it must
  * start and end on the same local day, at or after opening, at or before closing.

@@ -3,6 +3,7 @@ import type Booking from '#models/booking'
 import type MeetingRoom from '#models/meeting_room'
 import {
   closureCovering,
+  hhmm,
   localTime,
   minutesOf,
   onGrid,
@@ -21,11 +22,6 @@ export type CalendarCell =
   | { state: 'busy'; booking: Booking; rows: number }
   | { state: 'covered' }
   | { state: 'closure'; reason: string }
-
-/** "HH:mm" from minutes since midnight. */
-function hhmm(minutes: number) {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
-}
 
 /**
  * The rows of a calendar, from the earliest opening to the latest closing of its

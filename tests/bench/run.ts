@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { cpus } from 'node:os'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -12,8 +11,9 @@ import {
   BENCH_CALENDAR_TOKEN,
   BENCH_PASSWORD,
 } from '#database/bench/accounts'
-import { buildApp, startInstance, Visitor, type Instance } from '#tests/support/instances'
+import { buildApp, runNode, startInstance, Visitor, type Instance } from '#tests/support/instances'
 import { load, table, type Measure, type Target } from '#tests/bench/load'
+import { hhmm } from '#domain/booking_slots'
 
 /**
  * The benchmark run behind `node ace bench`: datasets at 1× and 10×, one built server
@@ -36,29 +36,26 @@ type Sql = { query: (sql: string) => Promise<any[]>; close: () => Promise<void> 
 
 const PORTS = { counting: 3361, load: 3362, tenfold: 3363 }
 
-/** Runs `node <args>` in a directory and fails with its output if it fails. */
-function node(cwd: string, args: string[], env: Record<string, string>) {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: '3360',
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-    })
-    const output: string[] = []
-    child.stdout.on('data', (chunk) => output.push(String(chunk)))
-    child.stderr.on('data', (chunk) => output.push(String(chunk)))
-    child.on('close', (status) =>
-      status === 0
-        ? resolve()
-        : reject(new Error(`node ${args.join(' ')} failed:\n${output.join('')}`))
-    )
+/** Runs an ace command of the built app, in production mode unless told otherwise. */
+function ace(root: string, args: string[], env: Record<string, string>) {
+  return runNode(join(root, 'build'), ['ace', ...args], {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '3360',
+    LOG_LEVEL: 'warn',
+    ...env,
   })
+}
+
+/** The MySQL client options of a dataset's environment (without a database: to create it). */
+function mysqlOptions(env: Record<string, string>, withDatabase = true) {
+  return {
+    host: env.DB_HOST,
+    port: Number(env.DB_PORT),
+    user: env.DB_USER,
+    password: env.DB_PASSWORD,
+    ...(withDatabase ? { database: env.DB_DATABASE } : {}),
+  }
 }
 
 /** The running app's answer to the benchmark's questions, on MySQL or SQLite. */
@@ -71,13 +68,7 @@ async function sqlFor(root: string, env: Record<string, string>): Promise<Sql> {
       close: async () => void file.close(),
     }
   }
-  const connection = await mysql.createConnection({
-    host: env.DB_HOST,
-    port: Number(env.DB_PORT),
-    user: env.DB_USER,
-    password: env.DB_PASSWORD,
-    database: env.DB_DATABASE,
-  })
+  const connection = await mysql.createConnection(mysqlOptions(env))
   return {
     query: async (sql) => {
       const [rows] = await connection.query(sql)
@@ -107,24 +98,18 @@ function databaseEnv(sqlite: boolean, scale: number): Record<string, string> {
  */
 async function prepare(root: string, scale: number, env: Record<string, string>, options: Options) {
   if (env.DB_CONNECTION === 'mysql') {
-    const admin = await mysql.createConnection({
-      host: env.DB_HOST,
-      port: Number(env.DB_PORT),
-      user: env.DB_USER,
-      password: env.DB_PASSWORD,
-    })
+    const admin = await mysql.createConnection(mysqlOptions(env, false))
     await admin.query(
       `CREATE DATABASE IF NOT EXISTS \`${env.DB_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
     )
     await admin.end()
   }
-  const build = join(root, 'build')
   if (options.reuse) {
     const sql = await sqlFor(root, env)
     try {
       const [{ total }] = await sql.query('select count(*) as total from companies')
       if (Number(total) === 1000 * scale) {
-        await node(build, ['ace', 'migration:run', '--force'], env)
+        await ace(root, ['migration:run', '--force'], env)
         await sql.query(
           `delete from booked_slots where booking_id in (select id from bookings where title = '${BENCH_BOOKING_TITLE}')`
         )
@@ -139,13 +124,8 @@ async function prepare(root: string, scale: number, env: Record<string, string>,
     }
   }
   options.log(`dataset ${scale}×: migrating and writing (${env.DB_CONNECTION})`)
-  await node(build, ['ace', 'migration:fresh', '--force'], env)
-  await node(build, ['ace', 'bench:data', `--scale=${scale}`], env)
-}
-
-/** Cookies of a visitor, as one header. */
-function cookieHeader(visitor: Visitor) {
-  return [...visitor.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  await ace(root, ['migration:fresh', '--force'], env)
+  await ace(root, ['bench:data', `--scale=${scale}`], env)
 }
 
 /** Logs in one visitor per role on an instance; the tenant also reads its CSRF token. */
@@ -168,9 +148,9 @@ async function sessions(instance: Instance) {
   const csrf = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(form.text)?.[1]
   if (!csrf) throw new Error('no CSRF token on /bookings/create')
   return {
-    manager: cookieHeader(manager),
-    official: cookieHeader(official),
-    tenant: cookieHeader(tenant),
+    manager: manager.cookieHeader(),
+    official: official.cookieHeader(),
+    tenant: tenant.cookieHeader(),
     csrf,
   }
 }
@@ -187,14 +167,12 @@ function freeSlots(csrf: string) {
   let minutes = 8 * 60
   return () => {
     if (day > last) return null
-    const time = (value: number) =>
-      `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`
     const body = new URLSearchParams({
       _csrf: csrf,
       meetingRoomId: String(room),
       date: day.toISODate()!,
-      startTime: time(minutes),
-      endTime: time(minutes + 30),
+      startTime: hhmm(minutes),
+      endTime: hhmm(minutes + 30),
       title: BENCH_BOOKING_TITLE,
       attendees: '2',
     }).toString()

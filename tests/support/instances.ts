@@ -2,20 +2,22 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, symlinkSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 
+/** Runs `node <args>` in a directory with extra environment; fails with its output if it fails. */
+export async function runNode(cwd: string, args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env } })
+  const output: string[] = []
+  child.stdout?.on('data', (chunk) => output.push(String(chunk)))
+  child.stderr?.on('data', (chunk) => output.push(String(chunk)))
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  if (status !== 0) throw new Error(`node ${args.join(' ')} failed:\n${output.join('')}`)
+}
+
 /**
  * The built app (node ace build), with the project's node_modules linked in. Built in a
  * child process, so the test process keeps serving its own connections meanwhile.
  */
 export async function buildApp() {
-  const child = spawn(process.execPath, ['ace', 'build'], {
-    cwd: app.makePath(),
-    env: { ...process.env, NODE_ENV: 'development' },
-  })
-  const output: string[] = []
-  child.stdout?.on('data', (chunk) => output.push(String(chunk)))
-  child.stderr?.on('data', (chunk) => output.push(String(chunk)))
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  if (status !== 0) throw new Error(`node ace build failed:\n${output.join('')}`)
+  await runNode(app.makePath(), ['ace', 'build'], { NODE_ENV: 'development' })
   const modules = app.makePath('build/node_modules')
   if (!existsSync(modules)) symlinkSync(app.makePath('node_modules'), modules, 'dir')
 }
@@ -61,13 +63,18 @@ export async function startInstance(port: number, env: Record<string, string>) {
 export class Visitor {
   cookies = new Map<string, string>()
 
+  /** The visitor's cookies as one Cookie header. */
+  cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
   /** A request to an instance, cookies sent and kept, redirects not followed. */
   async request(base: string, path: string, form?: Record<string, string>) {
     const response = await fetch(`${base}${path}`, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
       headers: {
-        cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        cookie: this.cookieHeader(),
         accept: 'text/html',
         ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       },
