@@ -275,6 +275,17 @@ export class CompanySchema extends BaseModel {
   declare website: string | null
 }
 
+export class DataRevisionSchema extends BaseModel {
+  static $columns = ['id', 'revisedAt', 'revision'] as const
+  $columns = DataRevisionSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare revisedAt: DateTime
+  @column()
+  declare revision: string
+}
+
 export class DeclarationReminderSchema extends BaseModel {
   static $columns = ['companyId', 'id', 'kind', 'periodOn', 'recipients', 'sentAt'] as const
   $columns = DeclarationReminderSchema.$columns

@@ -76,6 +76,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_PASSWORD: Env.schema.secret.optional(),
 
   /**
+   * The page cache (PageCacheMiddleware): on unless PAGE_CACHE=false; PAGE_CACHE_MB is the
+   * memory it may use in each app process (64 by default).
+   */
+  PAGE_CACHE: Env.schema.boolean.optional(),
+  PAGE_CACHE_MB: Env.schema.number.optional(),
+
+  /**
    * The benchmark (`npm run bench`): BENCH=true adds the ceiling route, which goes through
    * the middleware of a logged-in page and does nothing else; COUNT_QUERIES=true adds an
    * X-Sql-Queries header to every answer. Both off in production.

@@ -19,7 +19,7 @@ export default class DeclarationsRemind extends BaseCommand {
 
   async run() {
     const { default: router } = await import('@adonisjs/core/services/router')
-    const { default: db } = await import('@adonisjs/lucid/services/db')
+    const { default: DataRevision } = await import('#models/data_revision')
     const { default: mail } = await import('@adonisjs/mail/services/main')
     const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
     const { default: User } = await import('#models/user')
@@ -76,7 +76,7 @@ export default class DeclarationsRemind extends BaseCommand {
         try {
           // The reminders are recorded first, in the transaction that sends the email:
           // a failed send records nothing, and a run at the same time stops on the unique key.
-          await db.transaction(async (trx) => {
+          await DataRevision.transaction(async (trx) => {
             await DeclarationReminder.record(company, fresh, recipients, trx)
             await mail.send(
               new DeclarationReminderNotification(company, recipients, fresh, reminded)

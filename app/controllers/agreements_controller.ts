@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Agreement from '#models/agreement'
 import Company from '#models/company'
 import Cell from '#models/cell'
@@ -9,6 +8,7 @@ import { createAgreementValidator } from '#validators/agreement'
 import { clampToPeriod, today } from '#domain/periods'
 import incubator from '#config/incubator'
 import Setting from '#models/setting'
+import DataRevision from '#models/data_revision'
 
 /**
  * Occupancy agreements: managers draft them for a company and its cells, then sign them.
@@ -43,7 +43,7 @@ export default class AgreementsController {
     const { monthlyCharges, deposit, ...terms } =
       await request.validateUsing(createAgreementValidator)
 
-    const agreement = await db.transaction(async (trx) => {
+    const agreement = await DataRevision.transaction(async (trx) => {
       const opened = await Agreement.open(
         { ...terms, monthlyChargesCents: monthlyCharges, depositCents: deposit },
         trx

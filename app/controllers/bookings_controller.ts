@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import Booking from '#models/booking'
 import Company from '#models/company'
 import MeetingRoom from '#models/meeting_room'
@@ -10,6 +9,7 @@ import { createBookingValidator, updateBookingValidator } from '#validators/book
 import { sqlDateTime, toLocal } from '#domain/booking_slots'
 import type User from '#models/user'
 import BookingSeries from '#models/booking_series'
+import DataRevision from '#models/data_revision'
 import BookingNotification from '#mails/booking_notification'
 import { DomainError } from '#exceptions/domain_error'
 import type { Infer } from '@vinejs/vine/types'
@@ -84,7 +84,7 @@ export default class BookingsController {
     const companyId = companyOf(user, values.companyId)
     const span = MeetingRoom.spanOf(date, startTime, endTime)
 
-    const booking = await db.transaction(async (trx) => {
+    const booking = await DataRevision.transaction(async (trx) => {
       const booked = await Booking.book(
         {
           meetingRoomId: values.meetingRoomId,
@@ -168,7 +168,7 @@ export default class BookingsController {
         })
       }
     }
-    const result = await db.transaction(async (trx) => {
+    const result = await DataRevision.transaction(async (trx) => {
       const booked = await BookingSeries.book(seriesRequest, user, overrideReason, true, trx)
       for (const booking of booked.bookings) {
         await AuditEvent.record(
@@ -227,7 +227,7 @@ export default class BookingsController {
       await request.validateUsing(updateBookingValidator)
     const span = MeetingRoom.spanOf(date, startTime, endTime)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       const room = await MeetingRoom.findOrFail(booking.meetingRoomId, { client: trx })
       booking.assertChangeableBy(user, room)
       const before = booking.auditAttributes()

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Cell from '#models/cell'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import CellPolicy from '#policies/cell_policy'
 import { cellValidator } from '#validators/cell'
 
@@ -41,7 +41,7 @@ export default class CellsController {
       { meta: { cellId: cell.id } }
     )
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       await AuditEvent.change(ctx, 'cell.updated', cell, trx, () => {
         cell.merge(details)
         if (outOfService) {

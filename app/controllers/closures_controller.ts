@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import Closure from '#models/closure'
 import MeetingRoom from '#models/meeting_room'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { closureValidator } from '#validators/closure'
 import { sqlDateTime, toLocal } from '#domain/booking_slots'
@@ -50,7 +50,7 @@ export default class ClosuresController {
     const values = await request.validateUsing(closureValidator)
     const span = Closure.spanOf(values.startsOn, values.startTime, values.endsOn, values.endTime)
 
-    const closure = await db.transaction(async (trx) => {
+    const closure = await DataRevision.transaction(async (trx) => {
       const created = await Closure.create(
         {
           meetingRoomId: values.meetingRoomId ?? null,

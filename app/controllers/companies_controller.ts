@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Company, { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import CompanyPolicy from '#policies/company_policy'
 import { companyFiltersValidator, companyValidator } from '#validators/company'
 import { sirenOf } from '#domain/siret'
@@ -101,7 +101,7 @@ export default class CompaniesController {
     await bouncer.with(CompanyPolicy).authorize('create')
     const data = await request.validateUsing(companyValidator, { meta: { companyId: null } })
 
-    const company = await db.transaction(async (trx) => {
+    const company = await DataRevision.transaction(async (trx) => {
       const created = await Company.create(
         { ...profileAttributes(data), status: 'candidate' },
         { client: trx }
@@ -163,7 +163,7 @@ export default class CompaniesController {
     await bouncer.with(CompanyPolicy).authorize('edit', company)
     const data = await request.validateUsing(companyValidator, { meta: { companyId: company.id } })
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       await AuditEvent.change(ctx, 'company.updated', company, trx, () => {
         company.merge(profileAttributes(data))
       })

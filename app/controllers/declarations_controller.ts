@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
 import { updateDeclarationValidator } from '#validators/headcount_declaration'
 import { DomainError } from '#exceptions/domain_error'
@@ -56,7 +56,7 @@ export default class DeclarationsController {
       throw new DomainError('declarations.errors.reason_required', 'reason')
     }
 
-    await db.transaction((trx) =>
+    await DataRevision.transaction((trx) =>
       AuditEvent.change(
         ctx,
         reason ? `declaration.corrected` : 'declaration.updated',

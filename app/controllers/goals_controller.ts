@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Goal from '#models/goal'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import GoalPolicy from '#policies/goal_policy'
 import { goalValidator } from '#validators/goal'
 import { GOAL_MEASURES } from '#domain/goals'
@@ -39,7 +39,7 @@ export default class GoalsController {
     await bouncer.with(GoalPolicy).authorize('manage')
     const { makeCurrent, ...values } = await request.validateUsing(goalValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       const goal = new Goal()
       goal.useTransaction(trx)
       goal.setTerms(values)
@@ -72,7 +72,7 @@ export default class GoalsController {
     const goal = await Goal.findOrFail(params.id)
     const { makeCurrent, ...values } = await request.validateUsing(goalValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       await AuditEvent.change(ctx, 'goal.updated', goal, trx, () => {
         goal.setTerms(values)
         if (makeCurrent) goal.makeCurrent()

@@ -1,11 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
 import MeetingRoom from '#models/meeting_room'
 import Booking from '#models/booking'
 import Closure from '#models/closure'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import BookingPolicy from '#policies/booking_policy'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { meetingRoomValidator } from '#validators/meeting_room'
@@ -95,7 +95,7 @@ export default class MeetingRoomsController {
     const room = await MeetingRoom.findOrFail(params.id)
     const { photo, ...values } = await request.validateUsing(meetingRoomValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       await AuditEvent.change(ctx, 'meeting_room.updated', room, trx, async () => {
         room.setRules(values)
         if (photo) {

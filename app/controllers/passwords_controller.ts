@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import hash from '@adonisjs/core/services/hash'
-import db from '@adonisjs/lucid/services/db'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import { updatePasswordValidator } from '#validators/password'
 
 /**
@@ -24,7 +24,7 @@ export default class PasswordsController {
       return response.redirect().back()
     }
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       user.useTransaction(trx)
       user.password = password
       await user.save()

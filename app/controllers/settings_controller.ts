@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Setting from '#models/setting'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import SettingPolicy from '#policies/setting_policy'
 import { updateSettingsValidator } from '#validators/setting'
 
@@ -35,7 +35,7 @@ export default class SettingsController {
     const { maxStayMonths, bookingQuotaHours } =
       await request.validateUsing(updateSettingsValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       const values = {
         max_stay_months: String(maxStayMonths),
         booking_quota_minutes: String(Math.round(bookingQuotaHours * 60)),

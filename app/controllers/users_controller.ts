@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import User, { ROLES } from '#models/user'
 import Company from '#models/company'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import UserPolicy from '#policies/user_policy'
 import { createUserValidator, updateUserValidator } from '#validators/user'
 
@@ -40,7 +40,7 @@ export default class UsersController {
     await bouncer.with(UserPolicy).authorize('create')
     const data = await request.validateUsing(createUserValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       const user = await User.create(
         { ...data, companyId: data.role === 'tenant' ? data.companyId : null, locale: 'fr' },
         { client: trx }
@@ -67,7 +67,7 @@ export default class UsersController {
     await bouncer.with(UserPolicy).authorize('edit', user)
     const data = await request.validateUsing(updateUserValidator, { meta: { userId: user.id } })
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       await AuditEvent.change(ctx, 'user.updated', user, trx, () => {
         user.merge({ ...data, companyId: data.role === 'tenant' ? data.companyId : null })
       })

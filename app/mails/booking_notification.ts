@@ -38,10 +38,14 @@ export default class BookingNotification extends BaseMail {
     actor: User,
     occurrences: Booking[] = [booking]
   ) {
-    await booking.load('meetingRoom')
-    await booking.load('company', (company) =>
-      company.preload('users', (users) => users.whereNull('disabled_at'))
-    )
+    if (!booking.$preloaded.meetingRoom) await booking.load('meetingRoom')
+    if (notice === 'cancelled_by_manager') {
+      await booking.load('company', (company) =>
+        company.preload('users', (users) => users.whereNull('disabled_at'))
+      )
+    } else if (!booking.$preloaded.company) {
+      await booking.load('company')
+    }
     const recipients =
       notice === 'cancelled_by_manager'
         ? booking.company.users.map((user) => user.email)

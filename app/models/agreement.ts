@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import { AgreementSchema } from '#database/schema'
 import { belongsTo, column, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
@@ -56,7 +58,7 @@ export type AgreementTerms = {
  * more cells, a period, progressive rent, charges, deposit and notice.
  * A cell never carries two agreements whose periods overlap.
  */
-export default class Agreement extends AgreementSchema {
+export default class Agreement extends compose(AgreementSchema, RevisesData) {
   @column()
   declare status: AgreementStatus
 

@@ -1,4 +1,6 @@
 import { AuditEventSchema } from '#database/schema'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import { belongsTo } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -20,7 +22,7 @@ type Auditable = {
  * One change made by a person: who, when, what, with the values before and after.
  * Append-only: events are never updated or deleted.
  */
-export default class AuditEvent extends AuditEventSchema {
+export default class AuditEvent extends compose(AuditEventSchema, RevisesData) {
   @belongsTo(() => User)
   declare user: BelongsTo<typeof User>
 

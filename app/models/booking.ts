@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import DataRevision from '#models/data_revision'
+import { RevisesData } from '#models/concerns/revises_data'
 import { BookingSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
@@ -35,7 +38,7 @@ function isDuplicate(error: unknown) {
  * hour, under a unique key per room) are written in the same transaction, so two
  * bookings of a room never overlap. Cancelled, never deleted.
  */
-export default class Booking extends BookingSchema {
+export default class Booking extends compose(BookingSchema, RevisesData) {
   @column()
   declare status: 'confirmed' | 'cancelled'
 
@@ -77,6 +80,7 @@ export default class Booking extends BookingSchema {
     }))
     try {
       await trx.table('booked_slots').multiInsert(rows)
+      await DataRevision.revise(trx)
     } catch (error) {
       if (isDuplicate(error)) throw new DomainError('bookings.errors.taken', 'startTime')
       throw error
@@ -86,6 +90,7 @@ export default class Booking extends BookingSchema {
   /** Frees the booking's slots (cancelled, or about to move). */
   async releaseSlots(trx: TransactionClientContract) {
     await trx.from('booked_slots').where('booking_id', this.id).delete()
+    await DataRevision.revise(trx)
   }
 
   /** Cancels the booking and frees its room at once. */
@@ -115,7 +120,7 @@ export default class Booking extends BookingSchema {
     const room = await MeetingRoom.findOrFail(terms.meetingRoomId, { client: trx })
     const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room.id, trx)
     room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
-    if (!actor.isManager) await this.assertWithinQuota(terms, trx)
+    const company = actor.isManager ? null : await this.assertWithinQuota(terms, trx)
     const booking = await this.create(
       {
         ...terms,
@@ -126,6 +131,9 @@ export default class Booking extends BookingSchema {
       { client: trx }
     )
     await booking.holdSlots(trx)
+    // Already read: the notice sent afterwards needs them.
+    booking.$setRelated('meetingRoom', room)
+    if (company) booking.$setRelated('company', company)
     return booking
   }
 
@@ -235,7 +243,7 @@ export default class Booking extends BookingSchema {
   /**
    * Refuses a booking beyond the company's monthly quota (managers may go beyond it).
    * The company's row is locked first, so two of its users booking at once cannot
-   * both take the last hours.
+   * both take the last hours. Returns the company so read.
    */
   static async assertWithinQuota(
     terms: BookingTerms,
@@ -254,5 +262,6 @@ export default class Booking extends BookingSchema {
         left: Math.max(0, quota - booked) / 60,
       })
     }
+    return company
   }
 }

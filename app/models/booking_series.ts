@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import DataRevision from '#models/data_revision'
+import { RevisesData } from '#models/concerns/revises_data'
 // The schema generator singularizes "series" as "sery".
 import { BookingSerySchema as BookingSeriesSchema } from '#database/schema'
 import { hasMany } from '@adonisjs/lucid/orm'
@@ -43,7 +46,7 @@ export type PlannedOccurrence = {
  * (never more than 52). Every occurrence is checked like a single booking; the user
  * sees the conflicts first and chooses to skip them or to give up the whole request.
  */
-export default class BookingSeries extends BookingSeriesSchema {
+export default class BookingSeries extends compose(BookingSeriesSchema, RevisesData) {
   static table = 'booking_series'
 
   @hasMany(() => Booking, { foreignKey: 'seriesId' })
@@ -171,7 +174,7 @@ export default class BookingSeries extends BookingSeriesSchema {
     const made: Booking[] = []
     for (const entry of bookable) {
       try {
-        const booking = await trx.transaction((savepoint) =>
+        const booking = await DataRevision.savepoint(trx, (savepoint) =>
           Booking.book(
             {
               meetingRoomId: request.meetingRoomId,

@@ -1,4 +1,6 @@
 import { BuildingSchema } from '#database/schema'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import { column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import Cell from '#models/cell'
@@ -7,7 +9,7 @@ import MeetingRoom from '#models/meeting_room'
 /**
  * A building of the incubator, with its rentable cells and meeting rooms.
  */
-export default class Building extends BuildingSchema {
+export default class Building extends compose(BuildingSchema, RevisesData) {
   /** MySQL returns DECIMAL columns as strings. */
   @column({ consume: (value) => Number(value) })
   declare areaSqm: number

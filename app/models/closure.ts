@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import { ClosureSchema } from '#database/schema'
 import { belongsTo } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
@@ -13,7 +15,7 @@ import { localTime, sqlDateTime, toLocal } from '#domain/booking_slots'
  * A period when a meeting room, or the whole building (no room), cannot be booked,
  * with its reason. Lifted rather than deleted.
  */
-export default class Closure extends ClosureSchema {
+export default class Closure extends compose(ClosureSchema, RevisesData) {
   @belongsTo(() => MeetingRoom)
   declare meetingRoom: BelongsTo<typeof MeetingRoom>
 

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import { CompanySchema } from '#database/schema'
 import { column, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
@@ -52,7 +54,7 @@ export const CONTACT_FIELDS = ['contactName', 'email', 'phone', 'website'] as co
  * A business hosted by the incubator, or applying to be; identified by its SIRET.
  * Lifecycle: candidate → hosted (from the start of its first agreement) → alumni.
  */
-export default class Company extends CompanySchema {
+export default class Company extends compose(CompanySchema, RevisesData) {
   /** SQLite and MySQL return booleans as 0/1. */
   @column({ consume: (value) => Boolean(value) })
   declare digital: boolean

@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import DataRevision from '#models/data_revision'
+import { RevisesData } from '#models/concerns/revises_data'
 import { DeclarationReminderSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
@@ -11,7 +14,7 @@ import type { DeclarationKind, DeclarationPeriod } from '#domain/declaration_per
  * that the daily reminder never sends the same one twice, and shown to managers.
  * One per company and period (a unique key).
  */
-export default class DeclarationReminder extends DeclarationReminderSchema {
+export default class DeclarationReminder extends compose(DeclarationReminderSchema, RevisesData) {
   @column()
   declare kind: DeclarationKind
 
@@ -46,6 +49,7 @@ export default class DeclarationReminder extends DeclarationReminderSchema {
           recipients: recipients.join(', '),
         }))
       )
+    await DataRevision.revise(trx)
   }
 
   /** Whether an error is the unique key refusing a reminder already recorded. */

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import { GoalSchema } from '#database/schema'
 import { column } from '@adonisjs/lucid/orm'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -18,7 +20,7 @@ export type GoalValues = {
  * A target number of jobs to reach over a period (80 jobs in three years...). Goals
  * are kept as history, never deleted; the current one is the latest made current.
  */
-export default class Goal extends GoalSchema {
+export default class Goal extends compose(GoalSchema, RevisesData) {
   @column()
   declare measure: GoalMeasure
 

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import { HeadcountDeclarationSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
@@ -26,7 +28,7 @@ export type DeclarationValues = {
  * A company's headcount on a date, by category: declared by its tenants (or a manager
  * on its behalf), counted once a manager has validated it. One per company and period.
  */
-export default class HeadcountDeclaration extends HeadcountDeclarationSchema {
+export default class HeadcountDeclaration extends compose(HeadcountDeclarationSchema, RevisesData) {
   @column()
   declare kind: DeclarationKind
 

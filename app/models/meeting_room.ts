@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import app from '@adonisjs/core/services/app'
 import { MeetingRoomSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
@@ -37,7 +39,7 @@ export type BookingSpan = { startsAt: DateTime; endsAt: DateTime }
  * One of the shared meeting rooms that hosted companies book, with its booking rules:
  * opening hours, slot grid, durations, how far ahead, cancellation cut-off.
  */
-export default class MeetingRoom extends MeetingRoomSchema {
+export default class MeetingRoom extends compose(MeetingRoomSchema, RevisesData) {
   /** MySQL returns DECIMAL columns as strings. */
   @column({ consume: (value) => Number(value) })
   declare areaSqm: number

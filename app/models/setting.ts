@@ -1,4 +1,6 @@
 import { SettingSchema } from '#database/schema'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import incubator from '#config/incubator'
@@ -15,7 +17,7 @@ type SettingKey = keyof typeof DEFAULTS
  * One of the incubator's rules that managers may change (the maximum stay...),
  * stored by key; a missing key means the default of config/incubator.ts.
  */
-export default class Setting extends SettingSchema {
+export default class Setting extends compose(SettingSchema, RevisesData) {
   /** A rule's value as a number, or its default. */
   static async number(key: SettingKey, client?: QueryClientContract) {
     const row = await this.query({ client }).where('key', key).first()

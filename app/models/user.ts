@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { RevisesData } from '#models/concerns/revises_data'
 import { UserSchema } from '#database/schema'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
@@ -19,7 +20,7 @@ export type Locale = (typeof LOCALES)[number]
  * A person who logs in: a manager, a tenant (attached to exactly one company)
  * or an elected official.
  */
-export default class User extends compose(UserSchema, withAuthFinder(hash)) {
+export default class User extends compose(UserSchema, withAuthFinder(hash), RevisesData) {
   @column()
   declare role: Role
 

@@ -14,6 +14,16 @@ export const BENCH_ACCOUNTS = {
 } as const
 
 /**
+ * The tenants who make the benchmark's bookings, each of a different hosted company (whose
+ * quota is lifted): bookings of one company wait for each other (its quota is checked under
+ * a lock), those of different companies do not. The first is the tenant above.
+ */
+export const BENCH_BOOKERS = [
+  BENCH_ACCOUNTS.tenant,
+  ...Array.from({ length: 9 }, (_, index) => `reservation${index + 1}@bench.test`),
+]
+
+/**
  * The calendar feed token of a second hosted company's account (64 hexadecimal digits, as
  * the app makes them): its feed is measured, while the tenant above makes the bookings.
  */

@@ -5,7 +5,7 @@ import { WEEKDAYS_8_TO_19 } from '#domain/booking_slots'
 import { SECTORS, EXIT_REASONS } from '#models/company'
 import incubator from '#config/incubator'
 import { demoSiret, generator } from '#database/demo/history'
-import { BENCH_ACCOUNTS, BENCH_CALENDAR_TOKEN } from '#database/bench/accounts'
+import { BENCH_ACCOUNTS, BENCH_BOOKERS, BENCH_CALENDAR_TOKEN } from '#database/bench/accounts'
 
 /**
  * The benchmark's large dataset: a network of incubators over ten years, made
@@ -235,9 +235,14 @@ export function largeDataset(scale: number, today: DateTime, seed = 59300): Larg
       calendar_token: index === 0 ? BENCH_CALENDAR_TOKEN : null,
     })
   }
-  // The benchmark's tenant books a lot: its company's quota is lifted.
-  const tenantRow = data.companies[tenantCompany.id - 1]
-  tenantRow.booking_quota_minutes = 1_000_000
+  // The benchmark's bookers book a lot: their companies' quotas are lifted. The second
+  // company hosted today (whose feed is measured) is left alone.
+  const bookingCompanies = [tenantCompany, ...hostedToday.slice(2)]
+  for (const [index, email] of BENCH_BOOKERS.entries()) {
+    const company = bookingCompanies[index % bookingCompanies.length]
+    if (index > 0) data.users.push(account(email, `Réservation ${index}`, 'tenant', company.id))
+    data.companies[company.id - 1].booking_quota_minutes = 1_000_000
+  }
 
   data.goals.push({
     name: 'Objectif du réseau',

@@ -2,7 +2,8 @@ import autocannon from 'autocannon'
 
 /**
  * One page (or form) the benchmark drives: where, with whose cookies, and what a
- * good answer is. `body` gives each POST its own form (a different free slot).
+ * good answer is. `body` gives each POST its own form (a different free slot), and may
+ * send it as someone else (other cookies).
  */
 export type Target = {
   name: string
@@ -11,7 +12,7 @@ export type Target = {
   headers: Record<string, string>
   /** A good answer: 200 for a page, the redirect to the room for a booking. */
   ok: (status: number, location: string | undefined) => boolean
-  body?: () => string | null
+  body?: () => { form: string; headers?: Record<string, string> } | null
 }
 
 /** The figures of one load run. */
@@ -65,12 +66,12 @@ export async function load(
           headers: target.headers,
           setupRequest: (request: any) => {
             if (!target.body) return request
-            const body = target.body()
-            if (body === null) {
+            const next = target.body()
+            if (next === null) {
               exhausted = true
               return request
             }
-            return { ...request, body }
+            return { ...request, body: next.form, headers: { ...request.headers, ...next.headers } }
           },
           onResponse: (status: number, _body: string, _context: unknown, headers: any) => {
             if (!target.ok(status, headers?.location)) wrong += 1

@@ -7,6 +7,7 @@ import mysql from 'mysql2/promise'
 import Database from 'better-sqlite3'
 import {
   BENCH_ACCOUNTS,
+  BENCH_BOOKERS,
   BENCH_BOOKING_TITLE,
   BENCH_CALENDAR_TOKEN,
   BENCH_PASSWORD,
@@ -128,7 +129,10 @@ async function prepare(root: string, scale: number, env: Record<string, string>,
   await ace(root, ['bench:data', `--scale=${scale}`], env)
 }
 
-/** Logs in one visitor per role on an instance; the tenant also reads its CSRF token. */
+/**
+ * Logs in one visitor per role on an instance, and the tenants who book (each with the
+ * CSRF token of its session).
+ */
 async function sessions(instance: Instance) {
   const login = async (email: string) => {
     const visitor = new Visitor()
@@ -143,32 +147,33 @@ async function sessions(instance: Instance) {
   }
   const manager = await login(BENCH_ACCOUNTS.manager)
   const official = await login(BENCH_ACCOUNTS.official)
-  const tenant = await login(BENCH_ACCOUNTS.tenant)
-  const form = await tenant.request(instance.url, '/bookings/create')
-  const csrf = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(form.text)?.[1]
-  if (!csrf) throw new Error('no CSRF token on /bookings/create')
-  return {
-    manager: manager.cookieHeader(),
-    official: official.cookieHeader(),
-    tenant: tenant.cookieHeader(),
-    csrf,
+  const bookers = []
+  for (const email of BENCH_BOOKERS) {
+    const tenant = await login(email)
+    const form = await tenant.request(instance.url, '/bookings/create')
+    const csrf = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(form.text)?.[1]
+    if (!csrf) throw new Error(`no CSRF token on /bookings/create for ${email}`)
+    bookers.push({ cookie: tenant.cookieHeader(), csrf })
   }
+  return { manager: manager.cookieHeader(), official: official.cookieHeader(), bookers }
 }
 
 /**
  * Free half-hour slots of the three first rooms, weekdays 08:00–19:00 Paris time, from
  * ten weeks ahead (the dataset books up to six weeks ahead) until the rooms' 240 days.
  */
-function freeSlots(csrf: string) {
+function freeSlots(bookers: { cookie: string; csrf: string }[]) {
   const today = DateTime.now().setZone('Europe/Paris').startOf('day')
   let day = today.plus({ weeks: 10 }).startOf('week')
   const last = today.plus({ days: 235 })
   let room = 1
   let minutes = 8 * 60
+  let made = 0
   return () => {
     if (day > last) return null
-    const body = new URLSearchParams({
-      _csrf: csrf,
+    const booker = bookers[made++ % bookers.length]
+    const form = new URLSearchParams({
+      _csrf: booker.csrf,
       meetingRoomId: String(room),
       date: day.toISODate()!,
       startTime: hhmm(minutes),
@@ -186,12 +191,15 @@ function freeSlots(csrf: string) {
       minutes = 8 * 60
       day = day.plus({ days: day.weekday === 5 ? 3 : 1 })
     }
-    return body
+    return { form, headers: { cookie: booker.cookie } }
   }
 }
 
+/** A target whose requests use up something (free slots) that a new run starts again. */
+type Measured = Target & { restart?: () => void }
+
 /** The pages measured, each as the role that uses it, and the ceiling. */
-function targetsFor(cookies: Awaited<ReturnType<typeof sessions>>): Target[] {
+function targetsFor(cookies: Awaited<ReturnType<typeof sessions>>): Measured[] {
   const today = DateTime.now().setZone('Europe/Paris')
   const html = { accept: 'text/html' }
   const page = (name: string, path: string, cookie: string | null): Target => ({
@@ -201,7 +209,6 @@ function targetsFor(cookies: Awaited<ReturnType<typeof sessions>>): Target[] {
     headers: cookie ? { ...html, cookie } : html,
     ok: (status) => status === 200,
   })
-  const nextSlot = freeSlots(cookies.csrf)
   return [
     page('ceiling (no work)', '/bench/ceiling', cookies.manager),
     page('building plan', '/', cookies.manager),
@@ -227,37 +234,54 @@ function targetsFor(cookies: Awaited<ReturnType<typeof sessions>>): Target[] {
       path: '/bookings',
       headers: {
         ...html,
-        'cookie': cookies.tenant,
         'content-type': 'application/x-www-form-urlencoded',
       },
       ok: (status, location) => status === 302 && Boolean(location?.startsWith('/meeting-rooms/')),
-      body: nextSlot,
+      body: freeSlots(cookies.bookers),
+      restart() {
+        this.body = freeSlots(cookies.bookers)
+      },
     },
   ]
 }
 
-/** One request per target on a COUNT_QUERIES instance: the SQL queries each one runs. */
+/**
+ * The SQL queries of each target on a COUNT_QUERIES instance: to make the page (its first
+ * request) and to serve it kept by the page cache (the same request again).
+ */
 async function queriesPerRequest(instance: Instance, targets: Target[]) {
-  const counts: Record<string, number | null> = {}
-  for (const target of targets) {
+  const counts: Record<string, { made: number; kept: number | null }> = {}
+  const ask = async (target: Target) => {
+    const next = target.body?.()
     const response = await fetch(`${instance.url}${target.path}`, {
       method: target.method,
-      headers: target.headers,
-      body: target.body?.() ?? undefined,
+      headers: { ...target.headers, ...next?.headers },
+      body: next?.form,
       redirect: 'manual',
     })
     await response.arrayBuffer()
     if (!target.ok(response.status, response.headers.get('location') ?? undefined)) {
       throw new Error(`${target.name}: unexpected answer ${response.status}`)
     }
-    const header = response.headers.get('x-sql-queries')
-    counts[target.name] = header === null ? 0 : Number(header)
+    return {
+      queries: Number(response.headers.get('x-sql-queries') ?? 0),
+      kept: response.headers.get('x-page-cache') === 'hit',
+    }
+  }
+  for (const target of targets) {
+    const made = await ask(target)
+    const again = target.method === 'GET' ? await ask(target) : null
+    counts[target.name] = { made: made.queries, kept: again?.kept ? again.queries : null }
   }
   return counts
 }
 
-/** Bookings of the benchmark that overlap another confirmed booking of the same room. */
-async function doubleBookings(sql: Sql) {
+/**
+ * The bookings the benchmark made so far: counted, checked for overlaps with any other
+ * confirmed booking of the same room, then removed so that the next run finds the same
+ * free slots.
+ */
+async function tallyAndFree(sql: Sql, tally: { created: number; overlapping: number }) {
   const [{ total }] = await sql.query(
     `select count(*) as total from bookings a join bookings b
        on b.meeting_room_id = a.meeting_room_id and b.id <> a.id and b.status = 'confirmed'
@@ -267,7 +291,12 @@ async function doubleBookings(sql: Sql) {
   const [{ created }] = await sql.query(
     `select count(*) as created from bookings where title = '${BENCH_BOOKING_TITLE}'`
   )
-  return { overlapping: Number(total), created: Number(created) }
+  tally.created += Number(created)
+  tally.overlapping += Number(total)
+  await sql.query(
+    `delete from booked_slots where booking_id in (select id from bookings where title = '${BENCH_BOOKING_TITLE}')`
+  )
+  await sql.query(`delete from bookings where title = '${BENCH_BOOKING_TITLE}'`)
 }
 
 /**
@@ -285,9 +314,13 @@ async function settle(base: string) {
 }
 
 /** Each page once (20 requests, one at a time): its median latency on this dataset. */
-async function once(instance: Instance, targets: Target[]) {
+async function once(instance: Instance, targets: Measured[], fresh: () => Promise<void>) {
   const medians: Record<string, number> = {}
   for (const target of targets) {
+    if (target.restart) {
+      await fresh()
+      target.restart()
+    }
     await settle(instance.url)
     const measure = await load(instance.url, target, 1, { amount: 20 })
     medians[target.name] = measure.p50
@@ -306,7 +339,7 @@ export async function runBenchmark(root: string, options: Options) {
     MAIL_MAILER: 'recording',
     BENCH: 'true',
   }
-  const only = (targets: Target[]) =>
+  const only = (targets: Measured[]) =>
     options.only
       ? targets.filter(
           (target) => target.name.includes(options.only!) || target.name.startsWith('ceiling')
@@ -332,40 +365,66 @@ export async function runBenchmark(root: string, options: Options) {
     const queries = await queriesPerRequest(counting, only(targetsFor(await sessions(counting))))
     await stop(counting)
 
-    // The load: every page at every concurrency, after a short warm-up.
+    const bookings = { created: 0, overlapping: 0 }
+    /** Checks and removes the benchmark's bookings, before a booking run and at the end. */
+    const fresh = async (env: Record<string, string>) => {
+      const sql = await sqlFor(root, env)
+      await tallyAndFree(sql, bookings)
+      await sql.close()
+    }
+
+    /** Every page at the given concurrencies, after a short warm-up. */
+    const measureAll = async (instance: Instance, concurrencies: number[]) => {
+      const targets = only(targetsFor(await sessions(instance)))
+      options.log('warming up')
+      for (const target of targets) {
+        await load(instance.url, target, 10, { seconds: 2 })
+        await settle(instance.url)
+      }
+      const measures: (Measure & { ofCeiling: number })[] = []
+      for (const connections of concurrencies) {
+        let ceiling = 0
+        for (const target of targets) {
+          options.log(`${target.name} at ${connections}`)
+          if (target.restart) {
+            await fresh(env1)
+            target.restart()
+          }
+          await settle(instance.url)
+          const measure = await load(instance.url, target, connections, {
+            seconds: options.seconds,
+          })
+          if (target === targets[0]) ceiling = measure.perSecond
+          measures.push({
+            ...measure,
+            ofCeiling: ceiling ? Math.round((measure.perSecond / ceiling) * 100) : 0,
+          })
+        }
+      }
+      return { targets, measures }
+    }
+
+    // The load, as in production: pages kept by the page cache until the data changes.
     const server = await startInstance(PORTS.load, env1)
     instances.push(server)
-    const targets = only(targetsFor(await sessions(server)))
-    options.log('warming up')
-    for (const target of targets) {
-      await load(server.url, target, 10, { seconds: 2 })
-      await settle(server.url)
-    }
-    const measures: (Measure & { ofCeiling: number; queries: number | null })[] = []
-    for (const connections of options.connections) {
-      let ceiling = 0
-      for (const target of targets) {
-        options.log(`${target.name} at ${connections}`)
-        await settle(server.url)
-        const measure = await load(server.url, target, connections, { seconds: options.seconds })
-        if (target === targets[0]) ceiling = measure.perSecond
-        measures.push({
-          ...measure,
-          ofCeiling: ceiling ? Math.round((measure.perSecond / ceiling) * 100) : 0,
-          queries: queries[target.name] ?? null,
-        })
-      }
-    }
-    const sql = await sqlFor(root, env1)
-    const bookings = await doubleBookings(sql)
-    await sql.close()
+    const { targets, measures } = await measureAll(server, options.connections)
+    await stop(server)
+
+    // The same at the highest concurrency with the page cache off: every page made each time.
+    const making = await startInstance(PORTS.load, { ...env1, PAGE_CACHE: 'false' })
+    instances.push(making)
+    const top = Math.max(...options.connections)
+    const { measures: made } = await measureAll(making, [top])
+    await fresh(env1)
 
     const report = {
       date: started.toISO(),
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
       database: options.sqlite ? 'sqlite' : 'mysql',
       seconds: options.seconds,
+      queries,
       measures,
+      madeEachTime: made,
       bookings,
       growth: [] as { target: string; p50At1: number; p50At10: number; growth: number }[],
     }
@@ -379,7 +438,18 @@ export async function runBenchmark(root: string, options: Options) {
     save()
     console.log(
       `\n${table(
-        ['page', 'c', 'req/s', '% ceiling', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'SQL/req'],
+        [
+          'page',
+          'c',
+          'req/s',
+          '% ceiling',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'errors',
+          'SQL made',
+          'SQL kept',
+        ],
         measures.map((m) => [
           m.target,
           m.connections,
@@ -389,7 +459,23 @@ export async function runBenchmark(root: string, options: Options) {
           m.p95,
           m.p99,
           m.errors,
-          m.queries ?? '',
+          queries[m.target]?.made ?? '',
+          queries[m.target]?.kept ?? '',
+        ])
+      )}`
+    )
+    console.log(
+      `\nPAGE_CACHE=false, every page made at each request:\n${table(
+        ['page', 'c', 'req/s', '% ceiling', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'],
+        made.map((m) => [
+          m.target,
+          m.connections,
+          m.perSecond,
+          m.ofCeiling,
+          m.p50,
+          m.p95,
+          m.p99,
+          m.errors,
         ])
       )}`
     )
@@ -400,12 +486,12 @@ export async function runBenchmark(root: string, options: Options) {
 
     // Growth: each page once on 1× and on 10× the data.
     if (options.growth) {
-      options.log('each page once on 1×')
-      const at1 = await once(server, targets)
-      await stop(server)
+      options.log('each page once on 1× (page cache off: the cost of making it)')
+      const at1 = await once(making, targets, () => fresh(env1))
+      await stop(making)
       const env10 = { ...base, ...databaseEnv(options.sqlite, 10) }
       await prepare(root, 10, env10, options)
-      const tenfold = await startInstance(PORTS.tenfold, env10)
+      const tenfold = await startInstance(PORTS.tenfold, { ...env10, PAGE_CACHE: 'false' })
       instances.push(tenfold)
       options.log('each page once on 10×, after the same warm-up')
       const tenfoldTargets = only(targetsFor(await sessions(tenfold)))
@@ -413,7 +499,8 @@ export async function runBenchmark(root: string, options: Options) {
         await load(tenfold.url, target, 10, { seconds: 2 })
         await settle(tenfold.url)
       }
-      const at10 = await once(tenfold, tenfoldTargets)
+      const at10 = await once(tenfold, tenfoldTargets, () => fresh(env10))
+      await fresh(env10)
       await stop(tenfold)
       report.growth = targets.map((target) => ({
         target: target.name,
@@ -429,9 +516,17 @@ export async function runBenchmark(root: string, options: Options) {
         )}`
       )
     } else {
-      await stop(server)
+      await stop(making)
     }
     return bookings.overlapping === 0 ? 0 : 1
+  } catch (error) {
+    // What the servers said last: a server that stopped answering says why here.
+    for (const instance of instances) {
+      const said = instance.output.join('').split('\n').slice(-40).join('\n')
+      if (said.trim())
+        options.log(`${instance.url} (exit code ${instance.process.exitCode}):\n${said}`)
+    }
+    throw error
   } finally {
     for (const instance of instances) {
       if (instance.process.exitCode === null) instance.process.kill()

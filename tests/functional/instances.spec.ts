@@ -112,4 +112,40 @@ test.group('Several instances: one MariaDB, one Redis', (group) => {
   })
     .skip(!onMysql, 'needs MySQL: the instances share one database server')
     .timeout(120000)
+
+  test('a page kept by one instance is made again there after a write through the other', async ({
+    assert,
+  }) => {
+    const [first, second] = instances
+    const room = await createRoom()
+    const manager = await createUser('manager')
+    const { tenant } = await hostedTenant('Voisine')
+    const week = `/meeting-rooms/${room.id}?week=${nextMonday()}`
+    const watcher = new Visitor()
+    await watcher.submit(first.url, '/login', '/login', {
+      email: manager.email,
+      password: PASSWORD,
+    })
+    await watcher.request(first.url, week)
+    const kept = await watcher.request(first.url, week)
+    assert.equal(kept.pageCache, 'hit')
+
+    const booker = new Visitor()
+    await booker.submit(second.url, '/login', '/login', { email: tenant.email, password: PASSWORD })
+    const booked = await booker.submit(second.url, week, '/bookings', {
+      meetingRoomId: String(room.id),
+      date: nextMonday(),
+      startTime: '16:00',
+      endTime: '17:00',
+      title: 'Réservée par l’autre instance',
+      attendees: '2',
+    })
+    assert.equal(booked.status, 302)
+
+    const after = await watcher.request(first.url, week)
+    assert.equal(after.pageCache, 'miss')
+    assert.include(after.text, 'Réservée par l’autre instance')
+  })
+    .skip(!onMysql, 'needs MySQL: the instances share one database server')
+    .timeout(60000)
 })

@@ -88,6 +88,7 @@ export class Visitor {
     return {
       status: response.status,
       location: response.headers.get('location'),
+      pageCache: response.headers.get('x-page-cache'),
       text: await response.text(),
     }
   }

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { largeDataset } from '#database/bench/large_dataset'
-import { BENCH_ACCOUNTS, BENCH_CALENDAR_TOKEN } from '#database/bench/accounts'
+import { BENCH_BOOKERS, BENCH_ACCOUNTS, BENCH_CALENDAR_TOKEN } from '#database/bench/accounts'
 import { day } from '#domain/periods'
 
 /** A twentieth of the benchmark's dataset: 50 companies, one building, one room. */
@@ -100,8 +100,16 @@ test.group("The benchmark's large dataset", () => {
       assert.equal(company.status, 'hosted')
       assert.isTrue(String(company.entered_on) <= '2026-11-30')
     }
-    const booker = data.companies.find((row) => row.id === tenant.company_id)!
-    assert.equal(booker.booking_quota_minutes, 1_000_000)
+    // The bookers: tenants of hosted companies with no quota, never the subscriber's.
+    const bookers = BENCH_BOOKERS.map((email) => data.users.find((user) => user.email === email)!)
+    for (const booker of bookers) {
+      assert.equal(booker.role, 'tenant')
+      assert.notEqual(booker.company_id, subscriber.company_id)
+      const company = data.companies.find((row) => row.id === booker.company_id)!
+      assert.equal(company.status, 'hosted')
+      assert.equal(company.booking_quota_minutes, 1_000_000)
+    }
+    assert.isAbove(new Set(bookers.map((booker) => booker.company_id)).size, 1)
     assert.deepEqual(
       data.users.slice(0, 3).map((user) => user.role),
       ['manager', 'official', 'tenant']

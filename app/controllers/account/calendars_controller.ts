@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { randomBytes } from 'node:crypto'
-import db from '@adonisjs/lucid/services/db'
 import MeetingRoom from '#models/meeting_room'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import { appUrl } from '#mails/declaration_reminder_notification'
 
 /**
@@ -31,7 +31,7 @@ export default class CalendarsController {
   async update(ctx: HttpContext) {
     const { auth, response, session, i18n } = ctx
     const user = auth.getUserOrFail()
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       user.useTransaction(trx)
       user.calendarToken = randomBytes(32).toString('hex')
       await user.save()

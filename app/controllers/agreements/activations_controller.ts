@@ -1,9 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import { lockedForUpdate } from '#helpers/locking'
 import Agreement from '#models/agreement'
 import Company from '#models/company'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import AgreementPolicy from '#policies/agreement_policy'
 
 /**
@@ -16,7 +16,7 @@ export default class ActivationsController {
     const agreement = await Agreement.findOrFail(params.id)
     await bouncer.with(AgreementPolicy).authorize('activate', agreement)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       const locked = await lockedForUpdate(
         Agreement.query({ client: trx }).where('id', agreement.id)
       ).firstOrFail()

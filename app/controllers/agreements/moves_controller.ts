@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Agreement from '#models/agreement'
 import Cell from '#models/cell'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import AgreementPolicy from '#policies/agreement_policy'
 import { createMoveValidator } from '#validators/agreement'
 import { lockedForUpdate } from '#helpers/locking'
@@ -32,7 +32,7 @@ export default class MovesController {
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const { movesOn, cellIds } = await request.validateUsing(createMoveValidator)
 
-    const next = await db.transaction(async (trx) => {
+    const next = await DataRevision.transaction(async (trx) => {
       const locked = await lockedForUpdate(
         Agreement.query({ client: trx }).where('id', agreement.id)
       ).firstOrFail()

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Agreement from '#models/agreement'
 import Company from '#models/company'
 import AuditEvent from '#models/audit_event'
@@ -7,6 +6,7 @@ import AgreementPolicy from '#policies/agreement_policy'
 import { createRenewalValidator } from '#validators/agreement'
 import { lockedForUpdate } from '#helpers/locking'
 import Setting from '#models/setting'
+import DataRevision from '#models/data_revision'
 
 /**
  * An agreement's renewal: its planned end moves later, within the maximum stay,
@@ -31,7 +31,7 @@ export default class RenewalsController {
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const { endsOn } = await request.validateUsing(createRenewalValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       const locked = await lockedForUpdate(
         Agreement.query({ client: trx }).where('id', agreement.id)
       ).firstOrFail()

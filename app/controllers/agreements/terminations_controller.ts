@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Agreement from '#models/agreement'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import AgreementPolicy from '#policies/agreement_policy'
 import { createTerminationValidator } from '#validators/agreement'
 import { lockedForUpdate } from '#helpers/locking'
@@ -29,7 +29,7 @@ export default class TerminationsController {
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const data = await request.validateUsing(createTerminationValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       const locked = await lockedForUpdate(
         Agreement.query({ client: trx }).where('id', agreement.id)
       ).firstOrFail()

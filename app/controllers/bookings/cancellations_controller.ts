@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Booking from '#models/booking'
 import MeetingRoom from '#models/meeting_room'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import BookingPolicy from '#policies/booking_policy'
 import { cancelBookingValidator } from '#validators/booking'
 import { sqlDateTime } from '#domain/booking_slots'
@@ -23,7 +23,7 @@ export default class CancellationsController {
     const user = auth.getUserOrFail()
     const { reason, scope } = await request.validateUsing(cancelBookingValidator)
 
-    const cancelled = await db.transaction(async (trx) => {
+    const cancelled = await DataRevision.transaction(async (trx) => {
       // Locked and read again: two cancellations at once cancel (and record) it once.
       const current = await lockedForUpdate(
         Booking.query({ client: trx }).where('id', booking.id)

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Closure from '#models/closure'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import BookingNotification from '#mails/booking_notification'
 
@@ -17,7 +17,7 @@ export default class CancellationsController {
     const closure = await Closure.findOrFail(params.id)
     const manager = auth.getUserOrFail()
 
-    const cancelled = await db.transaction(async (trx) => {
+    const cancelled = await DataRevision.transaction(async (trx) => {
       const bookings = await closure.bookingsInside(trx)
       for (const booking of bookings) {
         await AuditEvent.change(ctx, 'booking.cancelled', booking, trx, () =>

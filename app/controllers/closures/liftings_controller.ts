@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Closure from '#models/closure'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 
 /** Lifting a closure: the room (or the building) may be booked again; the closure stays in history. */
@@ -11,7 +11,7 @@ export default class LiftingsController {
     const { auth, bouncer, params, response, session, i18n } = ctx
     await bouncer.with(MeetingRoomPolicy).authorize('edit')
     const closure = await Closure.findOrFail(params.id)
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       await AuditEvent.change(ctx, 'closure.lifted', closure, trx, () =>
         closure.lift(auth.getUserOrFail())
       )

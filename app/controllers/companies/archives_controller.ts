@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Company from '#models/company'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import CompanyPolicy from '#policies/company_policy'
 
 /**
@@ -24,7 +24,7 @@ export default class ArchivesController {
     const company = await Company.findOrFail(params.id)
     await bouncer.with(CompanyPolicy).authorize('archive', company)
 
-    await db.transaction((trx) =>
+    await DataRevision.transaction((trx) =>
       AuditEvent.change(ctx, `company.${change}d`, company, trx, () => company[change]())
     )
 

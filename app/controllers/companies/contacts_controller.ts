@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Company from '#models/company'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import CompanyPolicy from '#policies/company_policy'
 import { updateContactValidator } from '#validators/company'
 
@@ -23,7 +23,7 @@ export default class ContactsController {
     await bouncer.with(CompanyPolicy).authorize('editContact', company)
     const data = await request.validateUsing(updateContactValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       await AuditEvent.change(ctx, 'company.contact_updated', company, trx, () => {
         company.merge({
           contactName: data.contactName ?? null,

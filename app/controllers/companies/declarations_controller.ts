@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Company from '#models/company'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
 import { createDeclarationValidator } from '#validators/headcount_declaration'
 import { declarationsDue } from '#domain/declaration_periods'
@@ -52,7 +52,7 @@ export default class DeclarationsController {
     await bouncer.with(HeadcountDeclarationPolicy).authorize('declareFor', company)
     const values = await request.validateUsing(createDeclarationValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       const declaration = await HeadcountDeclaration.declare(
         company,
         values,

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import { lockedForUpdate } from '#helpers/locking'
 import Company, { EXIT_REASONS } from '#models/company'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import CompanyPolicy from '#policies/company_policy'
 import { createExitValidator } from '#validators/company'
 
@@ -24,7 +24,7 @@ export default class ExitsController {
     await bouncer.with(CompanyPolicy).authorize('recordExit', company)
     const { exitOn, exitReason } = await request.validateUsing(createExitValidator)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       const locked = await lockedForUpdate(
         Company.query({ client: trx }).where('id', company.id)
       ).firstOrFail()

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import Goal from '#models/goal'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import GoalPolicy from '#policies/goal_policy'
 
 /**
@@ -14,7 +14,7 @@ export default class CurrentController {
     await bouncer.with(GoalPolicy).authorize('manage')
     const goal = await Goal.findOrFail(params.id)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       await AuditEvent.change(ctx, 'goal.made_current', goal, trx, () => goal.makeCurrent())
     })
 

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import UserPolicy from '#policies/user_policy'
 
 /**
@@ -24,7 +24,7 @@ export default class DisablementsController {
     const user = await User.findOrFail(params.id)
     await bouncer.with(UserPolicy).authorize('disable', user)
 
-    await db.transaction(async (trx) => {
+    await DataRevision.transaction(async (trx) => {
       await AuditEvent.change(ctx, `user.${change}d`, user, trx, () => {
         user[change]()
       })
