@@ -436,48 +436,29 @@ export async function runBenchmark(root: string, options: Options) {
       writeFileSync(join(directory, 'latest.json'), JSON.stringify(report, null, 2))
     }
     save()
+    const columns = ['page', 'c', 'req/s', '% ceiling', 'p50 ms', 'p95 ms', 'p99 ms', 'errors']
+    const row = (m: (typeof measures)[number]) => [
+      m.target,
+      m.connections,
+      m.perSecond,
+      m.ofCeiling,
+      m.p50,
+      m.p95,
+      m.p99,
+      m.errors,
+    ]
     console.log(
       `\n${table(
-        [
-          'page',
-          'c',
-          'req/s',
-          '% ceiling',
-          'p50 ms',
-          'p95 ms',
-          'p99 ms',
-          'errors',
-          'SQL made',
-          'SQL kept',
-        ],
+        [...columns, 'SQL made', 'SQL kept'],
         measures.map((m) => [
-          m.target,
-          m.connections,
-          m.perSecond,
-          m.ofCeiling,
-          m.p50,
-          m.p95,
-          m.p99,
-          m.errors,
+          ...row(m),
           queries[m.target]?.made ?? '',
           queries[m.target]?.kept ?? '',
         ])
       )}`
     )
     console.log(
-      `\nPAGE_CACHE=false, every page made at each request:\n${table(
-        ['page', 'c', 'req/s', '% ceiling', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'],
-        made.map((m) => [
-          m.target,
-          m.connections,
-          m.perSecond,
-          m.ofCeiling,
-          m.p50,
-          m.p95,
-          m.p99,
-          m.errors,
-        ])
-      )}`
+      `\nPAGE_CACHE=false, every page made at each request:\n${table(columns, made.map(row))}`
     )
     console.log(
       `\nbookings made: ${bookings.created}, overlapping another: ${bookings.overlapping}` +

@@ -27,7 +27,8 @@ export type RecordedMail = {
 
 /**
  * The emails the recording transport has sent since the process started (or the
- * last clear()), so that tests can read what a person would have received.
+ * last clear()), so that tests can read what a person would have received (the last
+ * hundred only when they are written to files as well).
  */
 export const outbox = {
   messages: [] as RecordedMail[],
@@ -42,6 +43,9 @@ export const outbox = {
     return this.messages.filter((message) => message.to.includes(address))
   },
 }
+
+/** How many emails the outbox keeps in memory when they are also written to files. */
+const KEPT_IN_MEMORY = 100
 
 /** The encoded parts of nodemailer's JSON output. */
 type Encoded = { content?: string; encoding?: string }
@@ -67,6 +71,7 @@ export class RecordingTransport implements MailTransportContract {
   #json = new JSONTransport()
   #directory: string | null
   #written = 0
+  #made?: Promise<unknown>
 
   /** `directory`: where to write each email as JSON; none in tests. */
   constructor(options: { directory?: string | null } = {}) {
@@ -103,13 +108,18 @@ export class RecordingTransport implements MailTransportContract {
         : null,
     }
     outbox.messages.push(recorded)
-    if (this.#directory) await this.#write(this.#directory, recorded)
+    if (this.#directory) {
+      // The files are the record there: memory keeps only the last emails of a long run.
+      if (outbox.messages.length > KEPT_IN_MEMORY) outbox.messages.shift()
+      await this.#write(this.#directory, recorded)
+    }
     return response
   }
 
   /** Writes the email as JSON (attachments in base64) under a sortable file name. */
   async #write(directory: string, mail: RecordedMail) {
-    await mkdir(directory, { recursive: true })
+    this.#made ??= mkdir(directory, { recursive: true })
+    await this.#made // once, not at every email
     const stamp = mail.sentAt.toISOString().replace(/[:.]/g, '-')
     const slug = mail.subject
       .normalize('NFD')
@@ -128,6 +138,12 @@ export class RecordingTransport implements MailTransportContract {
         encoding: 'base64',
       })),
     }
-    await writeFile(file, JSON.stringify(serialisable, null, 2) + '\n')
+    const json = JSON.stringify(serialisable, null, 2) + '\n'
+    await writeFile(file, json).catch(async (error) => {
+      if (error.code !== 'ENOENT') throw error
+      // The directory was removed while the app ran: made again.
+      await mkdir(directory, { recursive: true })
+      await writeFile(file, json)
+    })
   }
 }
