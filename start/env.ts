@@ -76,8 +76,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_PASSWORD: Env.schema.secret.optional(),
 
   /**
-   * The page cache (PageCacheMiddleware): on unless PAGE_CACHE=false; PAGE_CACHE_MB is the
-   * memory it may use in each app process (64 by default).
+   * The page cache (PageCacheMiddleware): on in production and tests, off in development,
+   * unless PAGE_CACHE says otherwise; PAGE_CACHE_MB is the memory it may use in each app
+   * process (64 by default).
    */
   PAGE_CACHE: Env.schema.boolean.optional(),
   PAGE_CACHE_MB: Env.schema.number.optional(),

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import DataRevision from '#models/data_revision'
@@ -7,6 +8,12 @@ import env from '#start/env'
 
 /** This process's kept pages. */
 export const pageCache = new PageCache(env.get('PAGE_CACHE_MB', 64) * 1024 * 1024)
+
+/**
+ * On in production and in tests; off in development, where templates change under the
+ * developer's eyes (a kept page would hide the change for up to a minute).
+ */
+const enabled = env.get('PAGE_CACHE', !app.inDev)
 
 /**
  * Serves a page again instead of making it again: for the same person, in the same
@@ -21,11 +28,7 @@ export const pageCache = new PageCache(env.get('PAGE_CACHE_MB', 64) * 1024 * 102
 export default class PageCacheMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const { request, response, session } = ctx
-    if (
-      !env.get('PAGE_CACHE', true) ||
-      request.method() !== 'GET' ||
-      !session.flashMessages.isEmpty
-    ) {
+    if (!enabled || request.method() !== 'GET' || !session.flashMessages.isEmpty) {
       return next()
     }
     const revision = await DataRevision.current()
