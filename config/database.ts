@@ -45,8 +45,27 @@ const dbConfig = defineConfig({
         dateStrings: false,
         charset: 'utf8mb4',
       },
-      // A database out of reach answers in seconds (a 503), not after a minute.
-      pool: { min: 0, max: 10, acquireTimeoutMillis: 10000, propagateCreateError: true },
+      pool: {
+        // A database out of reach answers in seconds (a 503), not after a minute.
+        min: 0,
+        max: 10,
+        acquireTimeoutMillis: 10000,
+        propagateCreateError: true,
+        /**
+         * READ COMMITTED on every connection. The invariants are held by locking a parent
+         * row (the company for its quota, the cells for their agreements) and then reading
+         * its children; under InnoDB's default REPEATABLE READ, that read would see the
+         * snapshot of the transaction's first read, taken before the lock was granted, and
+         * miss what the lock's previous holder committed (ten parallel bookings of one
+         * company went past its quota).
+         */
+        afterCreate: (connection: any, done: (error: Error | null, connection: any) => void) => {
+          connection.query(
+            'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED',
+            (error: Error | null) => done(error, connection)
+          )
+        },
+      },
       debug: app.inTest || env.get('COUNT_QUERIES', false),
       migrations: {
         naturalSort: true,

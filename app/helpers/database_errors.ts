@@ -31,3 +31,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // Node reports a refused connection to every address of a host as an AggregateError.
   return Array.isArray(errors) && errors.some(isDatabaseUnavailable)
 }
+
+/** Whether a unique key refused a second row. */
+export function isDuplicate(error: unknown) {
+  const code = (error as { code?: string } | null)?.code ?? ''
+  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT')
+}
+
+/**
+ * Whether MySQL gave this transaction up (rolled back) to break a deadlock: another one
+ * asked for the same rows at the same moment, and goes on with them.
+ */
+export function isDeadlock(error: unknown) {
+  return (error as { code?: string } | null)?.code === 'ER_LOCK_DEADLOCK'
+}

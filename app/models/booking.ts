@@ -14,6 +14,7 @@ import Setting from '#models/setting'
 import Closure from '#models/closure'
 import { DomainError } from '#exceptions/domain_error'
 import { lockedForUpdate } from '#helpers/locking'
+import { isDeadlock, isDuplicate } from '#helpers/database_errors'
 import { LOCAL_ZONE, slotStarts, sqlDateTime, toLocal } from '#domain/booking_slots'
 
 /** What a booking asks for: a room, a company, a span of time, a title and attendees. */
@@ -25,12 +26,6 @@ export type BookingTerms = {
   title: string
   attendees: number
   seriesId?: number | null
-}
-
-/** Whether a database error is a unique key refusing a second row. */
-function isDuplicate(error: unknown) {
-  const code = (error as { code?: string }).code ?? ''
-  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT')
 }
 
 /**
@@ -80,11 +75,15 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     }))
     try {
       await trx.table('booked_slots').multiInsert(rows)
-      await DataRevision.revise(trx)
     } catch (error) {
-      if (isDuplicate(error)) throw new DomainError('bookings.errors.taken', 'startTime')
+      // A unique key refusing a quarter hour, or MySQL breaking a deadlock between requests
+      // inserting the same quarter hours at once: either way, another booking takes them.
+      if (isDuplicate(error) || isDeadlock(error)) {
+        throw new DomainError('bookings.errors.taken', 'startTime')
+      }
       throw error
     }
+    await DataRevision.revise(trx)
   }
 
   /** Frees the booking's slots (cancelled, or about to move). */

@@ -64,6 +64,44 @@ test.group('Bookings: no double booking under concurrency', (group) => {
     assert.lengthOf(slots, bookings[0].minutes / 15)
   }).timeout(60000)
 
+  test('10 parallel bookings of one company with one hour left: exactly one fits its quota', async ({
+    client,
+    assert,
+  }) => {
+    const room = await createRoom({ capacity: 20 })
+    const { company, tenant } = await hostedTenant('Pressée')
+    company.bookingQuotaMinutes = 60
+    await company.save()
+    const date = nextMonday()
+
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        client
+          .post('/bookings')
+          .loginAs(tenant)
+          .header('referer', '/bookings/create')
+          .form({
+            meetingRoomId: String(room.id),
+            date,
+            // Ten different hours: no slot is disputed, only the company's quota.
+            startTime: `${String(8 + index).padStart(2, '0')}:00`,
+            endTime: `${String(9 + index).padStart(2, '0')}:00`,
+            title: `Réunion ${index}`,
+            attendees: '2',
+          })
+          .withCsrfToken()
+          .redirects(0)
+      )
+    )
+
+    const won = responses.filter((response) =>
+      (response.header('location') ?? '').startsWith(`/meeting-rooms/${room.id}`)
+    )
+    assert.lengthOf(won, 1)
+    const bookings = await Booking.query().where('company_id', company.id)
+    assert.lengthOf(bookings, 1)
+  }).timeout(60000)
+
   test('a cancelled slot is free for the next request at once', async ({ client, assert }) => {
     const room = await createRoom()
     const first = await hostedTenant('Première')
