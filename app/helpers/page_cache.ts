@@ -1,18 +1,29 @@
 /** Response headers a kept page is served again with (the others are each request's own). */
 const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control']
 
+/** How many sessions a kept page is copied for, each with its own CSRF token in it. */
+const SESSIONS_PER_PAGE = 8
+
 /**
  * A page as rendered once, encoded once: its body cut around the CSRF token it was rendered
- * with (so that each request gets its own token back in), and the headers that describe it.
+ * with, and the headers that describe it. A page with a token is put together again once per
+ * session, with the token of that session's first request in it (Shield accepts any token
+ * made from the session's secret), then sent as it is: no copy of the page per request.
  */
 export class KeptPage {
-  readonly size: number
+  #size: number
+  #bySession = new Map<string, Buffer>()
 
   constructor(
     readonly parts: Buffer[],
     readonly headers: [string, string][]
   ) {
-    this.size = parts.reduce((total, part) => total + part.byteLength, 0)
+    this.#size = parts.reduce((total, part) => total + part.byteLength, 0)
+  }
+
+  /** Its bytes in memory, the sessions' copies included. */
+  get size() {
+    return this.#size
   }
 
   /** Keeps a rendered body, with the request's CSRF token taken out of it. */
@@ -33,11 +44,23 @@ export class KeptPage {
     )
   }
 
-  /** The bytes to send, with this request's CSRF token where the first one was. */
-  bodyFor(csrfToken: string | undefined) {
+  /**
+   * The bytes to send in a session: the same for all when the page holds no token; else the
+   * session's copy, made with this request's token the first time.
+   */
+  bodyFor(csrfToken: string | undefined, session: string) {
     if (this.parts.length === 1) return this.parts[0]
+    const copy = this.#bySession.get(session)
+    if (copy) return copy
     const token = Buffer.from(csrfToken ?? '')
-    return Buffer.concat(this.parts.flatMap((part, index) => (index ? [token, part] : [part])))
+    const body = Buffer.concat(
+      this.parts.flatMap((part, index) => (index ? [token, part] : [part]))
+    )
+    if (this.#bySession.size < SESSIONS_PER_PAGE) {
+      this.#bySession.set(session, body)
+      this.#size += body.byteLength
+    }
+    return body
   }
 }
 
@@ -82,12 +105,30 @@ export class PageCache {
     }
   }
 
+  /**
+   * The bytes of the page kept under this key for a session (a session's first copy counts
+   * in the budget); a page not kept (too big) is put together for the request alone.
+   */
+  bodyFor(key: string, page: KeptPage, csrfToken: string | undefined, session: string) {
+    if (this.#pages.get(key) !== page) return page.bodyFor(csrfToken, session)
+    const before = page.size
+    const body = page.bodyFor(csrfToken, session)
+    this.#bytes += page.size - before
+    this.#evict()
+    return body
+  }
+
   /** Keeps a page, unless it alone would take more than an eighth of the budget. */
   set(key: string, page: KeptPage) {
     if (page.size > this.budget / 8) return
     this.delete(key)
     this.#pages.set(key, page)
     this.#bytes += page.size
+    this.#evict()
+  }
+
+  /** Lets the least recently served pages go until the budget is kept. */
+  #evict() {
     for (const [oldest, kept] of this.#pages) {
       if (this.#bytes <= this.budget) break
       this.#pages.delete(oldest)

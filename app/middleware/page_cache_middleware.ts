@@ -45,7 +45,7 @@ export default class PageCacheMiddleware {
     if (kept) {
       for (const [name, value] of kept.headers) response.header(name, value)
       response.header('X-Page-Cache', 'hit')
-      response.send(kept.bodyFor(request.csrfToken))
+      response.send(pageCache.bodyFor(key, kept, request.csrfToken, session.sessionId))
       return
     }
 

@@ -4,21 +4,38 @@ import app from '@adonisjs/core/services/app'
 import { KeptPage, PageCache } from '#helpers/page_cache'
 
 test.group('Page cache', () => {
-  test('a kept page gives each request its own CSRF token back', ({ assert }) => {
+  test('each session gets the page with a CSRF token of its own, put together once', ({
+    assert,
+  }) => {
     const page = KeptPage.of('<input value="tok-1"><input value="tok-1"><p>x</p>', 'tok-1', {
       'content-type': 'text/html',
       'set-cookie': 'session=secret',
     })
+    const first = page.bodyFor('tok-2', 'session-a')
+    assert.equal(first.toString(), '<input value="tok-2"><input value="tok-2"><p>x</p>')
+    // The session's later requests get the same bytes (its token stays valid for it).
+    assert.strictEqual(page.bodyFor('tok-3', 'session-a'), first)
     assert.equal(
-      page.bodyFor('tok-2').toString(),
-      '<input value="tok-2"><input value="tok-2"><p>x</p>'
+      page.bodyFor('tok-4', 'session-b').toString(),
+      '<input value="tok-4"><input value="tok-4"><p>x</p>'
     )
     assert.deepEqual(page.headers, [['content-type', 'text/html']], 'never a cookie')
   })
 
+  test('the sessions’ copies count in the budget', ({ assert }) => {
+    const cache = new PageCache(800)
+    const page = KeptPage.of('aaTbb', 'T', {})
+    cache.set('k', page)
+    assert.deepEqual(cache.usage, { pages: 1, bytes: 4 })
+    cache.bodyFor('k', page, 'XYZ', 'session-a')
+    assert.deepEqual(cache.usage, { pages: 1, bytes: 4 + 7 })
+    cache.bodyFor('k', page, 'XYZ', 'session-a')
+    assert.deepEqual(cache.usage, { pages: 1, bytes: 4 + 7 })
+  })
+
   test('binary answers (the workbook) are kept as they are', ({ assert }) => {
     const bytes = Buffer.from([1, 2, 3])
-    assert.strictEqual(KeptPage.of(bytes, 'token', {}).bodyFor('other'), bytes)
+    assert.strictEqual(KeptPage.of(bytes, 'token', {}).bodyFor('other', 'session'), bytes)
   })
 
   test('within its budget, the least recently served page goes first', ({ assert }) => {
@@ -44,7 +61,7 @@ test.group('Page cache', () => {
     const cache = new PageCache(800)
     cache.set('a', KeptPage.of('one', undefined, {}))
     cache.set('a', KeptPage.of('two!', undefined, {}))
-    assert.equal(cache.get('a')!.bodyFor(undefined).toString(), 'two!')
+    assert.equal(cache.get('a')!.bodyFor(undefined, 'session').toString(), 'two!')
     assert.deepEqual(cache.usage, { pages: 1, bytes: 4 })
   })
 
