@@ -7,7 +7,13 @@ import AuditEvent from '#models/audit_event'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
 import { countQueries } from '#tests/support/queries'
-import { bookDirectly, createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
+import {
+  bookDirectly,
+  createRoom,
+  hostedTenant,
+  nextMonday,
+  postBooking,
+} from '#tests/support/bookings'
 import { toLocal } from '#domain/booking_slots'
 
 /** The slots a room holds, as Paris times. */
@@ -251,20 +257,14 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     await bookDirectly(room, company.id, nextMonday(), '10:00', '11:00')
     const { tenant } = await hostedTenant('Seconde')
     const post = (startTime: string, endTime: string) =>
-      client
-        .post('/bookings')
-        .loginAs(tenant)
-        .header('referer', '/bookings/create')
-        .form({
-          meetingRoomId: String(room.id),
-          date: nextMonday(),
-          startTime,
-          endTime,
-          title: 'Réunion',
-          attendees: '2',
-        })
-        .withCsrfToken()
-        .redirects(0)
+      postBooking(client, tenant, {
+        meetingRoomId: String(room.id),
+        date: nextMonday(),
+        startTime,
+        endTime,
+        title: 'Réunion',
+        attendees: '2',
+      })
     const clash = await post('10:30', '11:30')
     clash.assertFlashMessage('inputErrorsBag', {
       startTime: [

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import Booking from '#models/booking'
 import { createUser } from '#tests/support/fixtures'
-import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
+import { createRoom, hostedTenant, nextMonday, postBooking } from '#tests/support/bookings'
 import { truncateAfterEach } from '#tests/support/database'
 
 /**
@@ -27,21 +27,15 @@ test.group('Bookings: no double booking under concurrency', (group) => {
 
     const responses = await Promise.all(
       tenants.map((tenant, index) =>
-        client
-          .post('/bookings')
-          .loginAs(tenant)
-          .header('referer', '/bookings/create')
-          .form({
-            meetingRoomId: String(room.id),
-            date,
-            // Every request overlaps 10:00–10:30 with all the others.
-            startTime: index % 2 ? '09:30' : '10:00',
-            endTime: index % 3 ? '10:30' : '11:00',
-            title: `Réunion ${index}`,
-            attendees: '2',
-          })
-          .withCsrfToken()
-          .redirects(0)
+        postBooking(client, tenant, {
+          meetingRoomId: String(room.id),
+          date,
+          // Every request overlaps 10:00–10:30 with all the others.
+          startTime: index % 2 ? '09:30' : '10:00',
+          endTime: index % 3 ? '10:30' : '11:00',
+          title: `Réunion ${index}`,
+          attendees: '2',
+        })
       )
     )
 
@@ -76,21 +70,15 @@ test.group('Bookings: no double booking under concurrency', (group) => {
 
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
-        client
-          .post('/bookings')
-          .loginAs(tenant)
-          .header('referer', '/bookings/create')
-          .form({
-            meetingRoomId: String(room.id),
-            date,
-            // Ten different hours: no slot is disputed, only the company's quota.
-            startTime: `${String(8 + index).padStart(2, '0')}:00`,
-            endTime: `${String(9 + index).padStart(2, '0')}:00`,
-            title: `Réunion ${index}`,
-            attendees: '2',
-          })
-          .withCsrfToken()
-          .redirects(0)
+        postBooking(client, tenant, {
+          meetingRoomId: String(room.id),
+          date,
+          // Ten different hours: no slot is disputed, only the company's quota.
+          startTime: `${String(8 + index).padStart(2, '0')}:00`,
+          endTime: `${String(9 + index).padStart(2, '0')}:00`,
+          title: `Réunion ${index}`,
+          attendees: '2',
+        })
       )
     )
 

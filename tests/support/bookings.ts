@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon'
+import type { ApiClient } from '@japa/api-client'
+import type User from '#models/user'
 import MeetingRoom from '#models/meeting_room'
 import Company from '#models/company'
 import Booking from '#models/booking'
@@ -65,4 +67,15 @@ export async function bookDirectly(
   const { default: db } = await import('@adonisjs/lucid/services/db')
   await db.transaction((trx) => booking.holdSlots(trx))
   return booking
+}
+
+/** The booking form sent by a user from the booking page (CSRF token included, not followed). */
+export function postBooking(client: ApiClient, user: User, form: Record<string, string>) {
+  return client
+    .post('/bookings')
+    .loginAs(user)
+    .header('referer', '/bookings/create')
+    .form(form)
+    .withCsrfToken()
+    .redirects(0)
 }
