@@ -22,13 +22,7 @@ export default class FreeCellsController {
     }
     const [cells, agreements] = await Promise.all([
       Cell.query().orderBy('floor').orderBy('code'),
-      Agreement.withCompanyAndCells(
-        Agreement.holdingOnOrAfter(search.startsOn).where(
-          'starts_on',
-          '<=',
-          search.endsOn.toISODate()!
-        )
-      ),
+      Agreement.withCompanyAndCells(Agreement.holdingDuring(search)),
     ])
     const choices = freeChoices(cells, agreements, search, {
       minAreaSqm: search.minAreaSqm ?? 0,

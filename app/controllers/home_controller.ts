@@ -33,10 +33,7 @@ export default class HomeController {
       .select(db.raw('count(*) as total'), db.raw('count(disabled_at) as disabled'))
     const on = parseDay(request.input('on')) ?? today()
     const [cells, agreements, due, buildings] = await Promise.all([
-      Cell.query()
-        .where('building_id', building?.id ?? 0)
-        .orderBy('floor')
-        .orderBy('code'),
+      Cell.ofBuilding(building?.id ?? 0),
       Agreement.withCompanyAndCells(
         Agreement.holdingOnOrAfter(on).withScopes((scopes) => scopes.inBuilding(building?.id ?? 0))
       ),

@@ -76,13 +76,7 @@ export default class RentRollsController {
   async #rollFor(month: DateTime) {
     const period = monthOf(month)
     const [agreements, cells] = await Promise.all([
-      Agreement.withCompanyAndCells(
-        Agreement.holdingOnOrAfter(period.startsOn).where(
-          'starts_on',
-          '<=',
-          period.endsOn.toISODate()!
-        )
-      ),
+      Agreement.withCompanyAndCells(Agreement.holdingDuring(period)),
       Cell.query().orderBy('code'),
     ])
     return rentRollFor(month, agreements, cells)

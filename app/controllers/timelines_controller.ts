@@ -24,11 +24,11 @@ export default class TimelinesController {
     const building = await Building.asked(request.input('building'))
     const buildingId = building?.id ?? 0
     const [cells, agreements, buildings] = await Promise.all([
-      Cell.query().where('building_id', buildingId).orderBy('floor').orderBy('code'),
+      Cell.ofBuilding(buildingId),
       Agreement.withCompanyAndCells(
-        Agreement.holdingOnOrAfter(months[0])
-          .where('starts_on', '<=', windowEnd.toISODate()!)
-          .withScopes((scopes) => scopes.inBuilding(buildingId))
+        Agreement.holdingDuring({ startsOn: months[0], endsOn: windowEnd }).withScopes((scopes) =>
+          scopes.inBuilding(buildingId)
+        )
       ),
       Building.choices(),
     ])

@@ -329,6 +329,15 @@ export default class Agreement extends compose(AgreementSchema, RevisesData) {
     )
   }
 
+  /** Agreements that hold cells on at least one day of a period. */
+  static holdingDuring(period: Period) {
+    return this.holdingOnOrAfter(period.startsOn).where(
+      'starts_on',
+      '<=',
+      period.endsOn.toISODate()!
+    )
+  }
+
   /**
    * Agreements with their company and their cells (by code), in two more queries matched
    * through maps: Lucid's preload compares every agreement with every related row, which

@@ -17,6 +17,11 @@ export default class Cell extends compose(CellSchema, RevisesData) {
   @belongsTo(() => Building)
   declare building: BelongsTo<typeof Building>
 
+  /** One building's cells, floor by floor and by code: as its plan and timeline show them. */
+  static ofBuilding(buildingId: number) {
+    return this.query().where('building_id', buildingId).orderBy('floor').orderBy('code')
+  }
+
   /** A cell out of service cannot be allocated. */
   get isOutOfService() {
     return this.outOfServiceAt !== null
