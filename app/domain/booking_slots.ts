@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon'
+import { LOCAL_ZONE } from '#domain/local_zone'
 
 /**
  * Time arithmetic for meeting room bookings (DOMAIN.md: instants in UTC, shown in
  * Europe/Paris). Pure functions, unit-tested across the daylight-saving changes.
  */
 
-/** Where the incubator is: times are typed and shown in this zone. */
-export const LOCAL_ZONE = 'Europe/Paris'
+export { LOCAL_ZONE } from '#domain/local_zone'
 
 /**
  * The unit of the booked-slots table: every booking holds one row per quarter hour

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { LOCAL_ZONE } from '#domain/local_zone'
 
 /** A span of calendar days, both ends included. */
 export type Period = { startsOn: DateTime; endsOn: DateTime }
@@ -22,7 +23,7 @@ export function parseMonth(value: unknown) {
 
 /** Today as a calendar day in Europe/Paris, where the incubator is. */
 export function today() {
-  const paris = DateTime.now().setZone('Europe/Paris')
+  const paris = DateTime.now().setZone(LOCAL_ZONE)
   return DateTime.utc(paris.year, paris.month, paris.day)
 }
 

@@ -1,7 +1,5 @@
 import { DateTime } from 'luxon'
-
-/** Times are stored in UTC and always shown in the incubator's time zone. */
-export const DISPLAY_ZONE = 'Europe/Paris'
+import { LOCAL_ZONE } from '#domain/local_zone'
 
 /** Locale tags used by Intl and Luxon for each UI language. */
 const INTL_LOCALES = { fr: 'fr-FR', en: 'en-GB' } as const
@@ -41,7 +39,7 @@ export function formatDate(value: DateTime | Date | string | null | undefined, l
 export function formatDateTime(value: DateTime | Date | string | null | undefined, locale = 'fr') {
   if (!value) return ''
   return toDateTime(value)
-    .setZone(DISPLAY_ZONE)
+    .setZone(LOCAL_ZONE)
     .setLocale(intlLocale(locale))
     .toLocaleString(DateTime.DATETIME_SHORT)
 }
