@@ -60,6 +60,7 @@ export default defineConfig({
     () => import('#start/health'),
     () => import('#start/query_count'),
     { file: () => import('#start/mail'), environment: ['test'] },
+    { file: () => import('#start/emails'), environment: ['web'] },
   ],
 
   tests: {

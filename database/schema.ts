@@ -404,6 +404,33 @@ export class MeetingRoomSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class OutgoingEmailSchema extends BaseModel {
+  static $columns = ['abandonedAt', 'attempts', 'claim', 'claimedUntil', 'createdAt', 'deliverAfter', 'id', 'lastError', 'mail', 'payload', 'sentAt'] as const
+  $columns = OutgoingEmailSchema.$columns
+  @column.dateTime()
+  declare abandonedAt: DateTime | null
+  @column()
+  declare attempts: number
+  @column()
+  declare claim: string | null
+  @column.dateTime()
+  declare claimedUntil: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare deliverAfter: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare lastError: string | null
+  @column()
+  declare mail: string
+  @column()
+  declare payload: string
+  @column.dateTime()
+  declare sentAt: DateTime | null
+}
+
 export class SettingSchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'key', 'updatedAt', 'value'] as const
   $columns = SettingSchema.$columns

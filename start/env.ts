@@ -66,6 +66,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_SECURE: Env.schema.boolean.optional(),
   SMTP_USERNAME: Env.schema.string.optional(),
   SMTP_PASSWORD: Env.schema.string.optional(),
+  /** Who sends the outbox's emails: the web process ("web", default) or `node ace emails:deliver --watch` ("worker"). */
+  EMAIL_DELIVERY: Env.schema.enum.optional(['web', 'worker'] as const),
 
   /**
    * Redis, shared by several app instances (the rate limiter with LIMITER_STORE=redis);

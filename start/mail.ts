@@ -3,15 +3,11 @@
 | Mail in tests
 |--------------------------------------------------------------------------
 |
-| Loaded in the test environment only: an email "sent later" (mail.sendLater)
-| is sent at once, so that it is in the recording outbox as soon as the request
-| or command that sent it returns, and a failure fails the test.
+| Loaded in the test environment only: the commit of a change waits for its
+| emails to leave the outbox, so that they are among the recording transport's
+| emails as soon as the request or command that caused them returns.
 |
 */
-import mail from '@adonisjs/mail/services/main'
+import OutgoingEmail from '#models/outgoing_email'
 
-mail.setMessenger((mailer) => ({
-  queue: async (message, config) => {
-    await mailer.sendCompiled(message, config)
-  },
-}))
+OutgoingEmail.awaitDelivery = true

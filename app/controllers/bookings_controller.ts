@@ -104,10 +104,10 @@ export default class BookingsController {
         { after: booked.auditAttributes() },
         trx
       )
+      await BookingNotification.notify(trx, [{ booking: booked, notice: 'created', actor: user }])
       return booked
     })
 
-    await BookingNotification.notify(booking, 'created', user)
     session.flash('success', i18n.t('bookings.created'))
     return response.redirect().toRoute(
       'meeting_rooms.show',
@@ -179,9 +179,16 @@ export default class BookingsController {
           trx
         )
       }
+      await BookingNotification.notify(trx, [
+        {
+          booking: booked.bookings[0],
+          notice: 'series_created',
+          actor: user,
+          occurrences: booked.bookings,
+        },
+      ])
       return booked
     })
-    await BookingNotification.notify(result.bookings[0], 'series_created', user, result.bookings)
     session.flash(
       'success',
       i18n.t('bookings.series_created', { count: result.bookings.length, skipped: result.skipped })
@@ -239,9 +246,9 @@ export default class BookingsController {
         { before, after: booking.auditAttributes() },
         trx
       )
+      await BookingNotification.notify(trx, [{ booking, notice: 'updated', actor: user }])
     })
 
-    await BookingNotification.notify(booking, 'updated', user)
     session.flash('success', i18n.t('bookings.updated'))
     return response.redirect().toRoute('bookings.index')
   }

@@ -1,8 +1,9 @@
 import { BaseMail } from '@adonisjs/mail'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import mail from '@adonisjs/mail/services/main'
-import type Booking from '#models/booking'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Booking from '#models/booking'
+import OutgoingEmail from '#models/outgoing_email'
 import type User from '#models/user'
 import { appUrl } from '#mails/declaration_reminder_notification'
 import { bookingsCalendar } from '#domain/booking_calendar'
@@ -10,6 +11,14 @@ import { bookingsCalendar } from '#domain/booking_calendar'
 /** Why a booking email is sent. */
 export type BookingNotice =
   'created' | 'series_created' | 'updated' | 'cancelled' | 'cancelled_by_manager'
+
+/** What the outbox keeps of a booking notice: the booking, why, who acted, the occurrences. */
+type BookingNoticePayload = {
+  bookingId: number
+  notice: BookingNotice
+  actorEmail: string
+  occurrenceIds?: number[]
+}
 
 /**
  * Tells the booker (or, when a manager cancels, the company) that a booking was made,
@@ -28,35 +37,52 @@ export default class BookingNotification extends BaseMail {
   }
 
   /**
-   * Sends the notice once the change is committed: to the person who acted, or, when a
+   * Puts the notice in the outbox, in the transaction of the change (sent once it
+   * commits, never for a change rolled back): to the person who acted, or, when a
    * manager cancels, to the company's active accounts (else its contact address).
-   * Queued: a mail server down never undoes a booking.
    */
   static async notify(
-    booking: Booking,
-    notice: BookingNotice,
-    actor: User,
-    occurrences: Booking[] = [booking]
+    trx: TransactionClientContract,
+    notices: { booking: Booking; notice: BookingNotice; actor: User; occurrences?: Booking[] }[]
   ) {
-    if (!booking.$preloaded.meetingRoom) await booking.load('meetingRoom')
-    if (notice === 'cancelled_by_manager') {
-      await booking.load('company', (company) =>
-        company.preload('users', (users) => users.whereNull('disabled_at'))
-      )
-    } else if (!booking.$preloaded.company) {
-      await booking.load('company')
-    }
+    await OutgoingEmail.enqueue(
+      trx,
+      'booking_notification',
+      notices.map(({ booking, notice, actor, occurrences }): BookingNoticePayload => ({
+        bookingId: booking.id,
+        notice,
+        actorEmail: actor.email,
+        ...(occurrences ? { occurrenceIds: occurrences.map((occurrence) => occurrence.id) } : {}),
+      }))
+    )
+  }
+
+  /**
+   * The notice again from the outbox, with the booking as it is now and its recipients;
+   * null when there is no one to tell.
+   */
+  static async fromOutbox({ bookingId, notice, actorEmail, occurrenceIds }: BookingNoticePayload) {
+    const ids = occurrenceIds ?? [bookingId]
+    const bookings = await Booking.query()
+      .whereIn('id', ids.includes(bookingId) ? ids : [bookingId, ...ids])
+      .preload('meetingRoom')
+      .preload('company', (company) => {
+        if (notice === 'cancelled_by_manager') {
+          company.preload('users', (users) => users.whereNull('disabled_at'))
+        }
+      })
+    const booking = bookings.find((each) => each.id === bookingId)
+    if (!booking) return null
     const recipients =
       notice === 'cancelled_by_manager'
         ? booking.company.users.map((user) => user.email)
-        : [actor.email]
+        : [actorEmail]
     if (!recipients.length && booking.company.email) recipients.push(booking.company.email)
-    if (!recipients.length) return
-    for (const occurrence of occurrences) {
-      occurrence.$setRelated('meetingRoom', booking.meetingRoom)
-      occurrence.$setRelated('company', booking.company)
-    }
-    await mail.sendLater(new BookingNotification(booking, notice, recipients, occurrences))
+    if (!recipients.length) return null
+    const occurrences = ids
+      .map((id) => bookings.find((each) => each.id === id))
+      .filter((each): each is Booking => each !== undefined)
+    return new BookingNotification(booking, notice, recipients, occurrences)
   }
 
   /** Recipients, subject, both bodies and the calendar event. */

@@ -57,6 +57,15 @@ export default class DataRevision {
     })
   }
 
+  /**
+   * Runs a handler once the work of a transaction is committed: its outermost transaction
+   * when opened here (a savepoint's commit is not yet the data's), else the one given.
+   * Never run when it rolls back.
+   */
+  static afterCommit(trx: TransactionClientContract, handler: () => Promise<void> | void) {
+    ;(owners.get(trx) ?? trx).after('commit', handler)
+  }
+
   /** A savepoint in such a transaction: its writes revise the data at the outer commit. */
   static async savepoint<Result>(
     trx: TransactionClientContract,

@@ -12,7 +12,14 @@ import {
   BENCH_CALENDAR_TOKEN,
   BENCH_PASSWORD,
 } from '#database/bench/accounts'
-import { buildApp, runNode, startInstance, Visitor, type Instance } from '#tests/support/instances'
+import {
+  buildApp,
+  runNode,
+  startEmailWorker,
+  startInstance,
+  Visitor,
+  type Instance,
+} from '#tests/support/instances'
 import { load, table, type Measure, type Target } from '#tests/bench/load'
 import { hhmm } from '#domain/booking_slots'
 
@@ -36,6 +43,12 @@ type Options = {
 type Sql = { query: (sql: string) => Promise<any[]>; close: () => Promise<void> }
 
 const PORTS = { counting: 3361, load: 3362, tenfold: 3363 }
+
+/**
+ * The email worker as the README deploys it: at the lowest priority, so that it sends
+ * when the web process leaves a core idle (the backlog after each booking run is reported).
+ */
+const WORKER_ARGS = ['--nice=19', '--every=250']
 
 /** Runs an ace command of the built app, in production mode unless told otherwise. */
 function ace(root: string, args: string[], env: Record<string, string>) {
@@ -115,6 +128,7 @@ async function prepare(root: string, scale: number, env: Record<string, string>,
           `delete from booked_slots where booking_id in (select id from bookings where title = '${BENCH_BOOKING_TITLE}')`
         )
         await sql.query(`delete from bookings where title = '${BENCH_BOOKING_TITLE}'`)
+        await sql.query('delete from outgoing_emails')
         options.log(`dataset ${scale}× reused`)
         return
       }
@@ -276,12 +290,49 @@ async function queriesPerRequest(instance: Instance, targets: Target[]) {
   return counts
 }
 
+/** What the benchmark's bookings left: bookings, overlaps, and their emails. */
+type Tally = {
+  created: number
+  overlapping: number
+  emailsSent: number
+  emailsAbandoned: number
+  /** Emails not yet sent when each booking run ended (the worker's backlog). */
+  emailsWaitingAfterRun: number[]
+}
+
+/** How many emails wait in the outbox (neither sent nor abandoned). */
+async function emailsWaiting(sql: Sql) {
+  const [{ waiting }] = await sql.query(
+    'select count(*) as waiting from outgoing_emails where sent_at is null and abandoned_at is null'
+  )
+  return Number(waiting)
+}
+
+/**
+ * Waits until the email worker has sent every email written so far, so that its work
+ * never overlaps the next measurement; fails when it sends nothing for ten seconds.
+ */
+async function drain(sql: Sql) {
+  let waiting = await emailsWaiting(sql)
+  let since = Date.now()
+  while (waiting > 0) {
+    if (Date.now() - since > 10_000) {
+      throw new Error(`the email worker sent nothing in 10 s (${waiting} emails waiting)`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const now = await emailsWaiting(sql)
+    if (now < waiting) since = Date.now()
+    waiting = now
+  }
+}
+
 /**
  * The bookings the benchmark made so far: counted, checked for overlaps with any other
  * confirmed booking of the same room, then removed so that the next run finds the same
- * free slots.
+ * free slots; their emails, once the worker has sent them, counted and removed too.
  */
-async function tallyAndFree(sql: Sql, tally: { created: number; overlapping: number }) {
+async function tallyAndFree(sql: Sql, tally: Tally) {
+  await drain(sql)
   const [{ total }] = await sql.query(
     `select count(*) as total from bookings a join bookings b
        on b.meeting_room_id = a.meeting_room_id and b.id <> a.id and b.status = 'confirmed'
@@ -291,12 +342,18 @@ async function tallyAndFree(sql: Sql, tally: { created: number; overlapping: num
   const [{ created }] = await sql.query(
     `select count(*) as created from bookings where title = '${BENCH_BOOKING_TITLE}'`
   )
+  const [{ sent, abandoned }] = await sql.query(
+    `select count(sent_at) as sent, count(abandoned_at) as abandoned from outgoing_emails`
+  )
   tally.created += Number(created)
   tally.overlapping += Number(total)
+  tally.emailsSent += Number(sent)
+  tally.emailsAbandoned += Number(abandoned)
   await sql.query(
     `delete from booked_slots where booking_id in (select id from bookings where title = '${BENCH_BOOKING_TITLE}')`
   )
   await sql.query(`delete from bookings where title = '${BENCH_BOOKING_TITLE}'`)
+  await sql.query('delete from outgoing_emails')
 }
 
 /**
@@ -337,6 +394,8 @@ export async function runBenchmark(root: string, options: Options) {
     SESSION_DRIVER: 'cookie',
     LIMITER_STORE: 'memory',
     MAIL_MAILER: 'recording',
+    // Emails rendered and sent by a worker process (node ace emails:deliver --watch).
+    EMAIL_DELIVERY: 'worker',
     BENCH: 'true',
   }
   const only = (targets: Measured[]) =>
@@ -346,6 +405,7 @@ export async function runBenchmark(root: string, options: Options) {
         )
       : targets
   const instances: Instance[] = []
+  const workers: ReturnType<typeof startEmailWorker>[] = []
   const stop = async (instance: Instance) => {
     instance.process.kill()
     await new Promise((resolve) => instance.process.once('exit', resolve))
@@ -358,6 +418,7 @@ export async function runBenchmark(root: string, options: Options) {
     }
     const env1 = { ...base, ...databaseEnv(options.sqlite, 1) }
     await prepare(root, 1, env1, options)
+    workers.push(startEmailWorker(env1, WORKER_ARGS))
 
     // SQL queries per request, on an instance that counts them.
     const counting = await startInstance(PORTS.counting, { ...env1, COUNT_QUERIES: 'true' })
@@ -365,12 +426,27 @@ export async function runBenchmark(root: string, options: Options) {
     const queries = await queriesPerRequest(counting, only(targetsFor(await sessions(counting))))
     await stop(counting)
 
-    const bookings = { created: 0, overlapping: 0 }
+    const bookings: Tally = {
+      created: 0,
+      overlapping: 0,
+      emailsSent: 0,
+      emailsAbandoned: 0,
+      emailsWaitingAfterRun: [],
+    }
     /** Checks and removes the benchmark's bookings, before a booking run and at the end. */
     const fresh = async (env: Record<string, string>) => {
       const sql = await sqlFor(root, env)
       await tallyAndFree(sql, bookings)
       await sql.close()
+    }
+    /** Runs a question against the 1× dataset. */
+    const withSql = async <Result>(ask: (sql: Sql) => Promise<Result>) => {
+      const sql = await sqlFor(root, env1)
+      try {
+        return await ask(sql)
+      } finally {
+        await sql.close()
+      }
     }
 
     /** Every page at the given concurrencies, after a short warm-up. */
@@ -381,6 +457,7 @@ export async function runBenchmark(root: string, options: Options) {
         await load(instance.url, target, 10, { seconds: 2 })
         await settle(instance.url)
       }
+      await withSql(drain)
       const measures: (Measure & { ofCeiling: number })[] = []
       for (const connections of concurrencies) {
         let ceiling = 0
@@ -389,11 +466,14 @@ export async function runBenchmark(root: string, options: Options) {
           if (target.restart) {
             await fresh(env1)
             target.restart()
+          } else {
+            await withSql(drain)
           }
           await settle(instance.url)
           const measure = await load(instance.url, target, connections, {
             seconds: options.seconds,
           })
+          if (target.restart) bookings.emailsWaitingAfterRun.push(await withSql(emailsWaiting))
           if (target === targets[0]) ceiling = measure.perSecond
           measures.push({
             ...measure,
@@ -461,7 +541,9 @@ export async function runBenchmark(root: string, options: Options) {
       `\nPAGE_CACHE=false, every page made at each request:\n${table(columns, made.map(row))}`
     )
     console.log(
-      `\nbookings made: ${bookings.created}, overlapping another: ${bookings.overlapping}` +
+      `\nbookings made: ${bookings.created}, overlapping another: ${bookings.overlapping}; ` +
+        `emails sent by the worker: ${bookings.emailsSent}, abandoned: ${bookings.emailsAbandoned}, ` +
+        `waiting when each booking run ended: ${bookings.emailsWaitingAfterRun.join(', ')}` +
         `\n${report.database}, ${report.machine.cpus} cores, ${options.seconds} s per run; JSON: ${file}`
     )
 
@@ -472,6 +554,7 @@ export async function runBenchmark(root: string, options: Options) {
       await stop(making)
       const env10 = { ...base, ...databaseEnv(options.sqlite, 10) }
       await prepare(root, 10, env10, options)
+      workers.push(startEmailWorker(env10, WORKER_ARGS))
       const tenfold = await startInstance(PORTS.tenfold, { ...env10, PAGE_CACHE: 'false' })
       instances.push(tenfold)
       options.log('each page once on 10×, after the same warm-up')
@@ -507,9 +590,13 @@ export async function runBenchmark(root: string, options: Options) {
       if (said.trim())
         options.log(`${instance.url} (exit code ${instance.process.exitCode}):\n${said}`)
     }
+    for (const worker of workers) {
+      const said = worker.output.join('').split('\n').slice(-40).join('\n')
+      if (said.trim()) options.log(`email worker (exit code ${worker.process.exitCode}):\n${said}`)
+    }
     throw error
   } finally {
-    for (const instance of instances) {
+    for (const instance of [...instances, ...workers]) {
       if (instance.process.exitCode === null) instance.process.kill()
     }
   }

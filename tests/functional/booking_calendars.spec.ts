@@ -5,7 +5,7 @@ import type User from '#models/user'
 import Booking from '#models/booking'
 import { createUser } from '#tests/support/fixtures'
 import { bookDirectly, createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
-import { outbox } from '#mails/transports/recording_transport'
+import { recordedMails } from '#mails/transports/recording_transport'
 
 /** The events of an iCal text, as calendar apps read them. */
 function events(text: string) {
@@ -117,7 +117,7 @@ test.group('Bookings: calendar feeds', (group) => {
 
 test.group('Bookings: emails', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
-  group.each.setup(() => outbox.clear())
+  group.each.setup(() => recordedMails.clear())
 
   test('the booker gets a confirmation with the event attached', async ({ client, assert }) => {
     const room = await createRoom()
@@ -135,7 +135,7 @@ test.group('Bookings: emails', (group) => {
       })
       .withCsrfToken()
     const booking = await Booking.firstOrFail()
-    const [message] = outbox.to(tenant.email)
+    const [message] = recordedMails.to(tenant.email)
     assert.exists(message)
     assert.match(message.subject, new RegExp(`^Réservation confirmée : ${room.name}, `))
     assert.include(message.text, 'de 10:00 à 11:00 (heure de Paris)')
@@ -169,19 +169,19 @@ test.group('Bookings: emails', (group) => {
         attendees: '3',
       })
       .withCsrfToken()
-    const [changed] = outbox.to(tenant.email)
+    const [changed] = recordedMails.to(tenant.email)
     assert.match(changed.subject, /^Réservation modifiée/)
     assert.include(changed.text, 'de 11:00 à 12:00')
 
-    outbox.clear()
+    recordedMails.clear()
     const manager = await createUser('manager')
     await client
       .post(`/bookings/${booking.id}/cancellation`)
       .loginAs(manager)
       .form({ reason: 'Salle en travaux' })
       .withCsrfToken()
-    assert.lengthOf(outbox.messages, 1)
-    const [notice] = outbox.messages
+    assert.lengthOf(recordedMails.messages, 1)
+    const [notice] = recordedMails.messages
     assert.sameMembers(notice.to, [tenant.email, colleague.email])
     assert.match(notice.subject, /^Réservation annulée par la pépinière/)
     assert.include(notice.text, 'Motif : Salle en travaux')

@@ -2,14 +2,14 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Booking from '#models/booking'
 import BookingSeries from '#models/booking_series'
-import { outbox } from '#mails/transports/recording_transport'
+import { recordedMails } from '#mails/transports/recording_transport'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
 import { bookDirectly, createRoom, hostedTenant } from '#tests/support/bookings'
 
 test.group('Bookings: recurring series', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
-  group.each.setup(() => outbox.clear())
+  group.each.setup(() => recordedMails.clear())
 
   test('a weekly 10:00–11:00 stays at 10:00 Paris time across both clock changes', async ({
     client,
@@ -93,7 +93,7 @@ test.group('Bookings: recurring series', (group) => {
       ['2027-01-04', '2027-01-11', '2027-01-25']
     )
     // One email for the series, every session in it and in its calendar attachment.
-    const [message] = outbox.to(tenant.email)
+    const [message] = recordedMails.to(tenant.email)
     assert.match(message.subject, /^Réservations récurrentes confirmées/)
     assert.include(message.text, '3 séances')
     assert.include(message.text, 'lundi 25 janvier 2027')

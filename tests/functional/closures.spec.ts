@@ -7,11 +7,11 @@ import AuditEvent from '#models/audit_event'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
 import { bookDirectly, createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
-import { outbox } from '#mails/transports/recording_transport'
+import { recordedMails } from '#mails/transports/recording_transport'
 
 test.group('Closures', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
-  group.each.setup(() => outbox.clear())
+  group.each.setup(() => recordedMails.clear())
 
   /** A whole-building closure on next Monday, from 00:00 to 23:45, created through the form. */
   async function closeBuilding(client: any, manager: any, reason = 'Inventaire annuel') {
@@ -111,7 +111,7 @@ test.group('Closures', (group) => {
     assert.equal(booking.status, 'cancelled')
     assert.equal(booking.cancellationReason, 'Peinture')
     assert.equal(untouched.status, 'confirmed')
-    const [notice] = outbox.to(tenant.email)
+    const [notice] = recordedMails.to(tenant.email)
     assert.match(notice.subject, /^Réservation annulée par la pépinière/)
     assert.include(notice.text, 'Motif : Peinture')
   })

@@ -6,7 +6,7 @@ import DeclarationsRemind from '#commands/declarations_remind'
 import Company from '#models/company'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import DeclarationReminder from '#models/declaration_reminder'
-import { outbox, RecordingTransport } from '#mails/transports/recording_transport'
+import { recordedMails, RecordingTransport } from '#mails/transports/recording_transport'
 import { day } from '#domain/periods'
 import { createUser } from '#tests/support/fixtures'
 import { countQueries } from '#tests/support/queries'
@@ -57,7 +57,7 @@ async function remind(on: string) {
 
 test.group('Declaration reminders (node ace declarations:remind)', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
-  group.each.setup(() => outbox.clear())
+  group.each.setup(() => recordedMails.clear())
 
   test('one email per company with missing declarations, to its active tenants', async ({
     assert,
@@ -86,8 +86,8 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
     const { command, output } = await remind('2026-05-10')
     command.assertSucceeded()
 
-    assert.lengthOf(outbox.messages, 2)
-    const [toLate] = outbox.to(first.email)
+    assert.lengthOf(recordedMails.messages, 2)
+    const [toLate] = recordedMails.to(first.email)
     assert.deepEqual(toLate.to, [first.email, second.email])
     assert.equal(toLate.subject, "Déclaration d'effectif à faire — Retardataire")
     assert.deepEqual(toLate.from, {
@@ -107,13 +107,13 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
     assert.include(html, 'Trimestre — 31 mars 2026')
     assert.include(toLate.html, `href="http://localhost:3333/companies/${late.id}/declarations"`)
 
-    const [toContact] = outbox.to('contact@sans-compte.example')
+    const [toContact] = recordedMails.to('contact@sans-compte.example')
     assert.deepEqual(toContact.to, ['contact@sans-compte.example'])
     assert.equal(toContact.subject, "Déclaration d'effectif à faire — Sans Compte")
 
     // Nobody receives another company's reminder.
-    assert.lengthOf(outbox.to(neighbour.email), 0)
-    for (const message of outbox.messages) assert.notInclude(message.to, neighbour.email)
+    assert.lengthOf(recordedMails.to(neighbour.email), 0)
+    for (const message of recordedMails.messages) assert.notInclude(message.to, neighbour.email)
 
     const reminders = await DeclarationReminder.query().orderBy('company_id').orderBy('period_on')
     assert.deepEqual(
@@ -150,24 +150,24 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
     const other = await createUser('tenant', { companyId: caughtUp.id })
 
     await remind('2026-05-10')
-    assert.lengthOf(outbox.messages, 2)
+    assert.lengthOf(recordedMails.messages, 2)
 
-    outbox.clear()
+    recordedMails.clear()
     const again = await remind('2026-05-10')
     again.command.assertSucceeded()
-    assert.lengthOf(outbox.messages, 0)
+    assert.lengthOf(recordedMails.messages, 0)
     assert.include(again.output, 'aucun rappel envoyé')
 
     // By 2026-07-05 the second quarter is due. Rattrape declared it and its first quarter:
     // its only missing period (entry) was already reminded, so it gets nothing.
     await declare(caughtUp, 'quarter', '2026-03-31')
     await declare(caughtUp, 'quarter', '2026-06-30')
-    outbox.clear()
+    recordedMails.clear()
     await remind('2026-07-05')
-    assert.lengthOf(outbox.messages, 1)
-    const [message] = outbox.messages
+    assert.lengthOf(recordedMails.messages, 1)
+    const [message] = recordedMails.messages
     assert.deepEqual(message.to, [tenant.email])
-    assert.lengthOf(outbox.to(other.email), 0)
+    assert.lengthOf(recordedMails.to(other.email), 0)
     const [fresh, earlier] = message.text.split('Restent aussi à déclarer, déjà rappelées :')
     assert.include(fresh, "Pour Retardataire, une déclaration d'effectif est attendue")
     assert.include(fresh, '- Trimestre — 30 juin 2026')
@@ -178,9 +178,9 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
     const rows = await DeclarationReminder.query().where('company_id', late.id)
     assert.lengthOf(rows, 3)
 
-    outbox.clear()
+    recordedMails.clear()
     await remind('2026-07-05')
-    assert.lengthOf(outbox.messages, 0)
+    assert.lengthOf(recordedMails.messages, 0)
   })
 
   test('a failed send records nothing: the next run sends the reminder', async ({ assert }) => {
@@ -201,7 +201,7 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
 
     const { command } = await remind('2026-05-10')
     command.assertSucceeded()
-    assert.lengthOf(outbox.messages, 1)
+    assert.lengthOf(recordedMails.messages, 1)
     assert.lengthOf(await DeclarationReminder.all(), 2)
   })
 
@@ -226,17 +226,17 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
 
     const few = await companies(3)
     const fewQueries = await countQueries(() => remind('2026-05-10'))
-    assert.lengthOf(outbox.messages, 3)
+    assert.lengthOf(recordedMails.messages, 3)
     const fewAgain = await countQueries(() => remind('2026-05-10'))
     for (const company of few) {
       company.merge({ status: 'alumni', archivedAt: DateTime.utc() })
       await company.save()
     }
 
-    outbox.clear()
+    recordedMails.clear()
     await companies(30)
     const manyQueries = await countQueries(() => remind('2026-05-10'))
-    assert.lengthOf(outbox.messages, 30)
+    assert.lengthOf(recordedMails.messages, 30)
     const manyAgain = await countQueries(() => remind('2026-05-10'))
 
     // Reads are bounded; each email sent costs exactly two writes: its reminders, in one
@@ -249,7 +249,7 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
 
 test.group('Managers’ list of missing declarations (GET /declarations)', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
-  group.each.setup(() => outbox.clear())
+  group.each.setup(() => recordedMails.clear())
 
   test('lists each company’s missing periods, the reminders sent and what awaits validation', async ({
     client,

@@ -30,17 +30,26 @@ export type Instance = { url: string; process: ChildProcess; output: string[] }
  * database for every instance), and waits until its /health answers 200.
  */
 export async function startInstance(port: number, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['bin/server.js'], {
-    cwd: app.makePath('build'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+      'bin/server.js',
+    ],
+    {
+      cwd: app.makePath('build'),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+    }
+  )
   const instance: Instance = { url: `http://127.0.0.1:${port}`, process: child, output: [] }
   child.stdout?.on('data', (chunk) => instance.output.push(String(chunk)))
   child.stderr?.on('data', (chunk) => instance.output.push(String(chunk)))
@@ -54,6 +63,28 @@ export async function startInstance(port: number, env: Record<string, string>) {
   }
   child.kill()
   throw new Error(`the instance on ${port} did not start:\n${instance.output.join('')}`)
+}
+
+/**
+ * Starts the outbox's worker of the built app (`node ace emails:deliver --watch`) with
+ * the given environment; stopped by SIGTERM (it finishes the batch under way).
+ */
+export function startEmailWorker(env: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, ['ace', 'emails:deliver', '--watch', ...args], {
+    cwd: app.makePath('build'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '3360',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+  })
+  const output: string[] = []
+  child.stdout?.on('data', (chunk) => output.push(String(chunk)))
+  child.stderr?.on('data', (chunk) => output.push(String(chunk)))
+  return { process: child, output }
 }
 
 /**

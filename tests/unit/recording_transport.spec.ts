@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import mail from '@adonisjs/mail/services/main'
 import { Message } from '@adonisjs/mail'
-import { outbox, RecordingTransport } from '#mails/transports/recording_transport'
+import { recordedMails, RecordingTransport } from '#mails/transports/recording_transport'
 
-/** A message with every part the outbox keeps. */
+/** A message with every part the recording transport keeps. */
 function composed() {
   const message = new Message()
   message
@@ -26,14 +26,14 @@ function composed() {
 }
 
 test.group('Recording mail transport', (group) => {
-  group.each.setup(() => outbox.clear())
+  group.each.setup(() => recordedMails.clear())
 
   test('keeps what nodemailer rendered: recipients, bodies, attachments, calendar event', async ({
     assert,
   }) => {
     await new RecordingTransport().send(composed())
-    assert.lengthOf(outbox.messages, 1)
-    const [recorded] = outbox.messages
+    assert.lengthOf(recordedMails.messages, 1)
+    const [recorded] = recordedMails.messages
     assert.deepEqual(recorded.from, {
       address: 'pepiniere@nouvelle-forge.example',
       name: 'Pépinière',
@@ -57,8 +57,8 @@ test.group('Recording mail transport', (group) => {
       filename: 'invite.ics',
       content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR',
     })
-    assert.lengthOf(outbox.to('locataire@example.test'), 1)
-    assert.lengthOf(outbox.to('personne@example.test'), 0)
+    assert.lengthOf(recordedMails.to('locataire@example.test'), 1)
+    assert.lengthOf(recordedMails.to('personne@example.test'), 0)
   })
 
   test('writes each email as JSON in its directory when given one', async ({ assert }) => {
@@ -89,13 +89,13 @@ test.group('Recording mail transport', (group) => {
       message.to('b@example.test').subject('Plus tard').text('aussi maintenant')
     })
     assert.deepEqual(
-      outbox.messages.map((message) => [message.to, message.subject]),
+      recordedMails.messages.map((message) => [message.to, message.subject]),
       [
         [['a@example.test'], 'Tout de suite'],
         [['b@example.test'], 'Plus tard'],
       ]
     )
-    assert.deepEqual(outbox.messages[0].from, {
+    assert.deepEqual(recordedMails.messages[0].from, {
       address: 'pepiniere@nouvelle-forge.example',
       name: 'Pépinière — Nouvelle Forge',
     })

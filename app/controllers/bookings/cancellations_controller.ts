@@ -45,16 +45,19 @@ export default class CancellationsController {
           each.cancel(user, reason ?? null, trx)
         )
       }
+      // One notice for the cancellation asked (a series' later occurrences go with it).
+      await BookingNotification.notify(trx, [
+        {
+          booking: current,
+          notice:
+            user.isManager && user.companyId !== current.companyId
+              ? 'cancelled_by_manager'
+              : 'cancelled',
+          actor: user,
+        },
+      ])
       return bookings
     })
-    // One notice for the cancellation asked (a series' later occurrences go with it).
-    await BookingNotification.notify(
-      cancelled[0],
-      user.isManager && user.companyId !== cancelled[0].companyId
-        ? 'cancelled_by_manager'
-        : 'cancelled',
-      user
-    )
 
     session.flash('success', i18n.t('bookings.cancelled', { count: cancelled.length }))
     return response.redirect().toRoute('bookings.index')

@@ -24,11 +24,12 @@ export default class CancellationsController {
           booking.cancel(manager, closure.reason, trx)
         )
       }
+      await BookingNotification.notify(
+        trx,
+        bookings.map((booking) => ({ booking, notice: 'cancelled_by_manager', actor: manager }))
+      )
       return bookings
     })
-    for (const booking of cancelled) {
-      await BookingNotification.notify(booking, 'cancelled_by_manager', manager)
-    }
 
     session.flash('success', i18n.t('bookings.cancelled', { count: cancelled.length }))
     return response.redirect().toRoute('closures.show', { id: closure.id })

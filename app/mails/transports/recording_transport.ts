@@ -30,10 +30,10 @@ export type RecordedMail = {
  * last clear()), so that tests can read what a person would have received (the last
  * hundred only when they are written to files as well).
  */
-export const outbox = {
+export const recordedMails = {
   messages: [] as RecordedMail[],
 
-  /** Forgets every recorded email (call it before each test that reads the outbox). */
+  /** Forgets every recorded email (call it before each test that reads them). */
   clear() {
     this.messages.length = 0
   },
@@ -44,7 +44,7 @@ export const outbox = {
   },
 }
 
-/** How many emails the outbox keeps in memory when they are also written to files. */
+/** How many recorded emails are kept in memory when they are also written to files. */
 const KEPT_IN_MEMORY = 100
 
 /** The encoded parts of nodemailer's JSON output. */
@@ -64,7 +64,7 @@ function addresses(list: Mailbox[] | Mailbox | undefined) {
 /**
  * A transport for development and tests that never reaches a mail server yet never
  * swallows an email: each message is really rendered by nodemailer (its JSON
- * transport), kept in the in-memory `outbox`, and, when a directory is given (outside
+ * transport), kept in the in-memory `recordedMails`, and, when a directory is given (outside
  * tests), written there as a JSON file a developer can open.
  */
 export class RecordingTransport implements MailTransportContract {
@@ -107,10 +107,10 @@ export class RecordingTransport implements MailTransportContract {
           }
         : null,
     }
-    outbox.messages.push(recorded)
+    recordedMails.messages.push(recorded)
     if (this.#directory) {
       // The files are the record there: memory keeps only the last emails of a long run.
-      if (outbox.messages.length > KEPT_IN_MEMORY) outbox.messages.shift()
+      if (recordedMails.messages.length > KEPT_IN_MEMORY) recordedMails.messages.shift()
       await this.#write(this.#directory, recorded)
     }
     return response

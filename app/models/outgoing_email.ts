@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
+import mail from '@adonisjs/mail/services/main'
+import type { BaseMail } from '@adonisjs/mail'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { OutgoingEmailSchema } from '#database/schema'
+import DataRevision from '#models/data_revision'
+import env from '#start/env'
+
+/**
+ * The mails the outbox can send, each built again from the payload kept with it (read
+ * when it is sent; null when there is no one left to tell). Loaded when first sent.
+ */
+const MAILS = {
+  booking_notification: async (payload: any) => {
+    const { default: BookingNotification } = await import('#mails/booking_notification')
+    return BookingNotification.fromOutbox(payload)
+  },
+} satisfies Record<string, (payload: any) => Promise<BaseMail | null>>
+
+/** The name of a mail the outbox can send. */
+export type OutboxMail = keyof typeof MAILS
+
+/** Who delivers: the web process after each commit (and every half minute), or a worker. */
+export type EmailDelivery = 'web' | 'worker'
+
+/** How long a deliverer holds the emails it took before another may take them again. */
+const CLAIM_MINUTES = 5
+
+/**
+ * An email in the outbox: written in the transaction of the change it tells about (never
+ * sent for a change rolled back, never lost when a process stops after the commit),
+ * then rendered and sent by a deliverer, which claims it first so that two deliverers
+ * (several instances, a worker) never send it twice. Retried with a growing delay when
+ * sending fails; abandoned after MAX_ATTEMPTS, with the error kept. Sent ones are kept.
+ */
+export default class OutgoingEmail extends OutgoingEmailSchema {
+  static table = 'outgoing_emails'
+
+  /** Tries before an email is abandoned (the last one about 4 hours after the first). */
+  static MAX_ATTEMPTS = 8
+
+  /** Who delivers, from EMAIL_DELIVERY. */
+  static delivery: EmailDelivery = env.get('EMAIL_DELIVERY', 'web')
+
+  /**
+   * Whether the commit waits for the web process's delivery (tests: an email is sent
+   * when the request that caused it returns) or only starts it (a mail server's delay
+   * never slows a response).
+   */
+  static awaitDelivery = false
+
+  /**
+   * Puts emails in the outbox, in the transaction of the change they tell about (one
+   * insert, whatever their number); with web delivery, sent once it commits.
+   */
+  static async enqueue(trx: TransactionClientContract, name: OutboxMail, payloads: object[]) {
+    if (!payloads.length) return
+    const now = DateTime.utc().toFormat(trx.dialect.dateTimeFormat)
+    await trx
+      .insertQuery()
+      .table(this.table)
+      .multiInsert(
+        payloads.map((payload) => ({
+          mail: name,
+          payload: JSON.stringify(payload),
+          deliver_after: now,
+          created_at: now,
+        }))
+      )
+    if (this.delivery !== 'web') return
+    DataRevision.afterCommit(trx, () => {
+      const delivery = this.deliverDue().catch((error) =>
+        logger.error({ err: error }, 'emails: delivery after commit failed')
+      )
+      return this.awaitDelivery ? delivery.then(() => undefined) : undefined
+    })
+  }
+
+  /**
+   * Sends the emails that are due, at most `limit` of them, oldest first; returns how
+   * many were sent and how many failed. Several deliverers may run at once.
+   */
+  static async deliverDue(limit = 50) {
+    const claimed = await this.#claim(limit)
+    const sent: number[] = []
+    let failed = 0
+    for (const email of claimed) {
+      try {
+        const message = await MAILS[email.mail as OutboxMail]?.(JSON.parse(email.payload))
+        if (message === undefined) throw new Error(`unknown mail "${email.mail}"`)
+        if (message === null) {
+          await this.#abandon(email, 'no recipient')
+          continue
+        }
+        await mail.send(message)
+        sent.push(email.id)
+      } catch (error) {
+        failed++
+        await this.#fail(email, error)
+      }
+    }
+    if (sent.length) {
+      await db
+        .from(this.table)
+        .whereIn('id', sent)
+        .update({ sent_at: this.#sqlNow(), claim: null, claimed_until: null, last_error: null })
+    }
+    return { sent: sent.length, failed }
+  }
+
+  /**
+   * Takes the due emails for this deliverer: those not sent, not abandoned, due, and not
+   * held by another deliverer; the update re-checks that under its row locks, so an
+   * email is taken by one deliverer only.
+   */
+  static async #claim(limit: number) {
+    const now = this.#sqlNow()
+    const due = (query: any) =>
+      query
+        .whereNull('sent_at')
+        .whereNull('abandoned_at')
+        .where('deliver_after', '<=', now)
+        .where((held: any) => held.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+    const ids = await due(db.from(this.table).select('id'))
+      .orderBy('id')
+      .limit(limit)
+      .then((rows: { id: number }[]) => rows.map((row) => row.id))
+    if (!ids.length) return []
+    const claim = randomBytes(12).toString('base64url')
+    await due(db.from(this.table).whereIn('id', ids)).update({
+      claim,
+      claimed_until: this.#sqlNow(DateTime.utc().plus({ minutes: CLAIM_MINUTES })),
+      attempts: db.raw('attempts + 1'),
+    })
+    return this.query().where('claim', claim).orderBy('id')
+  }
+
+  /** A failed try: tried again later (1, 2, 4… minutes), or abandoned after the last. */
+  static async #fail(email: OutgoingEmail, error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error)
+    if (email.attempts >= this.MAX_ATTEMPTS) return this.#abandon(email, reason)
+    logger.warn({ email: email.id, attempts: email.attempts }, `emails: sending failed: ${reason}`)
+    await db
+      .from(this.table)
+      .where('id', email.id)
+      .update({
+        claim: null,
+        claimed_until: null,
+        last_error: reason.slice(0, 2000),
+        deliver_after: this.#sqlNow(DateTime.utc().plus({ minutes: 2 ** (email.attempts - 1) })),
+      })
+  }
+
+  /** Gives an email up, with the reason kept. */
+  static async #abandon(email: OutgoingEmail, reason: string) {
+    logger.error({ email: email.id, attempts: email.attempts }, `emails: abandoned: ${reason}`)
+    await db
+      .from(this.table)
+      .where('id', email.id)
+      .update({
+        claim: null,
+        claimed_until: null,
+        last_error: reason.slice(0, 2000),
+        abandoned_at: this.#sqlNow(),
+      })
+  }
+
+  static #sqlNow(instant = DateTime.utc()) {
+    return instant.toFormat(db.connection().dialect.dateTimeFormat)
+  }
+}

@@ -1,0 +1,271 @@
+import { test } from '@japa/runner'
+import ace from '@adonisjs/core/services/ace'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import EmailsDeliver from '#commands/emails_deliver'
+import Booking from '#models/booking'
+import DataRevision from '#models/data_revision'
+import OutgoingEmail from '#models/outgoing_email'
+import BookingNotification from '#mails/booking_notification'
+import { recordedMails, RecordingTransport } from '#mails/transports/recording_transport'
+import {
+  bookDirectly,
+  createRoom,
+  hostedTenant,
+  nextMonday,
+  postBooking,
+} from '#tests/support/bookings'
+import { truncateAfterEach } from '#tests/support/database'
+
+/** Runs the test's work with the emails left to a worker (EMAIL_DELIVERY=worker). */
+function deliveredByWorker() {
+  const before = OutgoingEmail.delivery
+  OutgoingEmail.delivery = 'worker'
+  return () => {
+    OutgoingEmail.delivery = before
+  }
+}
+
+/** Makes every email fail to leave until the returned function is called. */
+function mailServerDown(message = 'SMTP indisponible') {
+  const send = RecordingTransport.prototype.send
+  RecordingTransport.prototype.send = async () => {
+    throw new Error(message)
+  }
+  return () => {
+    RecordingTransport.prototype.send = send
+  }
+}
+
+/** Runs `node ace emails:deliver` in the test process. */
+async function deliverCommand() {
+  const command = await ace.create(EmailsDeliver, [])
+  command.ui.switchMode('raw')
+  await command.exec()
+  return command
+}
+
+/** A booking of a hosted company's tenant, written directly. */
+async function someBooking() {
+  const room = await createRoom()
+  const { company, tenant } = await hostedTenant()
+  const booking = await bookDirectly(room, company.id, nextMonday(), '10:00', '11:00')
+  return { booking, tenant }
+}
+
+test.group('Emails: the outbox', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(() => recordedMails.clear())
+
+  test('a booking writes its email with it; the commit sends it and marks it sent', async ({
+    client,
+    assert,
+  }) => {
+    const room = await createRoom()
+    const { tenant } = await hostedTenant()
+    const response = await postBooking(client, tenant, {
+      meetingRoomId: String(room.id),
+      date: nextMonday(),
+      startTime: '10:00',
+      endTime: '11:00',
+      title: 'Point client',
+      attendees: '2',
+    })
+    response.assertStatus(302)
+    const booking = await Booking.firstOrFail()
+    const [email] = await OutgoingEmail.all()
+    assert.equal(email.mail, 'booking_notification')
+    assert.deepEqual(JSON.parse(email.payload), {
+      bookingId: booking.id,
+      notice: 'created',
+      actorEmail: tenant.email,
+    })
+    assert.equal(email.attempts, 1)
+    assert.isNotNull(email.sentAt)
+    assert.isNull(email.claim)
+    assert.lengthOf(recordedMails.to(tenant.email), 1)
+  })
+
+  test('a change rolled back leaves no email and sends none', async ({ assert }) => {
+    const { booking, tenant } = await someBooking()
+    await assert.rejects(() =>
+      DataRevision.transaction(async (trx) => {
+        await BookingNotification.notify(trx, [{ booking, notice: 'updated', actor: tenant }])
+        throw new Error('refused after the email was written')
+      })
+    )
+    assert.lengthOf(await OutgoingEmail.all(), 0)
+    assert.lengthOf(recordedMails.messages, 0)
+  })
+
+  test('with a worker, the request sends nothing; emails:deliver sends each email once', async ({
+    client,
+    assert,
+  }) => {
+    const restore = deliveredByWorker()
+    try {
+      const room = await createRoom()
+      const { tenant } = await hostedTenant()
+      const response = await postBooking(client, tenant, {
+        meetingRoomId: String(room.id),
+        date: nextMonday(),
+        startTime: '14:00',
+        endTime: '15:00',
+        title: 'Comité',
+        attendees: '3',
+      })
+      response.assertStatus(302)
+      assert.lengthOf(recordedMails.messages, 0)
+      const [waiting] = await OutgoingEmail.all()
+      assert.isNull(waiting.sentAt)
+      assert.equal(waiting.attempts, 0)
+
+      const command = await deliverCommand()
+      command.assertSucceeded()
+      command.assertLog('[ blue(info) ] emails sent: 1, failed: 0')
+      assert.lengthOf(recordedMails.to(tenant.email), 1)
+      await waiting.refresh()
+      assert.isNotNull(waiting.sentAt)
+
+      const again = await deliverCommand()
+      again.assertSucceeded()
+      assert.lengthOf(recordedMails.messages, 1)
+    } finally {
+      restore()
+    }
+  })
+
+  test('a mail server down: the email waits, is tried again later, then sent', async ({
+    assert,
+  }) => {
+    const restore = deliveredByWorker()
+    const { booking, tenant } = await someBooking()
+    try {
+      await DataRevision.transaction((trx) =>
+        BookingNotification.notify(trx, [{ booking, notice: 'created', actor: tenant }])
+      )
+      const serverBack = mailServerDown()
+      try {
+        const command = await deliverCommand()
+        command.assertFailed()
+        command.assertLog('[ blue(info) ] emails sent: 0, failed: 1')
+      } finally {
+        serverBack()
+      }
+      const [email] = await OutgoingEmail.all()
+      assert.isNull(email.sentAt)
+      assert.isNull(email.claim)
+      assert.equal(email.attempts, 1)
+      assert.equal(email.lastError, 'SMTP indisponible')
+      // Tried again in a minute, not before.
+      const delay = email.deliverAfter.diff(DateTime.utc(), 'seconds').seconds
+      assert.isAbove(delay, 50)
+      assert.isAtMost(delay, 60)
+      assert.deepEqual(await OutgoingEmail.deliverDue(), { sent: 0, failed: 0 })
+
+      await db.from('outgoing_emails').update({
+        deliver_after: DateTime.utc().minus({ seconds: 1 }).toFormat('yyyy-MM-dd HH:mm:ss'),
+      })
+      assert.deepEqual(await OutgoingEmail.deliverDue(), { sent: 1, failed: 0 })
+      await email.refresh()
+      assert.isNotNull(email.sentAt)
+      assert.isNull(email.lastError)
+      assert.equal(email.attempts, 2)
+      assert.lengthOf(recordedMails.to(tenant.email), 1)
+    } finally {
+      restore()
+    }
+  })
+
+  test('an email that keeps failing is abandoned after its last try, the error kept', async ({
+    assert,
+  }) => {
+    const restore = deliveredByWorker()
+    const serverBack = mailServerDown('Adresse refusée')
+    try {
+      const { booking, tenant } = await someBooking()
+      await DataRevision.transaction((trx) =>
+        BookingNotification.notify(trx, [{ booking, notice: 'created', actor: tenant }])
+      )
+      await db.from('outgoing_emails').update({ attempts: OutgoingEmail.MAX_ATTEMPTS - 1 })
+      assert.deepEqual(await OutgoingEmail.deliverDue(), { sent: 0, failed: 1 })
+      const [email] = await OutgoingEmail.all()
+      assert.isNotNull(email.abandonedAt)
+      assert.equal(email.lastError, 'Adresse refusée')
+      await db.from('outgoing_emails').update({
+        deliver_after: DateTime.utc().minus({ hours: 1 }).toFormat('yyyy-MM-dd HH:mm:ss'),
+      })
+      serverBack()
+      assert.deepEqual(await OutgoingEmail.deliverDue(), { sent: 0, failed: 0 })
+      assert.lengthOf(recordedMails.messages, 0)
+    } finally {
+      serverBack()
+      restore()
+    }
+  })
+
+  test('an email held by a deliverer that stopped is sent by another once its claim is over', async ({
+    assert,
+  }) => {
+    const restore = deliveredByWorker()
+    try {
+      const { booking, tenant } = await someBooking()
+      await DataRevision.transaction((trx) =>
+        BookingNotification.notify(trx, [{ booking, notice: 'created', actor: tenant }])
+      )
+      // A deliverer took it a minute ago, then its process stopped.
+      await db.from('outgoing_emails').update({
+        claim: 'stopped',
+        claimed_until: DateTime.utc().plus({ minutes: 4 }).toFormat('yyyy-MM-dd HH:mm:ss'),
+        attempts: 1,
+      })
+      assert.deepEqual(await OutgoingEmail.deliverDue(), { sent: 0, failed: 0 })
+      await db.from('outgoing_emails').update({
+        claimed_until: DateTime.utc().minus({ seconds: 1 }).toFormat('yyyy-MM-dd HH:mm:ss'),
+      })
+      assert.deepEqual(await OutgoingEmail.deliverDue(), { sent: 1, failed: 0 })
+      assert.lengthOf(recordedMails.to(tenant.email), 1)
+    } finally {
+      restore()
+    }
+  })
+})
+
+/**
+ * Several deliverers at once (web instances, workers): each email is sent once. Truly
+ * parallel on MySQL (no shared test transaction; each deliverer on its own connections).
+ */
+test.group('Emails: several deliverers at once', (group) => {
+  group.each.setup(() => truncateAfterEach())
+  group.each.setup(() => recordedMails.clear())
+
+  test('four deliverers share 30 emails: each is sent exactly once', async ({ assert }) => {
+    const restore = deliveredByWorker()
+    try {
+      const { booking, tenant } = await someBooking()
+      await DataRevision.transaction((trx) =>
+        BookingNotification.notify(
+          trx,
+          Array.from({ length: 30 }, () => ({ booking, notice: 'updated' as const, actor: tenant }))
+        )
+      )
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => OutgoingEmail.deliverDue(10))
+      )
+      let sent = results.reduce((sum, result) => sum + result.sent, 0)
+      // Whatever the first round left (each deliverer takes at most 10) goes in the next.
+      while (sent < 30) {
+        const more = await OutgoingEmail.deliverDue(10)
+        if (!more.sent) break
+        sent += more.sent
+      }
+      assert.equal(sent, 30)
+      assert.lengthOf(recordedMails.messages, 30)
+      const emails = await OutgoingEmail.all()
+      assert.isTrue(emails.every((email) => email.sentAt !== null && email.attempts === 1))
+    } finally {
+      restore()
+    }
+  }).timeout(60000)
+})
