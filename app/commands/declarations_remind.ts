@@ -27,6 +27,7 @@ export default class DeclarationsRemind extends BaseCommand {
     const { default: DeclarationReminderNotification } =
       await import('#mails/declaration_reminder_notification')
     const { missingDeclarationsOn } = await import('#domain/missing_declarations')
+    const { isDuplicate } = await import('#helpers/database_errors')
     const { today, day } = await import('#domain/periods')
     // Outside the HTTP server nothing commits the routes, and the emails link to them.
     router.commit()
@@ -91,7 +92,7 @@ export default class DeclarationsRemind extends BaseCommand {
             })
           )
         } catch (error) {
-          if (DeclarationReminder.isDuplicate(error)) {
+          if (isDuplicate(error)) {
             this.logger.info(i18n.t('reminders.command.already_sent', { company: company.name }))
             continue
           }

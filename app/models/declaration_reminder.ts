@@ -51,9 +51,4 @@ export default class DeclarationReminder extends compose(DeclarationReminderSche
       )
     await DataRevision.revise(trx)
   }
-
-  /** Whether an error is the unique key refusing a reminder already recorded. */
-  static isDuplicate(error: unknown) {
-    return /unique|duplicate/i.test(String(error))
-  }
 }

@@ -108,7 +108,9 @@ test.group('Page cache', () => {
       if (typeof model?.boot === 'function') models.push(model)
     }
     assert.isAbove(models.length, 10)
-    for (const model of models) {
+    // The outbox is on no page: sending an email must not make every page again.
+    const onNoPage = ['OutgoingEmail']
+    for (const model of models.filter((each) => !onNoPage.includes(each.name))) {
       const hooks = model.$hooks.all() as Map<string, Set<Function>>
       for (const [event, handler] of [
         ['after:save', 'bound reviseDataAfterSave'],
