@@ -11,15 +11,10 @@
 |
 */
 import app from '@adonisjs/core/services/app'
-import logger from '@adonisjs/core/services/logger'
 import OutgoingEmail from '#models/outgoing_email'
 
 if (OutgoingEmail.delivery === 'web') {
-  const sweep = setInterval(() => {
-    OutgoingEmail.deliverDue().catch((error) =>
-      logger.error({ err: error }, 'emails: the outbox sweep failed')
-    )
-  }, 30_000)
+  const sweep = setInterval(() => void OutgoingEmail.deliverSoon(), 30_000)
   sweep.unref()
   app.terminating(() => clearInterval(sweep))
 }

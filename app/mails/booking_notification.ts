@@ -71,7 +71,8 @@ export default class BookingNotification extends BaseMail {
           company.preload('users', (users) => users.whereNull('disabled_at'))
         }
       })
-    const booking = bookings.find((each) => each.id === bookingId)
+    const byId = new Map(bookings.map((each) => [each.id, each]))
+    const booking = byId.get(bookingId)
     if (!booking) return null
     const recipients =
       notice === 'cancelled_by_manager'
@@ -80,7 +81,7 @@ export default class BookingNotification extends BaseMail {
     if (!recipients.length && booking.company.email) recipients.push(booking.company.email)
     if (!recipients.length) return null
     const occurrences = ids
-      .map((id) => bookings.find((each) => each.id === id))
+      .map((id) => byId.get(id))
       .filter((each): each is Booking => each !== undefined)
     return new BookingNotification(booking, notice, recipients, occurrences)
   }

@@ -26,6 +26,9 @@ export type OutboxMail = keyof typeof MAILS
 /** Who delivers: the web process after each commit (and every half minute), or a worker. */
 export type EmailDelivery = 'web' | 'worker'
 
+/** At most this many emails per delivery round. */
+const BATCH = 50
+
 /** How long a deliverer holds the emails it took before another may take them again. */
 const CLAIM_MINUTES = 5
 
@@ -72,18 +75,44 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
       )
     if (this.delivery !== 'web') return
     DataRevision.afterCommit(trx, () => {
-      const delivery = this.deliverDue().catch((error) =>
-        logger.error({ err: error }, 'emails: delivery after commit failed')
-      )
-      return this.awaitDelivery ? delivery.then(() => undefined) : undefined
+      const delivery = this.deliverSoon()
+      return this.awaitDelivery ? delivery : undefined
     })
+  }
+
+  /** The web process's delivery under way, if any, and whether more came meanwhile. */
+  static #delivering: Promise<void> | null = null
+  static #more = false
+
+  /**
+   * Sends what is due, from the web process: one delivery at a time per process (a burst
+   * of commits does not start one each; the one under way goes round again until no
+   * more came). Resolves once the emails written before the call are sent.
+   */
+  static deliverSoon(): Promise<void> {
+    if (this.#delivering) {
+      this.#more = true
+      return this.#delivering
+    }
+    this.#delivering = (async () => {
+      do {
+        this.#more = false
+        const { sent, failed } = await this.deliverDue()
+        if (sent + failed === BATCH) this.#more = true
+      } while (this.#more)
+    })()
+      .catch((error) => logger.error({ err: error }, 'emails: delivery from the web failed'))
+      .finally(() => {
+        this.#delivering = null
+      })
+    return this.#delivering
   }
 
   /**
    * Sends the emails that are due, at most `limit` of them, oldest first; returns how
    * many were sent and how many failed. Several deliverers may run at once.
    */
-  static async deliverDue(limit = 50) {
+  static async deliverDue(limit = BATCH) {
     const claimed = await this.#claim(limit)
     const sent: number[] = []
     let failed = 0

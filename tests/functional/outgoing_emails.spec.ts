@@ -87,6 +87,38 @@ test.group('Emails: the outbox', (group) => {
     assert.lengthOf(recordedMails.to(tenant.email), 1)
   })
 
+  test('the web process delivers one round at a time: a burst of commits shares it', async ({
+    assert,
+  }) => {
+    const { booking, tenant } = await someBooking()
+    const deliverDue = OutgoingEmail.deliverDue
+    let rounds = 0
+    OutgoingEmail.deliverDue = async function (this: typeof OutgoingEmail, limit?: number) {
+      rounds++
+      return deliverDue.call(this, limit)
+    }
+    try {
+      const restore = deliveredByWorker()
+      await DataRevision.transaction((trx) =>
+        BookingNotification.notify(trx, [{ booking, notice: 'created', actor: tenant }])
+      )
+      restore()
+      const first = OutgoingEmail.deliverSoon()
+      const second = OutgoingEmail.deliverSoon()
+      const third = OutgoingEmail.deliverSoon()
+      assert.strictEqual(second, first)
+      assert.strictEqual(third, first)
+      await first
+      // The round under way, then one more for what came meanwhile.
+      assert.equal(rounds, 2)
+      assert.lengthOf(recordedMails.to(tenant.email), 1)
+      await OutgoingEmail.deliverSoon()
+      assert.equal(rounds, 3)
+    } finally {
+      OutgoingEmail.deliverDue = deliverDue
+    }
+  })
+
   test('a change rolled back leaves no email and sends none', async ({ assert }) => {
     const { booking, tenant } = await someBooking()
     await assert.rejects(() =>
