@@ -42,7 +42,7 @@ const CLAIM_MINUTES = 5
 export default class OutgoingEmail extends OutgoingEmailSchema {
   static table = 'outgoing_emails'
 
-  /** Tries before an email is abandoned (the last one about 4 hours after the first). */
+  /** Tries before an email is abandoned (the last one about two hours after the first). */
   static MAX_ATTEMPTS = 8
 
   /** Who delivers, from EMAIL_DELIVERY. */
