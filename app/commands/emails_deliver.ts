@@ -45,7 +45,7 @@ export default class EmailsDeliver extends BaseCommand {
       totals.sent += batch.sent
       totals.failed += batch.failed
       // A full batch: more are probably waiting. Otherwise wait a little.
-      if (this.watch && !stopping && batch.sent + batch.failed < 50) {
+      if (this.watch && !stopping && batch.sent + batch.failed < OutgoingEmail.BATCH) {
         await new Promise((resolve) => setTimeout(resolve, this.every))
       }
     } while (this.watch && !stopping)

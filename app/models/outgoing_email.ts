@@ -26,9 +26,6 @@ export type OutboxMail = keyof typeof MAILS
 /** Who delivers: the web process after each commit (and every half minute), or a worker. */
 export type EmailDelivery = 'web' | 'worker'
 
-/** At most this many emails per delivery round. */
-const BATCH = 50
-
 /** How long a deliverer holds the emails it took before another may take them again. */
 const CLAIM_MINUTES = 5
 
@@ -44,6 +41,9 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
 
   /** Tries before an email is abandoned (the last one about two hours after the first). */
   static MAX_ATTEMPTS = 8
+
+  /** At most this many emails per delivery round. */
+  static BATCH = 50
 
   /** Who delivers, from EMAIL_DELIVERY. */
   static delivery: EmailDelivery = env.get('EMAIL_DELIVERY', 'web')
@@ -98,7 +98,7 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
       do {
         this.#more = false
         const { sent, failed } = await this.deliverDue()
-        if (sent + failed === BATCH) this.#more = true
+        if (sent + failed === this.BATCH) this.#more = true
       } while (this.#more)
     })()
       .catch((error) => logger.error({ err: error }, 'emails: delivery from the web failed'))
@@ -112,7 +112,7 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
    * Sends the emails that are due, at most `limit` of them, oldest first; returns how
    * many were sent and how many failed. Several deliverers may run at once.
    */
-  static async deliverDue(limit = BATCH) {
+  static async deliverDue(limit = this.BATCH) {
     const claimed = await this.#claim(limit)
     const sent: number[] = []
     let failed = 0
