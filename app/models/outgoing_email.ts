@@ -5,6 +5,7 @@ import logger from '@adonisjs/core/services/logger'
 import mail from '@adonisjs/mail/services/main'
 import type { BaseMail } from '@adonisjs/mail'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { OutgoingEmailSchema } from '#database/schema'
 import DataRevision from '#models/data_revision'
 import env from '#start/env'
@@ -61,7 +62,7 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
    */
   static async enqueue(trx: TransactionClientContract, name: OutboxMail, payloads: object[]) {
     if (!payloads.length) return
-    const now = DateTime.utc().toFormat(trx.dialect.dateTimeFormat)
+    const now = this.#sqlNow()
     await trx
       .insertQuery()
       .table(this.table)
@@ -131,12 +132,7 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
         await this.#fail(email, error)
       }
     }
-    if (sent.length) {
-      await db
-        .from(this.table)
-        .whereIn('id', sent)
-        .update({ sent_at: this.#sqlNow(), claim: null, claimed_until: null, last_error: null })
-    }
+    if (sent.length) await this.#release(sent, { sent_at: this.#sqlNow(), last_error: null })
     return { sent: sent.length, failed }
   }
 
@@ -147,16 +143,14 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
    */
   static async #claim(limit: number) {
     const now = this.#sqlNow()
-    const due = (query: any) =>
+    const due = (query: DatabaseQueryBuilderContract) =>
       query
         .whereNull('sent_at')
         .whereNull('abandoned_at')
         .where('deliver_after', '<=', now)
-        .where((held: any) => held.whereNull('claimed_until').orWhere('claimed_until', '<', now))
-    const ids = await due(db.from(this.table).select('id'))
-      .orderBy('id')
-      .limit(limit)
-      .then((rows: { id: number }[]) => rows.map((row) => row.id))
+        .where((held) => held.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+    const rows = await due(db.from(this.table).select('id')).orderBy('id').limit(limit)
+    const ids: number[] = rows.map((row) => row.id)
     if (!ids.length) return []
     const claim = randomBytes(12).toString('base64url')
     await due(db.from(this.table).whereIn('id', ids)).update({
@@ -172,29 +166,27 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
     const reason = error instanceof Error ? error.message : String(error)
     if (email.attempts >= this.MAX_ATTEMPTS) return this.#abandon(email, reason)
     logger.warn({ email: email.id, attempts: email.attempts }, `emails: sending failed: ${reason}`)
-    await db
-      .from(this.table)
-      .where('id', email.id)
-      .update({
-        claim: null,
-        claimed_until: null,
-        last_error: reason.slice(0, 2000),
-        deliver_after: this.#sqlNow(DateTime.utc().plus({ minutes: 2 ** (email.attempts - 1) })),
-      })
+    await this.#release([email.id], {
+      last_error: reason.slice(0, 2000),
+      deliver_after: this.#sqlNow(DateTime.utc().plus({ minutes: 2 ** (email.attempts - 1) })),
+    })
   }
 
   /** Gives an email up, with the reason kept. */
   static async #abandon(email: OutgoingEmail, reason: string) {
     logger.error({ email: email.id, attempts: email.attempts }, `emails: abandoned: ${reason}`)
+    await this.#release([email.id], {
+      last_error: reason.slice(0, 2000),
+      abandoned_at: this.#sqlNow(),
+    })
+  }
+
+  /** Lets go of emails this deliverer took, recording how their try ended. */
+  static async #release(ids: number[], outcome: Record<string, string | null>) {
     await db
       .from(this.table)
-      .where('id', email.id)
-      .update({
-        claim: null,
-        claimed_until: null,
-        last_error: reason.slice(0, 2000),
-        abandoned_at: this.#sqlNow(),
-      })
+      .whereIn('id', ids)
+      .update({ claim: null, claimed_until: null, ...outcome })
   }
 
   static #sqlNow(instant = DateTime.utc()) {

@@ -6,7 +6,8 @@ import DeclarationsRemind from '#commands/declarations_remind'
 import Company from '#models/company'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import DeclarationReminder from '#models/declaration_reminder'
-import { recordedMails, RecordingTransport } from '#mails/transports/recording_transport'
+import { recordedMails } from '#mails/transports/recording_transport'
+import { mailServerDown } from '#tests/support/mail'
 import { day } from '#domain/periods'
 import { createUser } from '#tests/support/fixtures'
 import { countQueries } from '#tests/support/queries'
@@ -186,16 +187,13 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
   test('a failed send records nothing: the next run sends the reminder', async ({ assert }) => {
     const late = await hosted('Retardataire')
     await createUser('tenant', { companyId: late.id })
-    const send = RecordingTransport.prototype.send
-    RecordingTransport.prototype.send = async () => {
-      throw new Error('SMTP indisponible')
-    }
+    const serverBack = mailServerDown()
     try {
       const { command, output } = await remind('2026-05-10')
       command.assertFailed()
       assert.include(output, "Retardataire : échec de l'envoi (SMTP indisponible)")
     } finally {
-      RecordingTransport.prototype.send = send
+      serverBack()
     }
     assert.lengthOf(await DeclarationReminder.all(), 0)
 

@@ -8,7 +8,8 @@ import Booking from '#models/booking'
 import DataRevision from '#models/data_revision'
 import OutgoingEmail from '#models/outgoing_email'
 import BookingNotification from '#mails/booking_notification'
-import { recordedMails, RecordingTransport } from '#mails/transports/recording_transport'
+import { recordedMails } from '#mails/transports/recording_transport'
+import { mailServerDown } from '#tests/support/mail'
 import {
   bookDirectly,
   createRoom,
@@ -27,17 +28,6 @@ function deliveredByWorker() {
   }
 }
 
-/** Makes every email fail to leave until the returned function is called. */
-function mailServerDown(message = 'SMTP indisponible') {
-  const send = RecordingTransport.prototype.send
-  RecordingTransport.prototype.send = async () => {
-    throw new Error(message)
-  }
-  return () => {
-    RecordingTransport.prototype.send = send
-  }
-}
-
 /** Runs `node ace emails:deliver` in the test process. */
 async function deliverCommand() {
   const command = await ace.create(EmailsDeliver, [])
@@ -51,6 +41,15 @@ async function someBooking() {
   const room = await createRoom()
   const { company, tenant } = await hostedTenant()
   const booking = await bookDirectly(room, company.id, nextMonday(), '10:00', '11:00')
+  return { booking, tenant }
+}
+
+/** A booking's confirmation written in the outbox (sent only if the web process delivers). */
+async function emailWaiting() {
+  const { booking, tenant } = await someBooking()
+  await DataRevision.transaction((trx) =>
+    BookingNotification.notify(trx, [{ booking, notice: 'created', actor: tenant }])
+  )
   return { booking, tenant }
 }
 
@@ -90,7 +89,6 @@ test.group('Emails: the outbox', (group) => {
   test('the web process delivers one round at a time: a burst of commits shares it', async ({
     assert,
   }) => {
-    const { booking, tenant } = await someBooking()
     const deliverDue = OutgoingEmail.deliverDue
     let rounds = 0
     OutgoingEmail.deliverDue = async function (this: typeof OutgoingEmail, limit?: number) {
@@ -99,9 +97,7 @@ test.group('Emails: the outbox', (group) => {
     }
     try {
       const restore = deliveredByWorker()
-      await DataRevision.transaction((trx) =>
-        BookingNotification.notify(trx, [{ booking, notice: 'created', actor: tenant }])
-      )
+      const { tenant } = await emailWaiting()
       restore()
       const first = OutgoingEmail.deliverSoon()
       const second = OutgoingEmail.deliverSoon()
@@ -172,11 +168,8 @@ test.group('Emails: the outbox', (group) => {
     assert,
   }) => {
     const restore = deliveredByWorker()
-    const { booking, tenant } = await someBooking()
+    const { tenant } = await emailWaiting()
     try {
-      await DataRevision.transaction((trx) =>
-        BookingNotification.notify(trx, [{ booking, notice: 'created', actor: tenant }])
-      )
       const serverBack = mailServerDown()
       try {
         const command = await deliverCommand()
@@ -216,10 +209,7 @@ test.group('Emails: the outbox', (group) => {
     const restore = deliveredByWorker()
     const serverBack = mailServerDown('Adresse refusée')
     try {
-      const { booking, tenant } = await someBooking()
-      await DataRevision.transaction((trx) =>
-        BookingNotification.notify(trx, [{ booking, notice: 'created', actor: tenant }])
-      )
+      await emailWaiting()
       await db.from('outgoing_emails').update({ attempts: OutgoingEmail.MAX_ATTEMPTS - 1 })
       assert.deepEqual(await OutgoingEmail.deliverDue(), { sent: 0, failed: 1 })
       const [email] = await OutgoingEmail.all()
@@ -242,10 +232,7 @@ test.group('Emails: the outbox', (group) => {
   }) => {
     const restore = deliveredByWorker()
     try {
-      const { booking, tenant } = await someBooking()
-      await DataRevision.transaction((trx) =>
-        BookingNotification.notify(trx, [{ booking, notice: 'created', actor: tenant }])
-      )
+      const { tenant } = await emailWaiting()
       // A deliverer took it a minute ago, then its process stopped.
       await db.from('outgoing_emails').update({
         claim: 'stopped',
