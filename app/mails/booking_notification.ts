@@ -58,32 +58,34 @@ export default class BookingNotification extends BaseMail {
   }
 
   /**
-   * The notice again from the outbox, with the booking as it is now and its recipients;
-   * null when there is no one to tell.
+   * The notices again from the outbox, in the payloads' order, with the bookings as they
+   * are now and their recipients (null when there is no one to tell): the bookings of a
+   * whole round read in one query, with their rooms and companies.
    */
-  static async fromOutbox({ bookingId, notice, actorEmail, occurrenceIds }: BookingNoticePayload) {
-    const ids = occurrenceIds ?? [bookingId]
+  static async fromOutbox(payloads: BookingNoticePayload[]) {
+    const ids = new Set(payloads.flatMap((each) => [each.bookingId, ...(each.occurrenceIds ?? [])]))
+    const toCompanies = payloads.some((each) => each.notice === 'cancelled_by_manager')
     const bookings = await Booking.query()
-      .whereIn('id', ids.includes(bookingId) ? ids : [bookingId, ...ids])
+      .whereIn('id', [...ids])
       .preload('meetingRoom')
       .preload('company', (company) => {
-        if (notice === 'cancelled_by_manager') {
-          company.preload('users', (users) => users.whereNull('disabled_at'))
-        }
+        if (toCompanies) company.preload('users', (users) => users.whereNull('disabled_at'))
       })
     const byId = new Map(bookings.map((each) => [each.id, each]))
-    const booking = byId.get(bookingId)
-    if (!booking) return null
-    const recipients =
-      notice === 'cancelled_by_manager'
-        ? booking.company.users.map((user) => user.email)
-        : [actorEmail]
-    if (!recipients.length && booking.company.email) recipients.push(booking.company.email)
-    if (!recipients.length) return null
-    const occurrences = ids
-      .map((id) => byId.get(id))
-      .filter((each): each is Booking => each !== undefined)
-    return new BookingNotification(booking, notice, recipients, occurrences)
+    return payloads.map(({ bookingId, notice, actorEmail, occurrenceIds }) => {
+      const booking = byId.get(bookingId)
+      if (!booking) return null
+      const recipients =
+        notice === 'cancelled_by_manager'
+          ? booking.company.users.map((user) => user.email)
+          : [actorEmail]
+      if (!recipients.length && booking.company.email) recipients.push(booking.company.email)
+      if (!recipients.length) return null
+      const occurrences = (occurrenceIds ?? [bookingId])
+        .map((id) => byId.get(id))
+        .filter((each): each is Booking => each !== undefined)
+      return new BookingNotification(booking, notice, recipients, occurrences)
+    })
   }
 
   /** Recipients, subject, both bodies and the calendar event. */

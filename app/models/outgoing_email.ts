@@ -11,15 +11,16 @@ import DataRevision from '#models/data_revision'
 import env from '#start/env'
 
 /**
- * The mails the outbox can send, each built again from the payload kept with it (read
- * when it is sent; null when there is no one left to tell). Loaded when first sent.
+ * The mails the outbox can send, each built again from the payloads kept with them (the
+ * data read when they are sent, for a whole round at once; null when there is no one left
+ * to tell), in the payloads' order. Loaded when first sent.
  */
 const MAILS = {
-  booking_notification: async (payload: any) => {
+  booking_notification: async (payloads: any[]) => {
     const { default: BookingNotification } = await import('#mails/booking_notification')
-    return BookingNotification.fromOutbox(payload)
+    return BookingNotification.fromOutbox(payloads)
   },
-} satisfies Record<string, (payload: any) => Promise<BaseMail | null>>
+} satisfies Record<string, (payloads: any[]) => Promise<(BaseMail | null)[]>>
 
 /** The name of a mail the outbox can send. */
 export type OutboxMail = keyof typeof MAILS
@@ -115,13 +116,14 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
    */
   static async deliverDue(limit = this.BATCH) {
     const claimed = await this.#claim(limit)
+    const messages = await this.#build(claimed)
     const sent: number[] = []
     let failed = 0
     for (const email of claimed) {
       try {
-        const message = await MAILS[email.mail as OutboxMail]?.(JSON.parse(email.payload))
-        if (message === undefined) throw new Error(`unknown mail "${email.mail}"`)
-        if (message === null) {
+        const message = messages.get(email)
+        if (message instanceof Error) throw message
+        if (!message) {
           await this.#abandon(email, 'no recipient')
           continue
         }
@@ -134,6 +136,38 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
     }
     if (sent.length) await this.#release(sent, { sent_at: this.#sqlNow(), last_error: null })
     return { sent: sent.length, failed }
+  }
+
+  /**
+   * The messages of a round, each mail's data read once for all its emails (a bounded
+   * number of queries per round); an email that cannot be built gets its error, so that
+   * it fails alone.
+   */
+  static async #build(emails: OutgoingEmail[]) {
+    const messages = new Map<OutgoingEmail, BaseMail | null | Error>()
+    const byMail = new Map<OutboxMail, { email: OutgoingEmail; payload: unknown }[]>()
+    for (const email of emails) {
+      try {
+        if (!(email.mail in MAILS)) throw new Error(`unknown mail "${email.mail}"`)
+        const payload = JSON.parse(email.payload)
+        const group = byMail.get(email.mail as OutboxMail) ?? []
+        byMail.set(email.mail as OutboxMail, group)
+        group.push({ email, payload })
+      } catch (error) {
+        messages.set(email, error instanceof Error ? error : new Error(String(error)))
+      }
+    }
+    for (const [name, group] of byMail) {
+      try {
+        const built = await MAILS[name](group.map(({ payload }) => payload))
+        group.forEach(({ email }, index) => messages.set(email, built[index]))
+      } catch (error) {
+        for (const { email } of group) {
+          messages.set(email, error instanceof Error ? error : new Error(String(error)))
+        }
+      }
+    }
+    return messages
   }
 
   /**

@@ -10,6 +10,7 @@ import OutgoingEmail from '#models/outgoing_email'
 import BookingNotification from '#mails/booking_notification'
 import { recordedMails } from '#mails/transports/recording_transport'
 import { mailServerDown } from '#tests/support/mail'
+import { countQueries } from '#tests/support/queries'
 import {
   bookDirectly,
   createRoom,
@@ -223,6 +224,70 @@ test.group('Emails: the outbox', (group) => {
       assert.lengthOf(recordedMails.messages, 0)
     } finally {
       serverBack()
+      restore()
+    }
+  })
+
+  test('a round reads its bookings once: as many queries for twelve emails as for two', async ({
+    assert,
+  }) => {
+    const restore = deliveredByWorker()
+    try {
+      /** Confirmations of bookings of that many companies, sent in one round (counted). */
+      const roundOf = async (count: number) => {
+        const room = await createRoom()
+        const notices: Parameters<typeof BookingNotification.notify>[1] = []
+        for (let index = 0; index < count; index++) {
+          const { company, tenant } = await hostedTenant()
+          const hour = String(8 + index).padStart(2, '0')
+          const booking = await bookDirectly(
+            room,
+            company.id,
+            nextMonday(),
+            `${hour}:00`,
+            `${hour}:30`
+          )
+          notices.push({ booking, notice: 'created' as const, actor: tenant })
+        }
+        await DataRevision.transaction((trx) => BookingNotification.notify(trx, notices))
+        let result = { sent: 0, failed: 0 }
+        const queries = await countQueries(async () => {
+          result = await OutgoingEmail.deliverDue()
+        })
+        return { queries, result }
+      }
+      const two = await roundOf(2)
+      const twelve = await roundOf(12)
+      assert.deepEqual(two.result, { sent: 2, failed: 0 })
+      assert.deepEqual(twelve.result, { sent: 12, failed: 0 })
+      assert.equal(twelve.queries, two.queries)
+      assert.lengthOf(recordedMails.messages, 14)
+    } finally {
+      restore()
+    }
+  })
+
+  test('an email that cannot be read fails alone; the others of its round are sent', async ({
+    assert,
+  }) => {
+    const restore = deliveredByWorker()
+    try {
+      const { tenant } = await emailWaiting()
+      const [good] = await OutgoingEmail.all()
+      const now = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
+      await db.table('outgoing_emails').multiInsert([
+        { mail: 'booking_notification', payload: '{not json', deliver_after: now, created_at: now },
+        { mail: 'retired_mail', payload: '{}', deliver_after: now, created_at: now },
+      ])
+      assert.deepEqual(await OutgoingEmail.deliverDue(), { sent: 1, failed: 2 })
+      assert.lengthOf(recordedMails.to(tenant.email), 1)
+      const emails = await OutgoingEmail.query().orderBy('id')
+      assert.equal(emails[0].id, good.id)
+      assert.isNotNull(emails[0].sentAt)
+      assert.isNull(emails[1].sentAt)
+      assert.match(emails[1].lastError!, /JSON/)
+      assert.equal(emails[2].lastError, 'unknown mail "retired_mail"')
+    } finally {
       restore()
     }
   })
