@@ -2,14 +2,16 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import Closure from '#models/closure'
 import MeetingRoom from '#models/meeting_room'
+import Building from '#models/building'
 import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { closureValidator } from '#validators/closure'
 import { sqlDateTime, toLocal } from '#domain/booking_slots'
+import { DomainError } from '#exceptions/domain_error'
 
 /**
- * Closures of a meeting room or of the whole building: managers declare them; the
+ * Closures of a meeting room or of every room of a building: managers declare them; the
  * bookings already inside are listed for them to cancel (the companies are told).
  */
 export default class ClosuresController {
@@ -22,24 +24,38 @@ export default class ClosuresController {
         .whereNull('lifted_at')
         .where('ends_at', '>', now)
         .preload('meetingRoom')
+        .preload('building')
         .orderBy('starts_at'),
       Closure.query()
         .where((query) => query.whereNotNull('lifted_at').orWhere('ends_at', '<=', now))
         .preload('meetingRoom')
+        .preload('building')
         .orderBy('starts_at', 'desc')
         .limit(50),
     ])
     return view.render('pages/closures/index', { current, past })
   }
 
-  /** The closure form: a room or the building, from a day and time to another. */
+  /** The closure form: a building, one of its rooms or all, from a day and time to another. */
   async create({ bouncer, view }: HttpContext) {
     await bouncer.with(MeetingRoomPolicy).authorize('edit')
-    const rooms = await MeetingRoom.query().orderBy('name')
+    const [buildings, rooms] = await Promise.all([
+      Building.choices(),
+      MeetingRoom.query().select('id', 'name', 'building_id').orderBy('name'),
+    ])
     const tomorrow = toLocal(DateTime.utc()).plus({ days: 1 }).toISODate()
     return view.render('pages/closures/create', {
-      rooms,
-      values: { startsOn: tomorrow, startTime: '00:00', endsOn: tomorrow, endTime: '23:45' },
+      buildings: buildings.map((building) => ({
+        building,
+        rooms: rooms.filter((room) => room.buildingId === building.id),
+      })),
+      values: {
+        buildingId: buildings[0]?.id,
+        startsOn: tomorrow,
+        startTime: '00:00',
+        endsOn: tomorrow,
+        endTime: '23:45',
+      },
     })
   }
 
@@ -49,10 +65,17 @@ export default class ClosuresController {
     await bouncer.with(MeetingRoomPolicy).authorize('edit')
     const values = await request.validateUsing(closureValidator)
     const span = Closure.spanOf(values.startsOn, values.startTime, values.endsOn, values.endTime)
+    if (values.meetingRoomId) {
+      const room = await MeetingRoom.findOrFail(values.meetingRoomId)
+      if (room.buildingId !== values.buildingId) {
+        throw new DomainError('closures.errors.room_elsewhere', 'meetingRoomId')
+      }
+    }
 
     const closure = await DataRevision.transaction(async (trx) => {
       const created = await Closure.create(
         {
+          buildingId: values.buildingId,
           meetingRoomId: values.meetingRoomId ?? null,
           reason: values.reason,
           createdById: auth.getUserOrFail().id,
@@ -80,6 +103,7 @@ export default class ClosuresController {
     const closure = await Closure.query()
       .where('id', params.id)
       .preload('meetingRoom')
+      .preload('building')
       .firstOrFail()
     const [bookings, history] = await Promise.all([
       closure.isActive ? closure.bookingsInside() : Promise.resolve([]),

@@ -62,7 +62,7 @@ export default class MeetingRoomsController {
     const days = Array.from({ length: 7 }, (_, index) => monday.plus({ days: index }))
     const [bookings, closures] = await Promise.all([
       bookingsBetween(monday, monday.plus({ days: 7 }), room.id),
-      Closure.overlapping(localMidnight(monday), localMidnight(monday.plus({ days: 7 })), room.id),
+      Closure.overlapping(localMidnight(monday), localMidnight(monday.plus({ days: 7 })), room),
     ])
     const grid = calendarGrid(
       days.map((day) => ({ room, date: day.toISODate()! })),

@@ -75,7 +75,7 @@ export function calendarGrid(
         coveredUntil[index] = endMinutes
         return { state: 'busy', booking, rows: Math.max(1, (endMinutes - minutes) / step) }
       }
-      const closure = closureCovering(closures, column.room.id, {
+      const closure = closureCovering(closures, column.room, {
         startsAt: slot.instant,
         endsAt: slotEnd,
       })

@@ -117,7 +117,7 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     trx: TransactionClientContract
   ) {
     const room = await MeetingRoom.findOrFail(terms.meetingRoomId, { client: trx })
-    const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room.id, trx)
+    const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room, trx)
     room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
     const company = actor.isManager ? null : await this.assertWithinQuota(terms, trx)
     const booking = await this.create(
@@ -148,7 +148,7 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
   ) {
     if (!this.isConfirmed) throw new DomainError('bookings.errors.already_cancelled')
     const room = await MeetingRoom.findOrFail(this.meetingRoomId, { client: trx })
-    const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room.id, trx)
+    const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room, trx)
     room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
     if (!actor.isManager) {
       await Booking.assertWithinQuota(

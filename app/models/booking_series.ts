@@ -90,7 +90,7 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
       .where('ends_at', '>', sqlDateTime(from))
       .where((query) => query.where('meeting_room_id', room.id).orWhere('company_id', company.id))
     const quota = await Booking.quotaMinutesOf(company, client)
-    const closures = await Closure.overlapping(from, to, room.id, client)
+    const closures = await Closure.overlapping(from, to, room, client)
     const minutesByMonth = new Map<string, number>()
     for (const booking of booked.filter((entry) => entry.companyId === company.id)) {
       const month = booking.localStart.toFormat('yyyy-MM')

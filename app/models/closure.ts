@@ -2,20 +2,34 @@ import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
 import { ClosureSchema } from '#database/schema'
-import { belongsTo } from '@adonisjs/lucid/orm'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import MeetingRoom from '#models/meeting_room'
+import Building from '#models/building'
 import Booking from '#models/booking'
 import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
-import { localTime, sqlDateTime, toLocal } from '#domain/booking_slots'
+import {
+  closureCloses,
+  localTime,
+  sqlDateTime,
+  toLocal,
+  type ClosedRoom,
+} from '#domain/booking_slots'
 
 /**
- * A period when a meeting room, or the whole building (no room), cannot be booked,
- * with its reason. Lifted rather than deleted.
+ * A period when a meeting room, or every room of a building (no room), cannot be
+ * booked, with its reason. Lifted rather than deleted.
  */
 export default class Closure extends compose(ClosureSchema, RevisesData) {
+  /** The building closed, or the one of the room closed. */
+  @column()
+  declare buildingId: number
+
+  @belongsTo(() => Building)
+  declare building: BelongsTo<typeof Building>
+
   @belongsTo(() => MeetingRoom)
   declare meetingRoom: BelongsTo<typeof MeetingRoom>
 
@@ -34,9 +48,22 @@ export default class Closure extends compose(ClosureSchema, RevisesData) {
     return toLocal(this.endsAt)
   }
 
-  /** Whether it closes a room (its own, or every room when it closes the building). */
-  closes(roomId: number) {
-    return this.meetingRoomId === null || this.meetingRoomId === roomId
+  /**
+   * What it closes, as a message for t(): a room and its building, or every room of a
+   * building (meetingRoom and building preloaded).
+   */
+  get place() {
+    return this.meetingRoom
+      ? {
+          key: 'closures.room_place',
+          data: { room: this.meetingRoom.name, building: this.building.name },
+        }
+      : { key: 'closures.building_place', data: { building: this.building.name } }
+  }
+
+  /** Whether it closes a room (its own, or every room of the building it closes). */
+  closes(room: ClosedRoom) {
+    return closureCloses(this, room)
   }
 
   /** The period typed by a manager (days and Paris times) as instants; the end after the start. */
@@ -51,11 +78,11 @@ export default class Closure extends compose(ClosureSchema, RevisesData) {
     return { startsAt: start.instant, endsAt: end.instant }
   }
 
-  /** Active closures overlapping a span, for one room (its own and the building's) or all. */
+  /** Active closures overlapping a span, for one room (its own and its building's) or all. */
   static overlapping(
     from: DateTime,
     to: DateTime,
-    roomId?: number | null,
+    room?: ClosedRoom,
     client?: QueryClientContract
   ) {
     const query = this.query({ client })
@@ -63,8 +90,10 @@ export default class Closure extends compose(ClosureSchema, RevisesData) {
       .where('starts_at', '<', sqlDateTime(to))
       .where('ends_at', '>', sqlDateTime(from))
       .orderBy('starts_at')
-    if (roomId) {
-      query.where((scope) => scope.whereNull('meeting_room_id').orWhere('meeting_room_id', roomId))
+    if (room) {
+      query
+        .where('building_id', room.buildingId)
+        .where((scope) => scope.whereNull('meeting_room_id').orWhere('meeting_room_id', room.id))
     }
     return query
   }
@@ -79,10 +108,16 @@ export default class Closure extends compose(ClosureSchema, RevisesData) {
       .preload('meetingRoom', (room) => room.select('id', 'name'))
       .orderBy('starts_at')
     if (this.meetingRoomId) query.where('meeting_room_id', this.meetingRoomId)
+    else {
+      query.whereIn(
+        'meeting_room_id',
+        MeetingRoom.query({ client }).where('building_id', this.buildingId).select('id')
+      )
+    }
     return query
   }
 
-  /** Lifts the closure: the room (or building) may be booked again. */
+  /** Lifts the closure: the room (or the building's rooms) may be booked again. */
   lift(by: User) {
     if (!this.isActive) throw new DomainError('closures.errors.already_lifted')
     this.liftedAt = DateTime.utc()
@@ -92,6 +127,7 @@ export default class Closure extends compose(ClosureSchema, RevisesData) {
   /** The values worth recording in the audit trail. */
   auditAttributes() {
     return {
+      buildingId: this.buildingId,
       meetingRoomId: this.meetingRoomId,
       startsAt: this.startsAt?.toISO() ?? null,
       endsAt: this.endsAt?.toISO() ?? null,

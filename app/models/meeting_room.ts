@@ -122,7 +122,7 @@ export default class MeetingRoom extends compose(MeetingRoomSchema, RevisesData)
       .plus({ days: this.advanceDays + 1 })
     if (!this.tenantsMayBook)
       return { key: 'bookings.errors.not_bookable', field: 'meetingRoomId', data: {} }
-    const closure = closureCovering(closures, this.id, span)
+    const closure = closureCovering(closures, this, span)
     if (closure) {
       return { key: 'bookings.errors.closed', field: 'date', data: { reason: closure.reason } }
     }

@@ -1,8 +1,9 @@
 import vine from '@vinejs/vine'
 import { dayText, wallTime } from '#validators/rules'
 
-/** A closure of one room, or of the building when no room is chosen, with its reason. */
+/** A closure of a building's rooms, or of one of them, with its reason. */
 export const closureValidator = vine.create({
+  buildingId: vine.number().withoutDecimals().exists({ table: 'buildings', column: 'id' }),
   meetingRoomId: vine
     .number()
     .withoutDecimals()

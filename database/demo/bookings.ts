@@ -106,6 +106,7 @@ export async function seedBookings(today: DateTime, trx: TransactionClientContra
   const christmas = today.month === 12 && today.day > 24 ? today.year + 1 : today.year
   await Closure.create(
     {
+      buildingId: large.buildingId,
       meetingRoomId: null,
       startsAt: localTime(`${christmas}-12-24`, '00:00').instant!,
       endsAt: localTime(`${christmas + 1}-01-01`, '23:45').instant!,

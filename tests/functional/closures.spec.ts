@@ -3,22 +3,34 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Booking from '#models/booking'
 import Closure from '#models/closure'
+import Building from '#models/building'
 import AuditEvent from '#models/audit_event'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
 import { bookDirectly, createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
 import { recordedMails } from '#mails/transports/recording_transport'
 
+/** Another building of the network than the one of createRoom(). */
+function secondBuilding() {
+  return Building.create({ name: 'Forge Sud', address: 'Valenciennes', areaSqm: 500 })
+}
+
 test.group('Closures', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
   group.each.setup(() => recordedMails.clear())
 
   /** A whole-building closure on next Monday, from 00:00 to 23:45, created through the form. */
-  async function closeBuilding(client: any, manager: any, reason = 'Inventaire annuel') {
+  async function closeBuilding(
+    client: any,
+    manager: any,
+    buildingId: number,
+    reason = 'Inventaire annuel'
+  ) {
     return client
       .post('/closures')
       .loginAs(manager)
       .form({
+        buildingId: String(buildingId),
         meetingRoomId: '',
         startsOn: nextMonday(),
         startTime: '00:00',
@@ -36,10 +48,11 @@ test.group('Closures', (group) => {
   }) => {
     const room = await createRoom()
     const manager = await createUser('manager')
-    const response = await closeBuilding(client, manager)
+    const response = await closeBuilding(client, manager, room.buildingId)
     const closure = await Closure.firstOrFail()
     response.assertHeader('location', `/closures/${closure.id}`)
     assert.isNull(closure.meetingRoomId)
+    assert.equal(closure.buildingId, room.buildingId)
     assert.exists(await AuditEvent.findBy('action', 'closure.created'))
 
     const { tenant } = await hostedTenant()
@@ -85,6 +98,7 @@ test.group('Closures', (group) => {
       .post('/closures')
       .loginAs(manager)
       .form({
+        buildingId: String(room.buildingId),
         meetingRoomId: String(room.id),
         startsOn: nextMonday(),
         startTime: '08:00',
@@ -122,7 +136,7 @@ test.group('Closures', (group) => {
   }) => {
     const room = await createRoom()
     const manager = await createUser('manager')
-    await closeBuilding(client, manager)
+    await closeBuilding(client, manager, room.buildingId)
     const closure = await Closure.firstOrFail()
     await client.post(`/closures/${closure.id}/lifting`).loginAs(manager).withCsrfToken()
     await closure.refresh()
@@ -134,10 +148,106 @@ test.group('Closures', (group) => {
     assert.include(visibleText(list.text()), 'Levée')
   })
 
+  test('a closure of a building closes its rooms only, not those of the other buildings', async ({
+    client,
+    assert,
+  }) => {
+    const closed = await createRoom()
+    const south = await secondBuilding()
+    const elsewhere = await createRoom({ buildingId: south.id })
+    const { company } = await hostedTenant('Voisine')
+    const caught = await bookDirectly(closed, company.id, nextMonday(), '10:00', '11:00', 'Prise')
+    const spared = await bookDirectly(
+      elsewhere,
+      company.id,
+      nextMonday(),
+      '10:00',
+      '11:00',
+      'Libre'
+    )
+    const manager = await createUser('manager')
+    await closeBuilding(client, manager, closed.buildingId, 'Désinfection')
+    const closure = await Closure.query().preload('building').firstOrFail()
+
+    const page = await client.get(`/closures/${closure.id}`).loginAs(manager)
+    const text = visibleText(page.text())
+    assert.include(text, `Fermeture : Tout le bâtiment ${closure.building.name}`)
+    assert.include(text, 'Prise')
+    assert.notInclude(text, 'Libre')
+
+    const { tenant } = await hostedTenant()
+    const book = (roomId: number) =>
+      client
+        .post('/bookings')
+        .loginAs(tenant)
+        .header('referer', '/bookings/create')
+        .form({
+          meetingRoomId: String(roomId),
+          date: nextMonday(),
+          startTime: '14:00',
+          endTime: '15:00',
+          title: 'Réunion',
+          attendees: '2',
+        })
+        .withCsrfToken()
+        .redirects(0)
+    const refused = await book(closed.id)
+    refused.assertFlashMessage('inputErrorsBag', {
+      date: ['La salle est fermée pendant cette période : Désinfection.'],
+    })
+    const accepted = await book(elsewhere.id)
+    accepted.assertHeader('location', `/meeting-rooms/${elsewhere.id}?week=${nextMonday()}`)
+
+    const week = await client
+      .get(`/meeting-rooms/${elsewhere.id}`)
+      .qs({ week: nextMonday() })
+      .loginAs(tenant)
+    assert.notInclude(visibleText(week.text()), 'Désinfection')
+    const day = await client.get('/meeting-rooms').qs({ date: nextMonday() }).loginAs(tenant)
+    const dayText = visibleText(day.text())
+    assert.include(dayText, 'Fermé : Désinfection')
+
+    await client.post(`/closures/${closure.id}/cancellations`).loginAs(manager).withCsrfToken()
+    await caught.refresh()
+    await spared.refresh()
+    assert.equal(caught.status, 'cancelled')
+    assert.equal(spared.status, 'confirmed')
+  })
+
+  test('a room of another building than the one chosen: the form comes back', async ({
+    client,
+    assert,
+  }) => {
+    const room = await createRoom()
+    const south = await secondBuilding()
+    const other = await createRoom({ buildingId: south.id })
+    const manager = await createUser('manager')
+    const response = await client
+      .post('/closures')
+      .loginAs(manager)
+      .header('referer', '/closures/create')
+      .form({
+        buildingId: String(other.buildingId),
+        meetingRoomId: String(room.id),
+        startsOn: nextMonday(),
+        startTime: '08:00',
+        endsOn: nextMonday(),
+        endTime: '12:00',
+        reason: 'Travaux',
+      })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', {
+      meetingRoomId: ["Cette salle n'est pas dans le bâtiment choisi."],
+    })
+    assert.lengthOf(await Closure.all(), 0)
+  })
+
   test('an end before the start or no reason: the form comes back, nothing saved', async ({
     client,
     assert,
   }) => {
+    const room = await createRoom()
     const manager = await createUser('manager')
     const later = DateTime.fromISO(nextMonday()).plus({ days: 1 }).toISODate()!
     const backwards = await client
@@ -145,6 +255,7 @@ test.group('Closures', (group) => {
       .loginAs(manager)
       .header('referer', '/closures/create')
       .form({
+        buildingId: String(room.buildingId),
         meetingRoomId: '',
         startsOn: later,
         startTime: '08:00',
@@ -162,6 +273,7 @@ test.group('Closures', (group) => {
       .loginAs(manager)
       .header('referer', '/closures/create')
       .form({
+        buildingId: String(room.buildingId),
         startsOn: nextMonday(),
         startTime: '08:00',
         endsOn: nextMonday(),

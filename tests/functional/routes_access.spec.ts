@@ -244,6 +244,7 @@ test.group('Route access: outcomes', (group) => {
       const room = await createRoom()
       const booking = await bookDirectly(room, target.companyId!, nextMonday(), '10:00', '11:00')
       const closure = await Closure.create({
+        buildingId: room.buildingId,
         meetingRoomId: room.id,
         startsAt: DateTime.utc().plus({ days: 30 }).startOf('hour'),
         endsAt: DateTime.utc().plus({ days: 31 }).startOf('hour'),
