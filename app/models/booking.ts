@@ -214,7 +214,8 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
 
   /**
    * The minutes a company has booked in the Paris calendar month of a day (confirmed
-   * bookings), leaving one booking out when it is being changed.
+   * bookings), leaving one booking out when it is being changed: summed by the database,
+   * one row whatever the number of bookings.
    */
   static async minutesBookedInMonth(
     companyId: number,
@@ -223,20 +224,21 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     exceptId?: number
   ) {
     const month = day.setZone(LOCAL_ZONE).startOf('month')
-    const query = (client ?? db)
+    const connection = client ?? db.connection()
+    const minutes =
+      connection.dialect.name === 'mysql'
+        ? 'timestampdiff(minute, starts_at, ends_at)'
+        : "(strftime('%s', ends_at) - strftime('%s', starts_at)) / 60"
+    const query = connection
       .from('bookings')
       .where('company_id', companyId)
       .where('status', 'confirmed')
       .where('starts_at', '>=', sqlDateTime(month))
       .where('starts_at', '<', sqlDateTime(month.plus({ months: 1 })))
-      .select('starts_at', 'ends_at')
+      .select(connection.raw(`coalesce(sum(${minutes}), 0) as minutes`))
     if (exceptId) query.whereNot('id', exceptId)
-    const rows = await query
-    return rows.reduce((sum: number, row: { starts_at: unknown; ends_at: unknown }) => {
-      const toMillis = (value: unknown) =>
-        value instanceof Date ? value.getTime() : Date.parse(`${String(value).replace(' ', 'T')}Z`)
-      return sum + (toMillis(row.ends_at) - toMillis(row.starts_at)) / 60000
-    }, 0)
+    const [row] = await query
+    return Number(row.minutes)
   }
 
   /**

@@ -327,6 +327,30 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     assert.include(visibleText(page.text()), '0 h restantes sur 2 h')
   })
 
+  test('the minutes booked in a month: confirmed ones of the company, that Paris month only', async ({
+    assert,
+  }) => {
+    const room = await createRoom()
+    const { company } = await hostedTenant()
+    const { company: other } = await hostedTenant()
+    const month = toLocal(DateTime.utc()).startOf('month').plus({ months: 1 })
+    const day = (days: number) => month.plus({ days }).toISODate()!
+    const long = await bookDirectly(room, company.id, day(2), '09:00', '10:30')
+    await bookDirectly(room, company.id, day(3), '14:00', '14:45')
+    // 00:30 Paris on the 1st is still the month before in UTC: counted in the Paris month.
+    await bookDirectly(room, company.id, day(0), '00:30', '01:00')
+    const cancelled = await bookDirectly(room, company.id, day(4), '09:00', '12:00')
+    cancelled.status = 'cancelled'
+    await cancelled.save()
+    await bookDirectly(room, other.id, day(5), '09:00', '12:00')
+    await bookDirectly(room, company.id, month.plus({ months: 1 }).toISODate()!, '09:00', '12:00')
+
+    const inMonth = month.plus({ days: 10 })
+    assert.equal(await Booking.minutesBookedInMonth(company.id, inMonth), 90 + 45 + 30)
+    assert.equal(await Booking.minutesBookedInMonth(company.id, inMonth, undefined, long.id), 75)
+    assert.equal(await Booking.minutesBookedInMonth(other.id, month.minus({ months: 1 })), 0)
+  })
+
   test('a manager overrides the room rules only with a reason', async ({ client, assert }) => {
     const room = await createRoom()
     const manager = await createUser('manager')
