@@ -37,11 +37,15 @@ router.group(() => {
     .where('id', router.matchers.number())
 })
 
-/** The benchmark's ceiling (BENCH=true only): a logged-in route that does no work. */
+/** The benchmark's ceilings (BENCH=true only): a logged-in page and form that do no work. */
 if (env.get('BENCH', false)) {
   router
     .get('/bench/ceiling', [controllers.Ceilings, 'show'])
     .as('bench.ceiling')
+    .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant', 'official'] })])
+  router
+    .post('/bench/ceiling', [controllers.Ceilings, 'store'])
+    .as('bench.ceiling.store')
     .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant', 'official'] })])
 }
 

@@ -9,4 +9,14 @@ export default class CeilingsController {
   async show({ response }: HttpContext) {
     return response.send('ok')
   }
+
+  /**
+   * A form's ceiling: what every form sent costs before its own work (the form read, its
+   * CSRF token checked, a message flashed in the session, the redirect), to compare the
+   * booking creation with.
+   */
+  async store({ response, session, i18n }: HttpContext) {
+    session.flash('success', i18n.t('bookings.created'))
+    return response.redirect('/bench/ceiling')
+  }
 }

@@ -172,6 +172,24 @@ async function sessions(instance: Instance) {
   return { manager: manager.cookieHeader(), official: official.cookieHeader(), bookers }
 }
 
+/** The same form as a booking's (CSRF token included), sent by each tenant in turn. */
+function formsOf(bookers: { cookie: string; csrf: string }[]) {
+  let sent = 0
+  return () => {
+    const booker = bookers[sent++ % bookers.length]
+    const form = new URLSearchParams({
+      _csrf: booker.csrf,
+      meetingRoomId: '1',
+      date: '2030-01-07',
+      startTime: '10:00',
+      endTime: '10:30',
+      title: BENCH_BOOKING_TITLE,
+      attendees: '2',
+    }).toString()
+    return { form, headers: { cookie: booker.cookie } }
+  }
+}
+
 /**
  * Free half-hour slots of the three first rooms, weekdays 08:00–19:00 Paris time, from
  * ten weeks ahead (the dataset books up to six weeks ahead) until the rooms' 240 days.
@@ -242,6 +260,18 @@ function targetsFor(cookies: Awaited<ReturnType<typeof sessions>>): Measured[] {
     page('rent roll', '/rent-roll', cookies.manager),
     page('rent roll CSV', '/rent-roll.csv', cookies.manager),
     page('iCal feed', `/calendar/${BENCH_CALENDAR_TOKEN}/bookings.ics`, null),
+    {
+      // What any form costs before its work: the floor of the booking creation below.
+      name: 'ceiling, form (POST, no work)',
+      method: 'POST',
+      path: '/bench/ceiling',
+      headers: {
+        ...html,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      ok: (status, location) => status === 302 && location === '/bench/ceiling',
+      body: formsOf(cookies.bookers),
+    },
     {
       name: 'booking creation (POST)',
       method: 'POST',
