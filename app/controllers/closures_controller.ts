@@ -8,7 +8,6 @@ import DataRevision from '#models/data_revision'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { closureValidator } from '#validators/closure'
 import { sqlDateTime, toLocal } from '#domain/booking_slots'
-import { DomainError } from '#exceptions/domain_error'
 
 /**
  * Closures of a meeting room or of every room of a building: managers declare them; the
@@ -65,12 +64,7 @@ export default class ClosuresController {
     await bouncer.with(MeetingRoomPolicy).authorize('edit')
     const values = await request.validateUsing(closureValidator)
     const span = Closure.spanOf(values.startsOn, values.startTime, values.endsOn, values.endTime)
-    if (values.meetingRoomId) {
-      const room = await MeetingRoom.findOrFail(values.meetingRoomId)
-      if (room.buildingId !== values.buildingId) {
-        throw new DomainError('closures.errors.room_elsewhere', 'meetingRoomId')
-      }
-    }
+    await Closure.assertRoomIn(values.buildingId, values.meetingRoomId)
 
     const closure = await DataRevision.transaction(async (trx) => {
       const created = await Closure.create(

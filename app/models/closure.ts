@@ -10,13 +10,7 @@ import Building from '#models/building'
 import Booking from '#models/booking'
 import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
-import {
-  closureCloses,
-  localTime,
-  sqlDateTime,
-  toLocal,
-  type ClosedRoom,
-} from '#domain/booking_slots'
+import { localTime, sqlDateTime, toLocal, type ClosedRoom } from '#domain/booking_slots'
 
 /**
  * A period when a meeting room, or every room of a building (no room), cannot be
@@ -61,9 +55,13 @@ export default class Closure extends compose(ClosureSchema, RevisesData) {
       : { key: 'closures.building_place', data: { building: this.building.name } }
   }
 
-  /** Whether it closes a room (its own, or every room of the building it closes). */
-  closes(room: ClosedRoom) {
-    return closureCloses(this, room)
+  /** Refuses a room of another building than the one a closure is for. */
+  static async assertRoomIn(buildingId: number, roomId: number | null | undefined) {
+    if (!roomId) return
+    const room = await MeetingRoom.findOrFail(roomId)
+    if (room.buildingId !== buildingId) {
+      throw new DomainError('closures.errors.room_elsewhere', 'meetingRoomId')
+    }
   }
 
   /** The period typed by a manager (days and Paris times) as instants; the end after the start. */
