@@ -7,7 +7,13 @@ import Building from '#models/building'
 import AuditEvent from '#models/audit_event'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
-import { bookDirectly, createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
+import {
+  bookDirectly,
+  createRoom,
+  hostedTenant,
+  nextMonday,
+  postBooking,
+} from '#tests/support/bookings'
 import { recordedMails } from '#mails/transports/recording_transport'
 
 /** Another building of the network than the one of createRoom(). */
@@ -56,20 +62,14 @@ test.group('Closures', (group) => {
     assert.exists(await AuditEvent.findBy('action', 'closure.created'))
 
     const { tenant } = await hostedTenant()
-    const refused = await client
-      .post('/bookings')
-      .loginAs(tenant)
-      .header('referer', '/bookings/create')
-      .form({
-        meetingRoomId: String(room.id),
-        date: nextMonday(),
-        startTime: '10:00',
-        endTime: '11:00',
-        title: 'Réunion',
-        attendees: '2',
-      })
-      .withCsrfToken()
-      .redirects(0)
+    const refused = await postBooking(client, tenant, {
+      meetingRoomId: String(room.id),
+      date: nextMonday(),
+      startTime: '10:00',
+      endTime: '11:00',
+      title: 'Réunion',
+      attendees: '2',
+    })
     refused.assertFlashMessage('inputErrorsBag', {
       date: ['La salle est fermée pendant cette période : Inventaire annuel.'],
     })
@@ -177,20 +177,14 @@ test.group('Closures', (group) => {
 
     const { tenant } = await hostedTenant()
     const book = (roomId: number) =>
-      client
-        .post('/bookings')
-        .loginAs(tenant)
-        .header('referer', '/bookings/create')
-        .form({
-          meetingRoomId: String(roomId),
-          date: nextMonday(),
-          startTime: '14:00',
-          endTime: '15:00',
-          title: 'Réunion',
-          attendees: '2',
-        })
-        .withCsrfToken()
-        .redirects(0)
+      postBooking(client, tenant, {
+        meetingRoomId: String(roomId),
+        date: nextMonday(),
+        startTime: '14:00',
+        endTime: '15:00',
+        title: 'Réunion',
+        attendees: '2',
+      })
     const refused = await book(closed.id)
     refused.assertFlashMessage('inputErrorsBag', {
       date: ['La salle est fermée pendant cette période : Désinfection.'],
