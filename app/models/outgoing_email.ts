@@ -9,6 +9,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { OutgoingEmailSchema } from '#database/schema'
 import DataRevision from '#models/data_revision'
 import env from '#start/env'
+import { sqlDateTime } from '#domain/booking_slots'
 
 /**
  * The mails the outbox can send, each built again from the payloads kept with them (the
@@ -63,7 +64,7 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
    */
   static async enqueue(trx: TransactionClientContract, name: OutboxMail, payloads: object[]) {
     if (!payloads.length) return
-    const now = this.#sqlNow()
+    const now = sqlDateTime(DateTime.utc())
     await trx
       .insertQuery()
       .table(this.table)
@@ -134,7 +135,8 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
         await this.#fail(email, error)
       }
     }
-    if (sent.length) await this.#release(sent, { sent_at: this.#sqlNow(), last_error: null })
+    if (sent.length)
+      await this.#release(sent, { sent_at: sqlDateTime(DateTime.utc()), last_error: null })
     return { sent: sent.length, failed }
   }
 
@@ -176,7 +178,7 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
    * email is taken by one deliverer only.
    */
   static async #claim(limit: number) {
-    const now = this.#sqlNow()
+    const now = sqlDateTime(DateTime.utc())
     const due = (query: DatabaseQueryBuilderContract) =>
       query
         .whereNull('sent_at')
@@ -189,7 +191,7 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
     const claim = randomBytes(12).toString('base64url')
     await due(db.from(this.table).whereIn('id', ids)).update({
       claim,
-      claimed_until: this.#sqlNow(DateTime.utc().plus({ minutes: CLAIM_MINUTES })),
+      claimed_until: sqlDateTime(DateTime.utc().plus({ minutes: CLAIM_MINUTES })),
       attempts: db.raw('attempts + 1'),
     })
     return this.query().where('claim', claim).orderBy('id')
@@ -202,7 +204,7 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
     logger.warn({ email: email.id, attempts: email.attempts }, `emails: sending failed: ${reason}`)
     await this.#release([email.id], {
       last_error: reason.slice(0, 2000),
-      deliver_after: this.#sqlNow(DateTime.utc().plus({ minutes: 2 ** (email.attempts - 1) })),
+      deliver_after: sqlDateTime(DateTime.utc().plus({ minutes: 2 ** (email.attempts - 1) })),
     })
   }
 
@@ -211,7 +213,7 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
     logger.error({ email: email.id, attempts: email.attempts }, `emails: abandoned: ${reason}`)
     await this.#release([email.id], {
       last_error: reason.slice(0, 2000),
-      abandoned_at: this.#sqlNow(),
+      abandoned_at: sqlDateTime(DateTime.utc()),
     })
   }
 
@@ -221,9 +223,5 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
       .from(this.table)
       .whereIn('id', ids)
       .update({ claim: null, claimed_until: null, ...outcome })
-  }
-
-  static #sqlNow(instant = DateTime.utc()) {
-    return instant.toFormat(db.connection().dialect.dateTimeFormat)
   }
 }
