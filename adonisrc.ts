@@ -54,6 +54,7 @@ export default defineConfig({
    */
   preloads: [
     () => import('#start/dates'),
+    () => import('#start/redirects'),
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/view'),

@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
+import { trustedProxies } from '#helpers/trusted_proxies'
 
 /**
  * The public URL of the application, used to build absolute links (emails, feeds).
@@ -14,7 +15,8 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: env.get('COUNT_QUERIES', false),
-  trustProxy: () => true,
+  /** Forwarded headers are believed only from the reverse proxies of TRUSTED_PROXIES. */
+  trustProxy: trustedProxies(env.get('TRUSTED_PROXIES')),
   cookie: {
     domain: '',
     path: '/',

@@ -16,6 +16,11 @@ export default await Env.create(new URL('../', import.meta.url), {
   HOST: Env.schema.string({ format: 'host' }),
   LOG_LEVEL: Env.schema.string(),
   TZ: Env.schema.string.optional(),
+  /**
+   * The reverse proxies whose X-Forwarded-* headers are believed (addresses or CIDRs,
+   * comma separated; "loopback" for a proxy on the same machine). Empty: none.
+   */
+  TRUSTED_PROXIES: Env.schema.string.optional(),
 
   /*
   |----------------------------------------------------------

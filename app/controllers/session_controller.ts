@@ -4,8 +4,15 @@ import { errors as authErrors } from '@adonisjs/auth'
 import User from '#models/user'
 import { loginValidator } from '#validators/session'
 
+/** Failed logins allowed per email from one client address, then refused for 15 minutes. */
+const perAccount = () => limiter.use({ requests: 5, duration: '15 mins', blockDuration: '15 mins' })
+
+/** Failed logins allowed per client address across every email (password spraying). */
+const perClient = () => limiter.use({ requests: 30, duration: '15 mins' })
+
 /**
- * Logging in and out. Failed attempts are throttled per email and IP address.
+ * Logging in and out. Failed attempts are throttled per email and client address, and
+ * per client address; the address is the peer's, or the one a trusted proxy forwards.
  */
 export default class SessionController {
   /** The login page. */
@@ -13,36 +20,43 @@ export default class SessionController {
     return view.render('pages/session/create')
   }
 
-  /** Checks the credentials, at most 5 failures per 15 minutes per email and IP. */
+  /**
+   * Checks the credentials. A disabled account answers as a wrong password does, so
+   * that the answer never tells whether the password was right.
+   */
   async store({ request, auth, response, session, i18n }: HttpContext) {
     const { email, password } = await request.validateUsing(loginValidator)
-    const throttle = limiter.use({ requests: 5, duration: '15 mins', blockDuration: '15 mins' })
-    const key = `login:${email}:${request.ip()}`
+    const clients = perClient()
+    const clientKey = `login-client:${request.ip()}`
 
     const failWith = (message: string) => {
       session.flashExcept(['password', '_csrf'])
       session.flash('error', message)
       return response.redirect().toRoute('session.create')
     }
+    const throttledFor = (seconds: number) =>
+      failWith(i18n.t('auth.throttled', { minutes: Math.max(1, Math.ceil(seconds / 60)) }))
 
-    let attempt: Awaited<ReturnType<typeof throttle.penalize<User>>>
-    try {
-      attempt = await throttle.penalize(key, () => User.verifyCredentials(email, password))
-    } catch (error) {
-      if (error instanceof authErrors.E_INVALID_CREDENTIALS) {
-        return failWith(i18n.t('auth.invalid_credentials'))
-      }
-      throw error
-    }
+    if (await clients.isBlocked(clientKey))
+      return throttledFor(await clients.availableIn(clientKey))
 
-    const [throttled, user] = attempt
-    if (throttled) {
-      const minutes = Math.max(1, Math.ceil(throttled.response.availableIn / 60))
-      return failWith(i18n.t('auth.throttled', { minutes }))
-    }
-    if (user.isDisabled) {
-      return failWith(i18n.t('auth.disabled'))
-    }
+    const [throttled, user] = await perAccount()
+      .penalize(`login:${email}:${request.ip()}`, async () => {
+        try {
+          const found = await User.verifyCredentials(email, password)
+          if (found.isDisabled) throw new authErrors.E_INVALID_CREDENTIALS('Disabled account')
+          return found
+        } catch (error) {
+          if (error instanceof authErrors.E_INVALID_CREDENTIALS) await clients.increment(clientKey)
+          throw error
+        }
+      })
+      .catch((error) => {
+        if (error instanceof authErrors.E_INVALID_CREDENTIALS) return [null, null] as const
+        throw error
+      })
+    if (throttled) return throttledFor(throttled.response.availableIn)
+    if (!user) return failWith(i18n.t('auth.invalid_credentials'))
 
     await auth.use('web').login(user)
     return response.redirect().toRoute('home')

@@ -4,6 +4,10 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import { createBuilding, createUser, PASSWORD } from '#tests/support/fixtures'
 
+/** The one answer to a wrong password, an unknown email or a disabled account. */
+const WRONG_CREDENTIALS =
+  'Adresse e-mail ou mot de passe incorrect. Si votre compte a été désactivé, contactez un gestionnaire de la pépinière.'
+
 test.group('Logging in and out', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
   group.each.setup(() => limiter.clear())
@@ -42,7 +46,7 @@ test.group('Logging in and out', (group) => {
       .redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', '/login')
-    response.assertFlashMessage('error', 'Adresse e-mail ou mot de passe incorrect.')
+    response.assertFlashMessage('error', WRONG_CREDENTIALS)
     response.assertFlashMessage('email', user.email)
     response.assertFlashMissing('password')
   })
@@ -57,7 +61,7 @@ test.group('Logging in and out', (group) => {
 
     for (let i = 0; i < 5; i++) {
       const failure = await attempt('wrong-password')
-      failure.assertFlashMessage('error', 'Adresse e-mail ou mot de passe incorrect.')
+      failure.assertFlashMessage('error', WRONG_CREDENTIALS)
     }
     const blocked = await attempt(PASSWORD)
     blocked.assertStatus(302)
@@ -86,18 +90,23 @@ test.group('Logging in and out', (group) => {
     response.assertHeader('location', '/')
   })
 
-  test('a disabled account cannot log in', async ({ client }) => {
+  test('a disabled account gets the same answer whether its password is right or wrong', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser('tenant', { disabledAt: DateTime.utc() })
-    const response = await client
-      .post('/login')
-      .form({ email: user.email, password: PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
-    response.assertFlashMessage(
-      'error',
-      'Ce compte est désactivé. Contactez un gestionnaire de la pépinière.'
-    )
-    response.assertHeader('location', '/login')
+    const answers = []
+    for (const password of [PASSWORD, 'wrong-password']) {
+      const response = await client
+        .post('/login')
+        .form({ email: user.email, password })
+        .withCsrfToken()
+        .redirects(0)
+      response.assertHeader('location', '/login')
+      response.assertSessionMissing('auth_web')
+      answers.push(response.flashMessage('error'))
+    }
+    assert.deepEqual(answers, [WRONG_CREDENTIALS, WRONG_CREDENTIALS])
   })
 
   test('an open session stops working once the account is disabled', async ({ client }) => {
