@@ -235,18 +235,20 @@ export default class BookingsController {
     const span = MeetingRoom.spanOf(date, startTime, endTime)
 
     await DataRevision.transaction(async (trx) => {
-      const room = await MeetingRoom.findOrFail(booking.meetingRoomId, { client: trx })
-      booking.assertChangeableBy(user, room)
-      const before = booking.auditAttributes()
-      await booking.change({ ...values, ...span }, user, overrideReason ?? null, trx)
+      // Locked and read again: a change and a cancellation at once never mix.
+      const current = await Booking.locked(booking.id, trx)
+      const room = await MeetingRoom.findOrFail(current.meetingRoomId, { client: trx })
+      current.assertChangeableBy(user, room)
+      const before = current.auditAttributes()
+      await current.change({ ...values, ...span }, user, overrideReason ?? null, trx)
       await AuditEvent.record(
         ctx,
         'booking.updated',
-        booking,
-        { before, after: booking.auditAttributes() },
+        current,
+        { before, after: current.auditAttributes() },
         trx
       )
-      await BookingNotification.notify(trx, [{ booking, notice: 'updated', actor: user }])
+      await BookingNotification.notify(trx, [{ booking: current, notice: 'updated', actor: user }])
     })
 
     session.flash('success', i18n.t('bookings.updated'))

@@ -93,11 +93,21 @@ export function toLocal(instant: DateTime) {
   return instant.setZone(LOCAL_ZONE)
 }
 
-/** The booked-slot starts (each quarter hour, UTC) that a booking from start to end holds. */
+/**
+ * The booked-slot starts (UTC) that a booking from start to end holds: every quarter hour
+ * it touches, counted from the quarter hour its start falls in. Two spans that overlap
+ * share at least one instant, hence the quarter hour around it: the unique key of the
+ * booked slots refuses the second, whatever their minutes (14:05–14:50 and 14:00–15:00).
+ */
 export function slotStarts(startsAt: DateTime, endsAt: DateTime) {
+  const unit = SLOT_UNIT_MINUTES * 60_000
   const starts: DateTime[] = []
-  for (let slot = startsAt; slot < endsAt; slot = slot.plus({ minutes: SLOT_UNIT_MINUTES })) {
-    starts.push(slot.toUTC())
+  for (
+    let slot = Math.floor(startsAt.toMillis() / unit) * unit;
+    slot < endsAt.toMillis();
+    slot += unit
+  ) {
+    starts.push(DateTime.fromMillis(slot, { zone: 'utc' }))
   }
   return starts
 }

@@ -66,6 +66,15 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     return toLocal(this.endsAt)
   }
 
+  /**
+   * The booking read again inside a transaction, its row locked: two changes or
+   * cancellations of one booking at once are made one after the other, each on what
+   * the other left.
+   */
+  static locked(id: number, trx: TransactionClientContract) {
+    return lockedForUpdate(this.query({ client: trx }).where('id', id)).firstOrFail()
+  }
+
   /** Holds the booking's slots; the database refuses any slot another booking holds. */
   async holdSlots(trx: TransactionClientContract) {
     const rows = slotStarts(this.startsAt, this.endsAt).map((startsAt) => ({

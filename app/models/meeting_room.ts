@@ -14,6 +14,7 @@ import {
   localTime,
   minutesOf,
   onGrid,
+  SLOT_UNIT_MINUTES,
   toLocal,
   withinOpeningHours,
   type OpeningHours,
@@ -86,9 +87,11 @@ export default class MeetingRoom extends compose(MeetingRoomSchema, RevisesData)
   }
 
   /**
-   * Checks a booking of this room against its rules. Always refused: the past and
-   * more attendees than seats. The room's rules (tenants allowed, opening hours, grid,
-   * durations, how far ahead) bind tenants; a manager may override them with a reason.
+   * Checks a booking of this room against its rules. Always refused: the past, times off
+   * the quarter hour (the unit of the booked slots; a manager's override moves a booking
+   * off the room's own grid, never off this one) and more attendees than seats. The room's
+   * rules (tenants allowed, opening hours, grid, durations, how far ahead) bind tenants;
+   * a manager may override them with a reason.
    */
   assertBookable(
     span: BookingSpan,
@@ -99,6 +102,14 @@ export default class MeetingRoom extends compose(MeetingRoomSchema, RevisesData)
     now = DateTime.utc()
   ) {
     if (span.startsAt < now) throw new DomainError('bookings.errors.past', 'date')
+    for (const [instant, field] of [
+      [span.startsAt, 'startTime'],
+      [span.endsAt, 'endTime'],
+    ] as const) {
+      if (!onGrid(instant, SLOT_UNIT_MINUTES)) {
+        throw new DomainError('bookings.errors.off_quarter_hour', field)
+      }
+    }
     if (attendees > this.capacity) {
       throw new DomainError('bookings.errors.over_capacity', 'attendees', {
         capacity: this.capacity,

@@ -384,6 +384,61 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     assert.equal(booking.overrideReason, 'Soirée des entreprises')
   })
 
+  test("a manager's override never books a room twice, whatever its minutes", async ({
+    client,
+    assert,
+  }) => {
+    const room = await createRoom()
+    const manager = await createUser('manager')
+    const { company } = await hostedTenant('Occupante')
+    const other = await hostedTenant('Dérogation')
+    await bookDirectly(room, company.id, nextMonday(), '14:00', '15:00')
+    const override = (startTime: string, endTime: string) =>
+      postBooking(client, manager, {
+        meetingRoomId: String(room.id),
+        companyId: String(other.company.id),
+        date: nextMonday(),
+        startTime,
+        endTime,
+        title: 'Dérogation',
+        attendees: '2',
+        overrideReason: 'Demande du directeur',
+      })
+    for (const [startTime, endTime, field] of [
+      ['14:05', '14:50', 'startTime'],
+      ['13:50', '14:10', 'startTime'],
+      ['14:45', '15:07', 'endTime'],
+    ]) {
+      const refused = await override(startTime, endTime)
+      refused.assertFlashMessage('inputErrorsBag', {
+        [field]: [
+          "Choisissez une heure au quart d'heure (par exemple 14:00, 14:15, 14:30 ou 14:45).",
+        ],
+      })
+    }
+    // On the quarter hour but off the room's 30-minute grid: the override is allowed,
+    // the slot it shares with 14:00–15:00 is not.
+    const taken = await override('14:45', '15:15')
+    assert.match(String(taken.flashMessage('error')), /Ce créneau/)
+    const beside = await override('15:15', '15:45')
+    beside.assertStatus(302)
+    assert.notExists(beside.flashMessage('error'))
+    const confirmed = await Booking.query().where('status', 'confirmed').orderBy('starts_at')
+    assert.deepEqual(
+      confirmed.map((booking) => booking.localStart.toFormat('HH:mm')),
+      ['14:00', '15:15']
+    )
+  })
+
+  test('slots written past the rules still refuse an overlap (the quarter hours touched)', async ({
+    assert,
+  }) => {
+    const room = await createRoom()
+    const { company } = await hostedTenant('Directe')
+    await bookDirectly(room, company.id, nextMonday(), '14:05', '14:50')
+    await assert.rejects(() => bookDirectly(room, company.id, nextMonday(), '14:00', '15:00'))
+  })
+
   test('cancelling frees the slot at once; too close to the start a tenant cannot', async ({
     client,
     assert,

@@ -6,7 +6,6 @@ import DataRevision from '#models/data_revision'
 import BookingPolicy from '#policies/booking_policy'
 import { cancelBookingValidator } from '#validators/booking'
 import { sqlDateTime } from '#domain/booking_slots'
-import { lockedForUpdate } from '#helpers/locking'
 import { DomainError } from '#exceptions/domain_error'
 import BookingNotification from '#mails/booking_notification'
 
@@ -25,9 +24,7 @@ export default class CancellationsController {
 
     const cancelled = await DataRevision.transaction(async (trx) => {
       // Locked and read again: two cancellations at once cancel (and record) it once.
-      const current = await lockedForUpdate(
-        Booking.query({ client: trx }).where('id', booking.id)
-      ).firstOrFail()
+      const current = await Booking.locked(booking.id, trx)
       if (!current.isConfirmed) throw new DomainError('bookings.errors.already_cancelled')
       const room = await MeetingRoom.findOrFail(current.meetingRoomId, { client: trx })
       current.assertChangeableBy(user, room)
