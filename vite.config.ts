@@ -20,5 +20,13 @@ export default defineConfig({
     watch: {
       ignored: ['**/storage/**', '**/tmp/**'],
     },
+    /**
+     * The development server reads the styles, scripts and dependencies, nothing else of
+     * the project (the app's DevAssetsMiddleware also only passes those addresses to it).
+     */
+    fs: {
+      strict: true,
+      allow: ['resources/css', 'resources/js', 'node_modules'],
+    },
   },
 })
