@@ -6,17 +6,47 @@ export function decimalComma(value: number | string) {
   return String(value).replace('.', ',')
 }
 
+/** What a spreadsheet reads as the start of a formula (ASCII and full-width signs). */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
+
+/** Control characters but tab and line breaks. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+
+/** A number as the app writes it (negative ones included): never a formula. */
+const PLAIN_NUMBER = /^-?\d+(,\d+)?( %)?$/
+
+/**
+ * A cell that a spreadsheet shows as typed and never runs: text that starts like a formula
+ * (=, +, -, @, after any leading blanks), or with a tab or a carriage return, gets a leading
+ * apostrophe (OWASP's "CSV injection" advice); control characters other than line breaks
+ * are dropped. Numbers, and text the app writes as numbers ("-12,5"), stay as they are.
+ */
+export function spreadsheetCell(value: string | number | null | undefined) {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') return value
+  const text = value.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '')
+  if (PLAIN_NUMBER.test(text)) return text
+  if (/^[\t\r]/.test(value) || FORMULA_START.test(text.trimStart())) return `'${text}`
+  return text
+}
+
 /**
  * Sends rows as a CSV download that opens in French Excel: ";" separator, UTF-8 with
- * a BOM. Every CSV export of the app goes through here.
+ * a BOM, every cell through spreadsheetCell. Every CSV export of the app goes through here.
  */
 export function sendCsv(
   response: HttpContext['response'],
   filename: string,
-  rows: (string | number)[][]
+  rows: (string | number | null)[][]
 ) {
   return response
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}"`)
-    .send(stringify(rows, { delimiter: ';', bom: true }))
+    .send(
+      stringify(
+        rows.map((row) => row.map(spreadsheetCell)),
+        { delimiter: ';', bom: true }
+      )
+    )
 }
