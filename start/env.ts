@@ -88,6 +88,9 @@ export default await Env.create(new URL('../', import.meta.url), {
    * process (64 by default).
    */
   PAGE_CACHE: Env.schema.boolean.optional(),
+
+  /** A secret that a monitoring tool sends (Authorization: Bearer …) to get /health's details. */
+  HEALTH_TOKEN: Env.schema.secret.optional(),
   PAGE_CACHE_MB: Env.schema.number.optional(),
 
   /**

@@ -33,4 +33,18 @@ test.group('CSRF protection', (group) => {
     assert.include(response.header('content-security-policy'), "default-src 'self'")
     assert.include(response.header('content-security-policy'), "frame-ancestors 'none'")
   })
+
+  test('every answer says no referrer to other sites and no camera, microphone nor location', async ({
+    client,
+    assert,
+  }) => {
+    for (const path of ['/login', '/health', '/no-such-page', '/resources/css/app.css']) {
+      const response = await client.get(path)
+      response.assertHeader('referrer-policy', 'same-origin')
+      const permissions = response.header('permissions-policy') ?? ''
+      for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()']) {
+        assert.include(permissions, feature, path)
+      }
+    }
+  })
 })

@@ -3,16 +3,73 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { HealthChecks } from '@adonisjs/core/health'
 import { DbCheck } from '@adonisjs/lucid/database'
+import testUtils from '@adonisjs/core/services/test_utils'
+import env from '#start/env'
+import { createUser } from '#tests/support/fixtures'
+import { countQueries } from '#tests/support/queries'
 
-test.group('GET /health', () => {
-  test('answers 200 with a live database check', async ({ client, assert }) => {
+/** Checks that never reuse an answer, so that each test sees the database as it is. */
+function freshChecks() {
+  app.container.swap(HealthChecks, () =>
+    new HealthChecks().register([new DbCheck(db.connection())])
+  )
+  return () => app.container.restore(HealthChecks)
+}
+
+test.group('GET /health', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('anyone gets the status only: no pid, version, platform nor uptime', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/health')
     response.assertStatus(200)
-    const report = response.body()
-    assert.isTrue(report.isHealthy)
-    const check = report.checks.find((entry: { name: string }) => entry.name.includes('Database'))
-    assert.exists(check, 'the report includes the database check')
+    assert.deepEqual(response.body(), { status: 'ok' })
+    for (const secret of ['pid', 'version', 'platform', 'uptime', process.version]) {
+      assert.notInclude(response.text(), secret)
+    }
+    response.assertHeader('cache-control', 'no-store')
+  })
+
+  test('a manager, or a monitoring tool with the token, gets the checks', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    cleanup(freshChecks())
+    const manager = await createUser('manager')
+    const forManager = await client.get('/health').loginAs(manager)
+    forManager.assertStatus(200)
+    assert.isTrue(forManager.body().isHealthy)
+    const check = forManager
+      .body()
+      .checks.find((entry: { name: string }) => entry.name.includes('Database'))
     assert.equal(check.status, 'ok')
+
+    const tenant = await createUser('tenant')
+    const forTenant = await client.get('/health').loginAs(tenant)
+    assert.deepEqual(forTenant.body(), { status: 'ok' })
+
+    const original = process.env.HEALTH_TOKEN
+    env.set('HEALTH_TOKEN', 'monitoring-secret-123')
+    cleanup(() => env.set('HEALTH_TOKEN', original ?? ''))
+    const withToken = await client
+      .get('/health')
+      .header('authorization', 'Bearer monitoring-secret-123')
+    assert.isTrue(withToken.body().isHealthy)
+    const wrongToken = await client
+      .get('/health')
+      .header('authorization', 'Bearer monitoring-secret-124')
+    assert.deepEqual(wrongToken.body(), { status: 'ok' })
+  })
+
+  test("the database check's answer is reused for a few seconds", async ({ client, assert }) => {
+    await client.get('/health')
+    const queries = await countQueries(async () => {
+      for (let index = 0; index < 20; index++) await client.get('/health')
+    })
+    assert.equal(queries, 0)
   })
 
   test('answers 503 when the database cannot be reached', async ({ client, assert, cleanup }) => {
@@ -32,8 +89,6 @@ test.group('GET /health', () => {
 
     const response = await client.get('/health')
     response.assertStatus(503)
-    const report = response.body()
-    assert.isFalse(report.isHealthy)
-    assert.equal(report.checks[0].status, 'error')
+    assert.deepEqual(response.body(), { status: 'error' })
   })
 })
