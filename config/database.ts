@@ -29,7 +29,7 @@ const dbConfig = defineConfig({
       },
       schemaGeneration: {
         enabled: !app.inProduction,
-        excludeTables: ['rate_limits'],
+        excludeTables: ['rate_limits', 'sessions'],
         rulesPaths: ['./database/schema_rules.js'],
       },
     },

@@ -2,26 +2,23 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
 
+/**
+ * Sessions are kept on the server, the cookie holding only their id: in the database by
+ * default (nothing more to run, shared by every instance through MySQL), or in Redis
+ * (SESSION_DRIVER=redis); the tests use the framework's memory store. A session ends
+ * after 2 hours without a request, and 12 hours after its login whatever happens
+ * (the auth middleware, app/helpers/account_sessions.ts).
+ */
 const sessionConfig = defineConfig({
   enabled: true,
   cookieName: 'pepiniere_session',
 
-  /**
-   * When set to true, the session id cookie will be deleted
-   * once the user closes the browser.
-   */
+  /** The session's cookie outlives the browser window, not the session's own age. */
   clearWithBrowser: false,
 
-  /**
-   * Define how long to keep the session data alive without
-   * any activity.
-   */
+  /** Idle time after which a session ends. */
   age: '2h',
 
-  /**
-   * Configuration for session cookie and the
-   * cookie store
-   */
   cookie: {
     path: '/',
     httpOnly: true,
@@ -29,19 +26,13 @@ const sessionConfig = defineConfig({
     sameSite: 'lax',
   },
 
-  /**
-   * The store to use. Make sure to validate the environment
-   * variable in order to infer the store name without any
-   * errors.
-   */
-  store: env.get('SESSION_DRIVER'),
+  store: env.get('SESSION_DRIVER', 'database'),
 
-  /**
-   * List of configured stores. Refer documentation to see
-   * list of available stores and their config.
-   */
   stores: {
-    cookie: stores.cookie(),
+    /** Table "sessions"; expired rows are swept on 2 % of the requests. */
+    database: stores.database({ tableName: 'sessions', gcProbability: 2 }),
+    /** The Redis of config/redis.ts. */
+    redis: stores.redis({ connection: 'main' }),
   },
 })
 

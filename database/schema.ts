@@ -447,7 +447,7 @@ export class SettingSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['calendarToken', 'companyId', 'createdAt', 'disabledAt', 'email', 'fullName', 'id', 'locale', 'password', 'role', 'updatedAt'] as const
+  static $columns = ['calendarToken', 'companyId', 'createdAt', 'disabledAt', 'email', 'fullName', 'id', 'locale', 'password', 'role', 'sessionGeneration', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column()
   declare calendarToken: string | null
@@ -469,6 +469,8 @@ export class UserSchema extends BaseModel {
   declare password: string
   @column()
   declare role: string
+  @column()
+  declare sessionGeneration: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 }

@@ -45,10 +45,11 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /*
   |----------------------------------------------------------
-  | Variables for configuring session package
+  | Sessions, kept on the server: "database" (default), "redis"
+  | for a Redis shared by the instances, "memory" in tests
   |----------------------------------------------------------
   */
-  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory'] as const),
+  SESSION_DRIVER: Env.schema.enum.optional(['database', 'redis', 'memory'] as const),
 
   /*
   |----------------------------------------------------------

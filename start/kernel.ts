@@ -25,8 +25,9 @@ server.use([
  * Runs on every HTTP request that matches a route.
  */
 router.use([
-  () => import('@adonisjs/core/bodyparser_middleware'),
+  // The session first: a body the parser refuses (too large) still gets a message.
   () => import('@adonisjs/session/session_middleware'),
+  () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),

@@ -64,6 +64,12 @@ router
     router.delete('/logout', [controllers.Session, 'destroy']).as('session.destroy')
     router.get('/account/password/edit', [controllers.Passwords, 'edit']).as('password.edit')
     router.put('/account/password', [controllers.Passwords, 'update']).as('password.update')
+    router
+      .get('/account/sessions', [controllers.account.Sessions, 'index'])
+      .as('account.sessions.index')
+    router
+      .delete('/account/sessions/others', [controllers.account.Sessions, 'destroyOthers'])
+      .as('account.sessions.others.destroy')
   })
   .use(middleware.auth())
 

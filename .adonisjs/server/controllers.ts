@@ -6,6 +6,7 @@
 export const controllers = {
   account: {
     Calendars: () => import('#controllers/account/calendars_controller'),
+    Sessions: () => import('#controllers/account/sessions_controller'),
   },
   Agreements: () => import('#controllers/agreements_controller'),
   agreements: {

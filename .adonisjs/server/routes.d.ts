@@ -14,6 +14,8 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
     'password.update': { paramsTuple?: []; params?: {} }
+    'account.sessions.index': { paramsTuple?: []; params?: {} }
+    'account.sessions.others.destroy': { paramsTuple?: []; params?: {} }
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -99,6 +101,7 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
+    'account.sessions.index': { paramsTuple?: []; params?: {} }
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -153,6 +156,7 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
+    'account.sessions.index': { paramsTuple?: []; params?: {} }
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -238,6 +242,7 @@ export type ScannedRoutes = {
   }
   DELETE: {
     'session.destroy': { paramsTuple?: []; params?: {} }
+    'account.sessions.others.destroy': { paramsTuple?: []; params?: {} }
     'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -24,6 +24,17 @@ export default class Setup extends BaseCommand {
       await writeFile(envFile, contents.replace(/^APP_KEY=.*$/m, `APP_KEY=${key}`))
       this.logger.success('created .env from .env.example with a new APP_KEY')
     }
+    // Sessions moved to the server: an older .env still asks for the cookie store.
+    const contents = await readFile(envFile, 'utf8')
+    if (/^SESSION_DRIVER=cookie[ \t]*$/m.test(contents)) {
+      await writeFile(
+        envFile,
+        contents.replace(/^SESSION_DRIVER=cookie[ \t]*$/m, 'SESSION_DRIVER=database')
+      )
+      this.logger.info(
+        '.env: SESSION_DRIVER=cookie replaced by database (sessions live on the server)'
+      )
+    }
 
     for (const args of [['migration:run', '--force'], ['db:seed']]) {
       const result = spawnSync(process.execPath, ['ace', ...args], {

@@ -3,9 +3,11 @@ import hash from '@adonisjs/core/services/hash'
 import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import { updatePasswordValidator } from '#validators/password'
+import { endSessions } from '#helpers/account_sessions'
 
 /**
- * Every user changes their own password, proving they know the current one.
+ * Every user changes their own password, proving they know the current one; the
+ * account's other sessions end.
  */
 export default class PasswordsController {
   /** The change-password form. */
@@ -26,10 +28,11 @@ export default class PasswordsController {
 
     await DataRevision.transaction(async (trx) => {
       user.useTransaction(trx)
-      user.password = password
+      user.changePassword(password)
       await user.save()
       await AuditEvent.record(ctx, 'user.password_changed', user, {}, trx)
     })
+    await endSessions(user, ctx)
 
     session.flash('success', i18n.t('passwords.updated'))
     return response.redirect().toRoute('home')

@@ -3,6 +3,9 @@ import limiter from '@adonisjs/limiter/services/main'
 import { errors as authErrors } from '@adonisjs/auth'
 import User from '#models/user'
 import { loginValidator } from '#validators/session'
+import { signIn, signOut } from '#helpers/account_sessions'
+import { keepInput } from '#helpers/form_input'
+import { sameOriginPath } from '#helpers/redirects'
 
 /** Failed logins allowed per email from one client address, then refused for 15 minutes. */
 const perAccount = () => limiter.use({ requests: 5, duration: '15 mins', blockDuration: '15 mins' })
@@ -24,13 +27,14 @@ export default class SessionController {
    * Checks the credentials. A disabled account answers as a wrong password does, so
    * that the answer never tells whether the password was right.
    */
-  async store({ request, auth, response, session, i18n }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { request, response, session, i18n } = ctx
     const { email, password } = await request.validateUsing(loginValidator)
     const clients = perClient()
     const clientKey = `login-client:${request.ip()}`
 
     const failWith = (message: string) => {
-      session.flashExcept(['password', '_csrf'])
+      keepInput(session)
       session.flash('error', message)
       return response.redirect().toRoute('session.create')
     }
@@ -58,13 +62,17 @@ export default class SessionController {
     if (throttled) return throttledFor(throttled.response.availableIn)
     if (!user) return failWith(i18n.t('auth.invalid_credentials'))
 
-    await auth.use('web').login(user)
-    return response.redirect().toRoute('home')
+    await signIn(ctx, user)
+    // Back to the page asked for before logging in, if any (always a path of this app).
+    return response
+      .redirect()
+      .toPath(sameOriginPath(session.pull('redirect.intendedUrl', null), [], '/'))
   }
 
-  /** Logs out and returns to the login page. */
-  async destroy({ auth, response, session, i18n }: HttpContext) {
-    await auth.use('web').logout()
+  /** Logs out (the session's id is replaced: a copied cookie no longer works). */
+  async destroy(ctx: HttpContext) {
+    const { response, session, i18n } = ctx
+    await signOut(ctx)
     session.flash('success', i18n.t('auth.logged_out'))
     return response.redirect().toRoute('session.create')
   }

@@ -1,5 +1,6 @@
 import { Exception } from '@adonisjs/core/exceptions'
 import type { HttpContext } from '@adonisjs/core/http'
+import { keepInput } from '#helpers/form_input'
 
 /**
  * A rule of the domain said no (a lifecycle step out of order, an overlap...).
@@ -20,7 +21,7 @@ export class DomainError extends Exception {
   /** Sends the user back to the form with the message. */
   async handle(error: this, ctx: HttpContext) {
     const message = ctx.i18n.t(error.messageKey, error.data)
-    ctx.session.flashExcept(['_csrf', '_method', 'password', 'passwordConfirmation'])
+    keepInput(ctx.session)
     if (error.field) {
       ctx.session.flash('inputErrorsBag', { [error.field]: [message] })
     }

@@ -1,13 +1,25 @@
 import app from '@adonisjs/core/services/app'
 import i18nManager from '@adonisjs/i18n/services/main'
+import { errors as authErrors } from '@adonisjs/auth'
 import { errors as bouncerErrors } from '@adonisjs/bouncer'
+import { errors as shieldErrors } from '@adonisjs/shield'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
-import { isDatabaseUnavailable } from '#helpers/database_errors'
+import type { ValidationError } from '@vinejs/vine'
+import {
+  constraintBroken,
+  isDatabaseUnavailable,
+  redactedDatabaseError,
+} from '#helpers/database_errors'
+import { keepInput } from '#helpers/form_input'
+import { sameOriginPath } from '#helpers/redirects'
 
 /**
  * Turns errors into responses: friendly French pages for 403, 404, 500 and 503 (the
- * database out of reach), stack traces only in development.
+ * database out of reach), stack traces only in development; forms refused for any
+ * reason (validation, an expired CSRF token, a unique key or a column's range that the
+ * database enforced, a body too large) come back with a French message and, where the
+ * body could be read, the input kept (passwords never).
  */
 export default class HttpExceptionHandler extends ExceptionHandler {
   /** Stack traces (Youch) only while developing. */
@@ -27,7 +39,6 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         }),
   }
 
-  /** Bouncer answers 403 by itself; route it through the friendly page instead. */
   async handle(error: unknown, ctx: HttpContext) {
     // The database out of reach: "try again shortly", never a crash nor a stack trace.
     if (isDatabaseUnavailable(error)) {
@@ -39,11 +50,47 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       }
       return
     }
+    // Bouncer answers 403 by itself; route it through the friendly page instead.
     if (error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE && !this.#wantsJson(ctx)) {
       ctx.response.status(403).send(await this.#renderPage(ctx, 'pages/errors/forbidden'))
       return
     }
+    if (error instanceof authErrors.E_UNAUTHORIZED_ACCESS && ctx.session && !this.#wantsJson(ctx)) {
+      return this.#toLogin(error, ctx)
+    }
+    if (this.#wantsJson(ctx) || !ctx.session) return super.handle(error, ctx)
+
+    if (error instanceof shieldErrors.E_BAD_CSRF_TOKEN) {
+      return this.#backToForm(ctx, this.#i18n(ctx).t('errors.E_BAD_CSRF_TOKEN'), true)
+    }
+    const status = (error as { status?: number }).status
+    const code = (error as { code?: string }).code
+    if (status === 413 || code === 'E_REQUEST_ENTITY_TOO_LARGE') {
+      return this.#backToForm(ctx, this.#i18n(ctx).t('errors.request_too_large'), false)
+    }
+    if (status === 400 && /Fields length limit exceeded/.test(String((error as Error).message))) {
+      return this.#backToForm(ctx, this.#i18n(ctx).t('errors.too_many_fields'), false)
+    }
+    // A rule the database holds (a unique key lost to a double click, a column's range or
+    // length): the transaction rolled back, the form says what to change.
+    const broken = constraintBroken(error, ctx.request.all())
+    if (broken) {
+      const message = this.#i18n(ctx).t(`errors.constraint.${broken.kind}`)
+      if (broken.field) ctx.session.flash('inputErrorsBag', { [broken.field]: [message] })
+      return this.#backToForm(ctx, message, true)
+    }
     return super.handle(error, ctx)
+  }
+
+  /**
+   * A form refused by validation: its errors next to the fields and its input kept,
+   * passwords left out (the framework's own would keep "currentPassword").
+   */
+  async renderValidationErrorAsHTML(error: ValidationError, ctx: HttpContext) {
+    if (!ctx.session) return super.renderValidationErrorAsHTML(error, ctx)
+    ctx.session.flashValidationErrors(error, false)
+    keepInput(ctx.session)
+    ctx.response.redirect('back', true)
   }
 
   /** A database out of reach is an outage to watch, not a bug: one warning line. */
@@ -52,7 +99,36 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       ctx.logger.warn({ code: (error as { code?: string }).code }, 'database unavailable: 503')
       return
     }
-    return super.report(error, ctx)
+    // A database's error carries its SQL and values (a password hash, a token): logged
+    // without them.
+    return super.report(redactedDatabaseError(error), ctx)
+  }
+
+  /** A page that needs a login: to the login page, which sends the person back here after. */
+  #toLogin(error: InstanceType<typeof authErrors.E_UNAUTHORIZED_ACCESS>, ctx: HttpContext) {
+    const { request, response, session } = ctx
+    if (request.method() === 'GET') {
+      session.put('redirect.intendedUrl', sameOriginPath(request.url(true), [], '/'))
+    }
+    session.flash('error', this.#i18n(ctx).t('errors.E_UNAUTHORIZED_ACCESS'))
+    return response.redirect().toPath(error.redirectTo || '/login')
+  }
+
+  /** Back to the form with a message, with its input when it could be read. */
+  #backToForm(ctx: HttpContext, message: string, withInput: boolean) {
+    if (withInput) keepInput(ctx.session)
+    ctx.session.flash('error', message)
+    ctx.response.redirect().back()
+  }
+
+  /**
+   * The request's language, also when the error came before the middleware that reads
+   * it (a body too large): the visitor's choice kept in the session, else French.
+   */
+  #i18n(ctx: HttpContext) {
+    if (ctx.i18n) return ctx.i18n
+    const chosen = ctx.session?.get('locale')
+    return i18nManager.locale(i18nManager.supportedLocales().includes(chosen) ? chosen : 'fr')
   }
 
   #wantsJson(ctx: HttpContext) {
@@ -65,7 +141,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    */
   #renderPage(ctx: HttpContext, template: string) {
     if (!ctx.i18n) {
-      ctx.i18n = i18nManager.locale(i18nManager.defaultLocale)
+      ctx.i18n = this.#i18n(ctx)
       ctx.view.share({ i18n: ctx.i18n, locale: ctx.i18n.locale })
     }
     return ctx.view.render(template)

@@ -45,3 +45,106 @@ export function isDuplicate(error: unknown) {
 export function isDeadlock(error: unknown) {
   return (error as { code?: string } | null)?.code === 'ER_LOCK_DEADLOCK'
 }
+
+/** What a database refused, and the form field it concerns when the request holds one. */
+export type BrokenConstraint = {
+  kind: 'duplicate' | 'out_of_range' | 'too_long'
+  field: string | null
+}
+
+/** "depositCents" → "deposit_cents". */
+function snake(field: string) {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+}
+
+/**
+ * Whether a write was refused by a rule the database holds: a unique key (two requests
+ * creating the same email, SIRET or cell code at once, where the validator's check came
+ * too early for the second), a number out of its column's range or a text too long for
+ * its column (MySQL; the validators bound both first). The field is the form's field for
+ * the column, when the request sent one ("deposit" for deposit_cents).
+ */
+export function constraintBroken(
+  error: unknown,
+  input: Record<string, unknown>
+): BrokenConstraint | null {
+  if (!error || typeof error !== 'object') return null
+  const { code, sqlMessage, message } = error as {
+    code?: string
+    sqlMessage?: string
+    message?: string
+  }
+  const text =
+    sqlMessage ??
+    String(message ?? '')
+      .split(' - ')
+      .at(-1) ??
+    ''
+  let kind: BrokenConstraint['kind']
+  // The columns named: SQLite "UNIQUE constraint failed: users.email"; MySQL "Duplicate
+  // entry 'x' for key 'users_email_unique'", "Out of range value for column 'deposit_cents'".
+  let names: string
+  if (isDuplicate(error) && /UNIQUE|Duplicate entry/i.test(text)) {
+    kind = 'duplicate'
+    names =
+      /UNIQUE constraint failed: (.+)$/.exec(text)?.[1] ?? /for key '([^']+)'/.exec(text)?.[1] ?? ''
+  } else if (code === 'ER_WARN_DATA_OUT_OF_RANGE' || code === 'ER_DATA_OUT_OF_RANGE') {
+    kind = 'out_of_range'
+    names = /column '(\w+)'/.exec(text)?.[1] ?? ''
+  } else if (code === 'ER_DATA_TOO_LONG') {
+    kind = 'too_long'
+    names = /column '(\w+)'/.exec(text)?.[1] ?? ''
+  } else {
+    return null
+  }
+  const columns = names.split(/[^a-z0-9]+/i).filter(Boolean)
+  const field =
+    Object.keys(input).find((name) => {
+      const column = snake(name)
+      return [column, `${column}_cents`, `${column}_minutes`].some((candidate) =>
+        /_unique$/.test(names)
+          ? names.endsWith(`_${candidate}_unique`)
+          : columns.includes(candidate)
+      )
+    }) ?? null
+  return { kind, field }
+}
+
+/**
+ * A database's error as it may be logged: its code and the driver's own message, without
+ * the SQL and its values that knex and mysql2 add (a password hash, a calendar token, a
+ * person's details). Other errors are returned as they are.
+ */
+export function redactedDatabaseError(error: unknown) {
+  if (!error || typeof error !== 'object') return error
+  const { code, errno, sqlState, sqlMessage, sql, message, name, stack } = error as {
+    code?: string
+    errno?: number
+    sqlState?: string
+    sqlMessage?: string
+    sql?: string
+    message?: string
+    name?: string
+    stack?: string
+  }
+  const fromDatabase =
+    sql !== undefined ||
+    sqlMessage !== undefined ||
+    (typeof code === 'string' && /^(ER_|SQLITE_)/.test(code))
+  if (!fromDatabase) return error
+  // knex writes "<the SQL with its values> - <the driver's message>".
+  const driverMessage =
+    sqlMessage ??
+    String(message ?? '')
+      .split(' - ')
+      .at(-1) ??
+    ''
+  const redacted = new Error(driverMessage) as Error & Record<string, unknown>
+  redacted.name = name ?? 'DatabaseError'
+  Object.assign(redacted, { code, errno, sqlState })
+  redacted.stack = `${redacted.name}: ${driverMessage}\n${String(stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n')}`
+  return redacted
+}

@@ -50,9 +50,42 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
     return this.disabledAt !== null
   }
 
-  /** Disables the account; its sessions end at their next request. */
+  /**
+   * Ends every open session of the account: each carries the generation it was opened in
+   * (app/helpers/account_sessions.ts), and is refused once the account has a newer one.
+   */
+  endSessions() {
+    this.sessionGeneration = (this.sessionGeneration ?? 0) + 1
+  }
+
+  /** Disables the account; its open sessions end. */
   disable() {
     this.disabledAt = DateTime.utc()
+    this.endSessions()
+  }
+
+  /** A new password: every open session ends (the one that changed it goes on, renewed). */
+  changePassword(password: string) {
+    this.password = password
+    this.endSessions()
+  }
+
+  /**
+   * A manager's changes to the account. A new role or company changes what the person
+   * may do and see: the account's open sessions end, to start again from a login.
+   */
+  updateAccount(values: {
+    fullName: string
+    email: string
+    role: Role
+    companyId: number | null | undefined
+  }) {
+    const before = { role: this.role, companyId: this.companyId }
+    this.fullName = values.fullName
+    this.email = values.email
+    this.role = values.role
+    this.companyId = values.companyId ?? null
+    if (this.role !== before.role || this.companyId !== before.companyId) this.endSessions()
   }
 
   /** Re-enables a disabled account. */

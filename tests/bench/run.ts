@@ -421,7 +421,7 @@ export async function runBenchmark(root: string, options: Options) {
   const base = {
     APP_KEY: randomBytes(32).toString('base64url'),
     TZ: 'UTC',
-    SESSION_DRIVER: 'cookie',
+    SESSION_DRIVER: 'database',
     LIMITER_STORE: 'memory',
     MAIL_MAILER: 'recording',
     // Emails rendered and sent by a worker process (node ace emails:deliver --watch).

@@ -47,7 +47,10 @@ test.group('Browser: each demo role logs in and sees its home page', (group) => 
     const alert = page.getByRole('alert')
     await alert.waitFor()
     const message = await alert.textContent()
-    assert.equal(message?.trim(), 'Adresse e-mail ou mot de passe incorrect. Si votre compte a été désactivé, contactez un gestionnaire de la pépinière.')
+    assert.equal(
+      message?.trim(),
+      'Adresse e-mail ou mot de passe incorrect. Si votre compte a été désactivé, contactez un gestionnaire de la pépinière.'
+    )
     assert.equal(
       await page.getByLabel('Adresse e-mail').inputValue(),
       'gestion@nouvelle-forge.test'

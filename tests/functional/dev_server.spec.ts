@@ -1,8 +1,12 @@
 import { test } from '@japa/runner'
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
-import { runNode } from '#tests/support/instances'
+import db from '@adonisjs/lucid/services/db'
+import hash from '@adonisjs/core/services/hash'
+import { runNode, Visitor } from '#tests/support/instances'
+import { PASSWORD } from '#tests/support/fixtures'
+import { visibleText } from '#tests/support/html'
 import { isDevAsset } from '#middleware/dev_assets_middleware'
 
 /**
@@ -72,53 +76,81 @@ test.group('Development server: only the assets are served', () => {
     const css = await fetch(`${base}/resources/css/app.css`)
     assert.equal(css.status, 200)
   })
+})
 
-  test('`node ace serve` (npm run dev) serves the assets and no project file', async ({
-    assert,
-    cleanup,
-  }) => {
-    const sqliteFile = 'dev-server-test.sqlite3'
-    const port = 3000 + Math.floor(Math.random() * 1000) + 20000
-    const env = {
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      APP_KEY: 'dev-server-test-key-0123456789abcdef',
-      LOG_LEVEL: 'warn',
-      SESSION_DRIVER: 'memory',
-      LIMITER_STORE: 'memory',
-      DB_CONNECTION: 'sqlite',
-      SQLITE_FILE: sqliteFile,
-      MAIL_MAILER: 'recording',
-      VITE_HMR_PORT: String(port + 1),
-    }
-    cleanup(() => rm(app.tmpPath(sqliteFile), { force: true }))
+/**
+ * `node ace serve` (what `npm run dev` starts), on its own SQLite file, with its default
+ * stores: sessions in the database (as in production), Vite in development mode.
+ */
+test.group('Development server: `node ace serve`, sessions in the database', (group) => {
+  const sqliteFile = 'dev-server-test.sqlite3'
+  const port = Number(process.env.PORT) + 37
+  const base = `http://127.0.0.1:${port}`
+  const env = {
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    APP_KEY: 'dev-server-test-key-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+    SESSION_DRIVER: 'database',
+    LIMITER_STORE: 'memory',
+    DB_CONNECTION: 'sqlite',
+    SQLITE_FILE: sqliteFile,
+    MAIL_MAILER: 'recording',
+    VITE_HMR_PORT: String(port + 1),
+  }
+  let child: ChildProcess | null = null
+  const output: string[] = []
+  let manager: { email: string; id: number }
+
+  group.setup(async () => {
+    await rm(app.tmpPath(sqliteFile), { force: true })
     await runNode(app.makePath(), ['ace', 'migration:run', '--no-schema-generate'], env)
-    const child = spawn(process.execPath, ['ace', 'serve', '--hmr'], {
+    db.manager.add('dev_server', {
+      client: 'better-sqlite3',
+      connection: { filename: app.tmpPath(sqliteFile) },
+      useNullAsDefault: true,
+    })
+    const [id] = await db
+      .connection('dev_server')
+      .table('users')
+      .insert({
+        full_name: 'Gestionnaire du serveur',
+        email: 'gestion@dev-server.test',
+        password: await hash.make(PASSWORD),
+        role: 'manager',
+        locale: 'fr',
+        created_at: new Date().toISOString(),
+      })
+    manager = { email: 'gestion@dev-server.test', id: Number(id) }
+    child = spawn(process.execPath, ['ace', 'serve', '--hmr'], {
       cwd: app.makePath(),
       env: { ...process.env, ...env },
       detached: true,
     })
-    const output: string[] = []
     child.stdout?.on('data', (chunk) => output.push(String(chunk)))
     child.stderr?.on('data', (chunk) => output.push(String(chunk)))
-    cleanup(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL')
-      } catch {}
-    })
-
-    const base = `http://127.0.0.1:${port}`
-    let login: Response | null = null
-    for (let attempt = 0; attempt < 120 && !login; attempt++) {
+    for (let attempt = 0; attempt < 160; attempt++) {
       try {
         const response = await fetch(`${base}/login`)
-        if (response.status === 200) login = response
+        if (response.status === 200) return
       } catch {}
-      if (!login) await new Promise((resolve) => setTimeout(resolve, 250))
+      await new Promise((resolve) => setTimeout(resolve, 250))
     }
-    assert.isNotNull(login, `the development server did not start:\n${output.join('')}`)
-    const page = await login!.text()
+    throw new Error(`the development server did not start:\n${output.join('')}`)
+  })
+  group.teardown(async () => {
+    try {
+      if (child?.pid) process.kill(-child.pid, 'SIGKILL')
+    } catch {}
+    await db.manager.close('dev_server')
+    db.manager.release('dev_server')
+    await rm(app.tmpPath(sqliteFile), { force: true })
+  })
+
+  test('it serves the assets and no project file', async ({ assert }) => {
+    const login = await fetch(`${base}/login`)
+    const page = await login.text()
     assert.include(page, '/@vite/client')
     assert.include(page, '/resources/css/app.css')
     for (const asset of ['/@vite/client', '/resources/css/app.css']) {
@@ -127,4 +159,58 @@ test.group('Development server: only the assets are served', () => {
     }
     assert.deepEqual(await exposed(base, projectFiles(sqliteFile)), [])
   }).timeout(60_000)
+
+  test('a session is a row of the sessions table; logging out deletes it', async ({ assert }) => {
+    const browser = new Visitor()
+    const login = await browser.submit(base, '/login', '/login', {
+      email: manager.email,
+      password: PASSWORD,
+    })
+    assert.equal(login.location, '/')
+    const rows = await db
+      .connection('dev_server')
+      .from('sessions')
+      .where('user_id', String(manager.id))
+    assert.lengthOf(rows, 1)
+    assert.notInclude(String(rows[0].data), PASSWORD)
+    const copy = new Visitor()
+    copy.cookies = new Map(browser.cookies)
+    const before = await copy.request(base, '/')
+    assert.equal(before.status, 200)
+
+    await browser.submit(base, '/', '/logout?_method=DELETE', {})
+    const left = await db
+      .connection('dev_server')
+      .from('sessions')
+      .where('user_id', String(manager.id))
+    assert.lengthOf(left, 0)
+    const replayed = await copy.request(base, '/')
+    assert.equal(replayed.location, '/login')
+  }).timeout(30_000)
+
+  test('a form with 5,000 characters and an error comes back with both', async ({ assert }) => {
+    const browser = new Visitor()
+    await browser.submit(base, '/login', '/login', { email: manager.email, password: PASSWORD })
+    const notes = 'Procès-verbal : « très long » '.repeat(200).slice(0, 5000)
+    const sent = await browser.submit(base, '/companies/create', '/companies', {
+      name: 'Société au long dossier',
+      sector: 'software',
+      siret: '12345678901234',
+      notes,
+    })
+    assert.equal(sent.location, '/companies/create')
+    const form = await browser.request(base, '/companies/create')
+    const kept = /<textarea[^>]*name="notes"[^>]*>([\s\S]*?)<\/textarea>/.exec(form.text)?.[1]
+    assert.equal(
+      kept
+        ?.replace(/&#x27;|&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+      notes
+    )
+    const text = visibleText(form.text)
+    assert.include(form.text, 'value="Société au long dossier"')
+    assert.include(text, 'Saisissez un SIRET valide')
+    assert.include(form.text, 'aria-invalid="true"')
+  }).timeout(30_000)
 })

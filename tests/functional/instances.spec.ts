@@ -9,8 +9,8 @@ const onMysql = process.env.DB_CONNECTION === 'mysql'
 
 /**
  * Two instances of the built app (production mode) share MariaDB and Redis, as they
- * would behind a load balancer: sessions live in signed cookies, the login throttle in
- * Redis, every invariant in the database. MySQL only.
+ * would behind a load balancer: sessions live in the database (or in Redis), the login
+ * throttle in Redis, every invariant in the database. MySQL only.
  */
 test.group('Several instances: one MariaDB, one Redis', (group) => {
   const instances: Instance[] = []
@@ -26,11 +26,14 @@ test.group('Several instances: one MariaDB, one Redis', (group) => {
       DB_USER: process.env.DB_USER ?? 'root',
       DB_PASSWORD: process.env.DB_PASSWORD ?? '',
       DB_DATABASE: process.env.DB_DATABASE!,
-      SESSION_DRIVER: 'cookie',
+      SESSION_DRIVER: 'database',
       LIMITER_STORE: 'redis',
       MAIL_MAILER: 'recording',
     }
     instances.push(await startInstance(3391, shared), await startInstance(3392, shared))
+    // Two more with their sessions in Redis.
+    const redis = { ...shared, SESSION_DRIVER: 'redis' }
+    instances.push(await startInstance(3393, redis), await startInstance(3394, redis))
   })
   group.teardown(() => {
     for (const instance of instances) instance.process.kill()
@@ -52,6 +55,29 @@ test.group('Several instances: one MariaDB, one Redis', (group) => {
     const home = await visitor.request(second.url, '/')
     assert.equal(home.status, 200)
     assert.include(home.text, manager.fullName)
+  })
+    .skip(!onMysql, 'needs MySQL: the instances share one database server')
+    .timeout(60000)
+
+  test('logging out through one instance ends the session on the other (database, Redis)', async ({
+    assert,
+  }) => {
+    for (const [first, second] of [instances.slice(0, 2), instances.slice(2, 4)]) {
+      const manager = await createUser('manager')
+      const browser = new Visitor()
+      await browser.submit(first.url, '/login', '/login', {
+        email: manager.email,
+        password: PASSWORD,
+      })
+      const copy = new Visitor()
+      copy.cookies = new Map(browser.cookies)
+      const before = await copy.request(second.url, '/')
+      assert.equal(before.status, 200)
+      const logout = await browser.submit(second.url, '/', '/logout?_method=DELETE', {})
+      assert.equal(logout.location, '/login')
+      const after = await copy.request(first.url, '/')
+      assert.equal(after.location, '/login')
+    }
   })
     .skip(!onMysql, 'needs MySQL: the instances share one database server')
     .timeout(60000)

@@ -28,11 +28,11 @@ test.group('Navigation shows only what the role may use', (group) => {
         'Réglages',
         'Comptes',
         'Salles',
-        'Mot de passe',
+        'Mon compte',
       ],
     ],
-    ['tenant', ['Accueil', 'Salles', 'Mon entreprise', 'Mot de passe']],
-    ['official', ['Accueil', 'Tableau de bord', 'Mot de passe']],
+    ['tenant', ['Accueil', 'Salles', 'Mon entreprise', 'Mon compte']],
+    ['official', ['Accueil', 'Tableau de bord', 'Mon compte']],
   ] as const) {
     test(`${role}: ${expected.join(', ')}`, async ({ client, assert }) => {
       await createBuilding()

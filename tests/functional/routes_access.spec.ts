@@ -76,6 +76,8 @@ const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'session.destroy': loggedIn,
   'password.edit': loggedIn,
   'password.update': loggedIn,
+  'account.sessions.index': loggedIn,
+  'account.sessions.others.destroy': loggedIn,
   'companies.show': managers,
   'companies.contact.edit': managers,
   'companies.contact.update': managers,

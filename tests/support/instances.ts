@@ -94,19 +94,24 @@ export function startEmailWorker(env: Record<string, string>, args: string[] = [
 export class Visitor {
   cookies = new Map<string, string>()
 
+  /** The browser's User-Agent, when it matters. */
+  agent?: string
+
   /** The visitor's cookies as one Cookie header. */
   cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
   }
 
   /** A request to an instance, cookies sent and kept, redirects not followed. */
-  async request(base: string, path: string, form?: Record<string, string>) {
+  async request(base: string, path: string, form?: Record<string, string>, referer?: string) {
     const response = await fetch(`${base}${path}`, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
       headers: {
         cookie: this.cookieHeader(),
         accept: 'text/html',
+        ...(this.agent ? { 'user-agent': this.agent } : {}),
+        ...(referer ? { referer } : {}),
         ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       },
       body: form ? new URLSearchParams(form).toString() : undefined,
@@ -124,11 +129,11 @@ export class Visitor {
     }
   }
 
-  /** Sends a form of a page: its CSRF token read from the page first. */
+  /** Sends a form of a page as a browser does: its CSRF token read from the page first, the page as referrer. */
   async submit(base: string, pagePath: string, action: string, form: Record<string, string>) {
     const page = await this.request(base, pagePath)
     const token = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(page.text)?.[1]
     if (!token) throw new Error(`no CSRF token on ${pagePath} (${page.status})`)
-    return this.request(base, action, { ...form, _csrf: token })
+    return this.request(base, action, { ...form, _csrf: token }, `${base}${pagePath}`)
   }
 }

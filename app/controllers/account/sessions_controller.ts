@@ -1,0 +1,31 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
+import { endSessions, openSessions } from '#helpers/account_sessions'
+
+/**
+ * A person's open sessions (the browsers and devices logged in to the account), and
+ * logging out every one but this one.
+ */
+export default class SessionsController {
+  /** The open sessions, this one first. */
+  async index(ctx: HttpContext) {
+    const sessions = await openSessions(ctx, ctx.auth.getUserOrFail())
+    return ctx.view.render('pages/account/sessions', { sessions })
+  }
+
+  /** Ends every other session of the account; this one goes on. */
+  async destroyOthers(ctx: HttpContext) {
+    const { auth, response, session, i18n } = ctx
+    const user = auth.getUserOrFail()
+    await DataRevision.transaction(async (trx) => {
+      user.useTransaction(trx)
+      user.endSessions()
+      await user.save()
+      await AuditEvent.record(ctx, 'user.other_sessions_ended', user, {}, trx)
+    })
+    await endSessions(user, ctx)
+    session.flash('success', i18n.t('account.sessions.others_ended'))
+    return response.redirect().toRoute('account.sessions.index')
+  }
+}
