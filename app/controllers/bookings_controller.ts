@@ -52,9 +52,7 @@ export default class BookingsController {
     const user = auth.getUserOrFail()
     const [rooms, companies, quota] = await Promise.all([
       MeetingRoom.query().orderBy('name'),
-      user.isManager
-        ? Company.query().whereNull('archived_at').orderBy('name').select('id', 'name')
-        : Promise.resolve([]),
+      user.isManager ? Company.choices({ archived: false }) : Promise.resolve([]),
       user.companyId ? Booking.quotaMonthsOf(user.companyId) : Promise.resolve(null),
     ])
     return view.render('pages/bookings/form', {

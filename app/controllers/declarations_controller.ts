@@ -50,7 +50,9 @@ export default class DeclarationsController {
     const user = auth.getUserOrFail()
     const declaration = await HeadcountDeclaration.findOrFail(params.id)
     await bouncer.with(HeadcountDeclarationPolicy).authorize('edit', declaration)
-    const { reason, ...values } = await request.validateUsing(updateDeclarationValidator)
+    const { reason: typed, ...values } = await request.validateUsing(updateDeclarationValidator)
+    // A correction's reason is a manager's: a tenant's edit never records one.
+    const reason = user.isManager ? typed : undefined
     declaration.assertEditableBy(user)
     if (user.isManager && !reason) {
       throw new DomainError('declarations.errors.reason_required', 'reason')

@@ -5,6 +5,7 @@ import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import UserPolicy from '#policies/user_policy'
 import { createUserValidator, updateUserValidator } from '#validators/user'
+import { pageAsked } from '#helpers/pagination'
 import { endSessions } from '#helpers/account_sessions'
 
 /**
@@ -16,7 +17,7 @@ export default class UsersController {
   async index({ bouncer, request, view }: HttpContext) {
     await bouncer.with(UserPolicy).authorize('viewList')
     const role = ROLES.find((candidate) => candidate === request.input('role'))
-    const page = Math.max(1, Number(request.input('page', 1)) || 1)
+    const page = pageAsked(request.input('page'))
 
     const users = await User.query()
       .if(role, (query) => query.where('role', role!))
@@ -31,7 +32,7 @@ export default class UsersController {
   /** The form to create an account. */
   async create({ bouncer, view }: HttpContext) {
     await bouncer.with(UserPolicy).authorize('create')
-    const companies = await Company.query().orderBy('name')
+    const companies = await Company.choices({ archived: true })
     return view.render('pages/users/create', { companies, roles: ROLES })
   }
 
@@ -57,7 +58,7 @@ export default class UsersController {
   async edit({ bouncer, params, view }: HttpContext) {
     const user = await User.findOrFail(params.id)
     await bouncer.with(UserPolicy).authorize('edit', user)
-    const companies = await Company.query().orderBy('name')
+    const companies = await Company.choices({ archived: true })
     return view.render('pages/users/edit', { user, companies, roles: ROLES })
   }
 
@@ -70,6 +71,7 @@ export default class UsersController {
 
     const generation = user.sessionGeneration
     await DataRevision.transaction(async (trx) => {
+      if (data.role !== 'manager') await User.assertAnotherActiveManager(user, trx)
       await AuditEvent.change(ctx, 'user.updated', user, trx, () => {
         user.updateAccount({ ...data, companyId: data.role === 'tenant' ? data.companyId : null })
       })

@@ -9,11 +9,29 @@ export function day(value: string) {
   return DateTime.fromISO(value, { zone: 'utc' }).startOf('day')
 }
 
-/** A day typed as YYYY-MM-DD (a query parameter...), or null when it is not a real one. */
+/**
+ * The years an incubator's own dates fall in (agreements, bookings, declarations, goals,
+ * the days a page is asked for): a day outside is a typing error or a probe, and a far one
+ * would make a page compute every quarter or month up to it.
+ */
+export const INCUBATOR_YEARS = { min: 2000, max: 2100 } as const
+
+/** The years a company's founding date may fall in. */
+export const FOUNDING_YEARS = { min: 1900, max: INCUBATOR_YEARS.max } as const
+
+/** Whether a day falls within a span of years, both included. */
+export function withinYears(date: DateTime, years: { min: number; max: number }) {
+  return date.year >= years.min && date.year <= years.max
+}
+
+/**
+ * A day typed as YYYY-MM-DD (a query parameter...), or null when it is not a real one
+ * or falls outside the incubator's years.
+ */
 export function parseDay(value: unknown) {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null
   const parsed = day(value)
-  return parsed.isValid ? parsed : null
+  return parsed.isValid && withinYears(parsed, INCUBATOR_YEARS) ? parsed : null
 }
 
 /** The first day of a month typed as YYYY-MM, or null when it is not a real one. */

@@ -116,8 +116,9 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
 
   /**
    * Books a room: the room's rules (a manager may override them with a reason), the
-   * company's monthly quota (managers may go beyond it), then the booking and its
-   * slots, which the database refuses if another booking holds any of them.
+   * company's monthly quota (managers may go beyond it) and, for its tenants, the
+   * company still in the incubator that day, then the booking and its slots, which the
+   * database refuses if another booking holds any of them.
    */
   static async book(
     terms: BookingTerms,
@@ -129,6 +130,7 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room, trx)
     room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
     const company = actor.isManager ? null : await this.assertWithinQuota(terms, trx)
+    company?.assertMayBookOn(terms.startsAt)
     const booking = await this.create(
       {
         ...terms,
@@ -160,11 +162,12 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room, trx)
     room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
     if (!actor.isManager) {
-      await Booking.assertWithinQuota(
+      const company = await Booking.assertWithinQuota(
         { ...terms, companyId: this.companyId, meetingRoomId: this.meetingRoomId },
         trx,
         this.id
       )
+      company.assertMayBookOn(terms.startsAt)
     }
     this.useTransaction(trx)
     await this.releaseSlots(trx)

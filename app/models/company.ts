@@ -9,6 +9,7 @@ import Agreement from '#models/agreement'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import { DomainError } from '#exceptions/domain_error'
 import { today } from '#domain/periods'
+import { LOCAL_ZONE } from '#domain/local_zone'
 
 /** Where a company stands: applying, hosted, or gone (followed up for three years). */
 export const COMPANY_STATUSES = ['candidate', 'hosted', 'alumni'] as const
@@ -144,6 +145,39 @@ export default class Company extends compose(CompanySchema, RevisesData) {
   /** Brings an archived company back into the lists. */
   unarchive() {
     this.archivedAt = null
+  }
+
+  /**
+   * Whether its people may book a meeting room for a day: not archived, and not gone by
+   * then (a company that announced its exit books until its last day).
+   */
+  mayBookOn(day: DateTime) {
+    if (this.isArchived) return false
+    const date = day.setZone(LOCAL_ZONE).toISODate()!
+    return !(this.status === 'alumni' && this.exitOn && this.exitOn.toISODate()! < date)
+  }
+
+  /** Refuses a booking by the company's people for a day it may not book (mayBookOn). */
+  assertMayBookOn(day: DateTime) {
+    if (!this.mayBookOn(day)) throw new DomainError('bookings.errors.company_gone', 'date')
+  }
+
+  /**
+   * The companies to choose from in a manager's form, grouped by where they stand today:
+   * hosted first, then candidates, then alumni, then (when asked) the archived ones.
+   */
+  static async choices(options: { archived: boolean }) {
+    const companies = await this.query()
+      .if(!options.archived, (query) => query.whereNull('archived_at'))
+      .select('id', 'name', 'status', 'entered_on', 'archived_at')
+      .orderBy('name')
+    const groupOf = (company: Company) => (company.isArchived ? 'archived' : company.lifecycleOn())
+    return (['hosted', 'candidate', 'alumni', 'archived'] as const)
+      .map((group) => ({
+        group,
+        companies: companies.filter((company) => groupOf(company) === group),
+      }))
+      .filter((entry) => entry.companies.length)
   }
 
   /** The values worth recording in the audit trail. */

@@ -7,6 +7,9 @@ import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Company from '#models/company'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DomainError } from '#exceptions/domain_error'
+import { lockedForUpdate } from '#helpers/locking'
 
 /** The three kinds of people who use the back office. */
 export const ROLES = ['manager', 'tenant', 'official'] as const
@@ -43,6 +46,26 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
   /** Officials follow aggregates, never personal or financial details. */
   get isOfficial() {
     return this.role === 'official'
+  }
+
+  /** Whether the account runs the incubator now: a manager, not disabled. */
+  get isActiveManager() {
+    return this.isManager && !this.isDisabled
+  }
+
+  /**
+   * Refuses a change that takes an active manager away (a new role, a disablement) when
+   * no other active manager would remain: the active managers' rows are locked first, so
+   * that two managers stepping down at once cannot both go.
+   */
+  static async assertAnotherActiveManager(leaving: User, trx: TransactionClientContract) {
+    if (!leaving.isActiveManager) return
+    const managers = await lockedForUpdate(
+      User.query({ client: trx }).where('role', 'manager').whereNull('disabled_at').select('id')
+    )
+    if (!managers.some((manager) => manager.id !== leaving.id)) {
+      throw new DomainError('users.errors.last_manager', 'role')
+    }
   }
 
   /** A disabled account cannot log in, and its open sessions stop working. */

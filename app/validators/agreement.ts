@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate, euros, isTicked } from '#validators/rules'
+import { calendarDate, euros, isTicked, recordId } from '#validators/rules'
 
 /** A form sends one checked box as a value, several as a list: always read a list. */
 const asList = (value: unknown) =>
@@ -11,18 +11,14 @@ const asList = (value: unknown) =>
  * Rules that need the database (overlaps, maximum stay) are the model's.
  */
 export const createAgreementValidator = vine.create({
-  companyId: vine.number().withoutDecimals().positive(),
-  cellIds: vine
-    .array(vine.number().withoutDecimals().positive())
-    .parse(asList)
-    .minLength(1)
-    .distinct(),
+  companyId: recordId(),
+  cellIds: vine.array(recordId()).parse(asList).minLength(1).maxLength(50).distinct(),
   startsOn: calendarDate(),
   endsOn: calendarDate(),
   noticeMonths: vine.number().withoutDecimals().min(0).max(12),
-  rentSteps: vine.array(euros()).parse(asList).minLength(1).maxLength(5),
-  monthlyCharges: euros(),
-  deposit: euros(),
+  rentSteps: vine.array(euros(1_000)).parse(asList).minLength(1).maxLength(5),
+  monthlyCharges: euros(100_000),
+  deposit: euros(1_000_000),
 })
 
 /** A manager ends an agreement early; overriding the notice period needs a reason. */
@@ -47,9 +43,5 @@ export const createRenewalValidator = vine.create({
 /** A manager moves a company to other cells from a day. */
 export const createMoveValidator = vine.create({
   movesOn: calendarDate(),
-  cellIds: vine
-    .array(vine.number().withoutDecimals().positive())
-    .parse(asList)
-    .minLength(1)
-    .distinct(),
+  cellIds: vine.array(recordId()).parse(asList).minLength(1).maxLength(50).distinct(),
 })

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { dayText, wallTime } from '#validators/rules'
+import { dayText, recordId, wallTime } from '#validators/rules'
 
 /** The span and details of a booking, typed in Paris time; the room's rules are the model's. */
 const bookingFields = {
@@ -13,12 +13,8 @@ const bookingFields = {
 
 /** A new booking: a room that exists, and (for managers) the company it is for. */
 export const createBookingValidator = vine.create({
-  meetingRoomId: vine.number().withoutDecimals().exists({ table: 'meeting_rooms', column: 'id' }),
-  companyId: vine
-    .number()
-    .withoutDecimals()
-    .exists({ table: 'companies', column: 'id' })
-    .optional(),
+  meetingRoomId: recordId().exists({ table: 'meeting_rooms', column: 'id' }),
+  companyId: recordId().exists({ table: 'companies', column: 'id' }).optional(),
   ...bookingFields,
   repeatEvery: vine.number().in([1, 2, 3, 4]).optional(),
   repeatUntil: dayText().optional(),

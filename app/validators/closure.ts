@@ -1,14 +1,10 @@
 import vine from '@vinejs/vine'
-import { dayText, wallTime } from '#validators/rules'
+import { dayText, recordId, wallTime } from '#validators/rules'
 
 /** A closure of a building's rooms, or of one of them, with its reason. */
 export const closureValidator = vine.create({
-  buildingId: vine.number().withoutDecimals().exists({ table: 'buildings', column: 'id' }),
-  meetingRoomId: vine
-    .number()
-    .withoutDecimals()
-    .exists({ table: 'meeting_rooms', column: 'id' })
-    .optional(),
+  buildingId: recordId().exists({ table: 'buildings', column: 'id' }),
+  meetingRoomId: recordId().exists({ table: 'meeting_rooms', column: 'id' }).optional(),
   startsOn: dayText(),
   startTime: wallTime(),
   endsOn: dayText(),

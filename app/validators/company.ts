@@ -1,6 +1,8 @@
 import vine from '@vinejs/vine'
 import { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import { decimalNumber, calendarDate, siretRule } from '#validators/rules'
+import { FOUNDING_YEARS } from '#domain/periods'
+import { MAX_PAGE } from '#helpers/pagination'
 
 /** Contact details: the part of a company's profile its tenants may edit. */
 const contactFields = {
@@ -20,6 +22,7 @@ const profileFields = {
   name: vine.string().trim().minLength(2).maxLength(160),
   siret: vine
     .string()
+    .maxLength(32)
     .use(siretRule())
     .unique({
       table: 'companies',
@@ -38,7 +41,7 @@ const profileFields = {
     .optional(),
   sector: vine.enum(SECTORS),
   digital: vine.boolean().optional(),
-  foundedOn: calendarDate().optional(),
+  foundedOn: calendarDate(FOUNDING_YEARS).optional(),
   ...contactFields,
   notes: vine.string().trim().maxLength(5000).optional(),
   bookingQuotaHours: decimalNumber({ min: -1, max: 744 }).optional(),
@@ -69,5 +72,5 @@ export const companyFiltersValidator = vine.create({
   q: vine.string().trim().maxLength(100).optional(),
   archived: vine.enum(['yes'] as const).optional(),
   sort: vine.enum(['name', 'status', 'created'] as const).optional(),
-  page: vine.number().positive().withoutDecimals().optional(),
+  page: vine.number().positive().withoutDecimals().max(MAX_PAGE).optional(),
 })

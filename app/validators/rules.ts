@@ -1,40 +1,76 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { isValidSiret, normalizeSiret } from '#domain/siret'
+import { day, INCUBATOR_YEARS, withinYears } from '#domain/periods'
+
+/**
+ * The bounds every form field shares, so that nothing a client sends goes past what its
+ * column holds or what a page can compute: ids (a signed 32-bit integer), amounts in euros
+ * (far inside the cents' integer column), days (the incubator's years).
+ */
+export const MAX_ID = 2_147_483_647
 
 /** Whether a checkbox sent by a form is ticked (before or after VineJS made it a boolean). */
 export function isTicked(value: unknown) {
   return [true, 'true', 'on', '1'].includes(value as string | boolean)
 }
 
-/** A SIRET typed with or without spaces; stored as 14 digits, checked with its Luhn key. */
+/** The id of a record chosen in a form (a select, a checkbox): a positive 32-bit integer. */
+export const recordId = () => vine.number().withoutDecimals().positive().max(MAX_ID)
+
+/**
+ * A SIRET typed with or without spaces; stored as 14 digits, checked with its Luhn key.
+ * The message says which is wrong: the number of digits, or the key.
+ */
 export const siretRule = vine.createRule((value, _options, field) => {
   if (typeof value !== 'string') return
   const normalized = normalizeSiret(value)
   field.mutate(normalized, field)
-  if (!isValidSiret(normalized)) {
-    field.report('The {{ field }} field must be a valid SIRET', 'siret', field)
+  if (!/^\d{14}$/.test(normalized)) {
+    field.report('The {{ field }} field must have 14 digits', 'siretLength', field, {
+      count: normalized.length,
+    })
+  } else if (!isValidSiret(normalized)) {
+    field.report('The {{ field }} field has a wrong check key', 'siretKey', field)
+  }
+})
+
+/** A real day (2026-02-30 is not) within a span of years. */
+const realDayWithin = vine.createRule((value, years: { min: number; max: number }, field) => {
+  if (typeof value !== 'string') return
+  const parsed = DateTime.fromISO(value, { zone: 'utc' })
+  if (!parsed.isValid) {
+    field.report('The {{ field }} field must be a real date', 'calendarDate', field)
+  } else if (!withinYears(parsed, years)) {
+    field.report('The {{ field }} field is out of range', 'dateRange', field, {
+      min: String(years.min),
+      max: String(years.max),
+    })
   }
 })
 
 /**
  * A calendar date typed as YYYY-MM-DD (what <input type="date"> sends), checked
- * strictly (2026-02-30 is refused) and turned into a Luxon date without time zone drift.
+ * strictly (2026-02-30 is refused), within the incubator's years unless told otherwise,
+ * and turned into a Luxon date without time zone drift.
  */
-export const calendarDate = () =>
+export const calendarDate = (years: { min: number; max: number } = INCUBATOR_YEARS) =>
   vine
     .string()
     .trim()
+    .maxLength(10)
     .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .use(
-      vine.createRule((value, _options, field) => {
-        if (typeof value !== 'string') return
-        if (!DateTime.fromISO(value, { zone: 'utc' }).isValid) {
-          field.report('The {{ field }} field must be a real date', 'calendarDate', field)
-        }
-      })()
-    )
-    .transform((value) => DateTime.fromISO(value, { zone: 'utc' }).startOf('day'))
+    .use(realDayWithin(years))
+    .transform((value) => day(value))
+
+/** A calendar day typed as YYYY-MM-DD, checked as calendarDate, kept as text (bookings read it in Paris time). */
+export const dayText = () =>
+  vine
+    .string()
+    .trim()
+    .maxLength(10)
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .use(realDayWithin(INCUBATOR_YEARS))
 
 /**
  * A decimal typed the French way ("18,5") or the English way ("18.5"), with at most
@@ -44,6 +80,7 @@ export const decimalNumber = (options: { min: number; max: number }) =>
   vine
     .string()
     .trim()
+    .maxLength(32)
     .regex(/^\d+([.,]\d{1,2})?$/)
     .use(
       vine.createRule((value, _options, field) => {
@@ -58,27 +95,31 @@ export const decimalNumber = (options: { min: number; max: number }) =>
 
 /**
  * An amount in euros typed the French way ("1 234,56") or the English way; at most
- * two decimals, never negative; turned into integer cents.
+ * two decimals, never negative, at most `max` euros (1 000 000 unless told otherwise);
+ * turned into integer cents.
  */
-export const euros = () =>
+export const euros = (max = 1_000_000) =>
   vine
     .string()
     .trim()
+    .maxLength(32)
     .regex(/^\d{1,3}([\s\u00a0\u202f]?\d{3})*([.,]\d{1,2})?$|^\d+([.,]\d{1,2})?$/)
+    .use(
+      vine.createRule((value, _options, field) => {
+        if (typeof value !== 'string') return
+        if (Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) > max) {
+          field.report('The {{ field }} field is out of range', 'moneyRange', field, { max })
+        }
+      })()
+    )
     .transform((value) =>
       Math.round(Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) * 100)
     )
-
-/** A calendar day typed as YYYY-MM-DD, kept as text (bookings read it in Paris time). */
-export const dayText = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
 
 /** A wall time typed as HH:MM, 24-hour clock. */
 export const wallTime = () =>
   vine
     .string()
     .trim()
+    .maxLength(5)
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/)

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { ROLES } from '#models/user'
+import { recordId } from '#validators/rules'
 
 /** Password rules shared by account creation and password change. */
 export const newPassword = () => vine.string().minLength(12).maxLength(128)
@@ -7,9 +8,7 @@ export const newPassword = () => vine.string().minLength(12).maxLength(128)
 const accountFields = {
   fullName: vine.string().trim().minLength(2).maxLength(120),
   role: vine.enum(ROLES),
-  companyId: vine
-    .number()
-    .positive()
+  companyId: recordId()
     .exists({ table: 'companies', column: 'id' })
     .optional()
     .requiredWhen('role', '=', 'tenant'),

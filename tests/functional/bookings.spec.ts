@@ -439,6 +439,47 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     await assert.rejects(() => bookDirectly(room, company.id, nextMonday(), '14:00', '15:00'))
   })
 
+  test('tenants of a company gone (by the booking day) or archived cannot book', async ({
+    client,
+    assert,
+  }) => {
+    const room = await createRoom()
+    const monday = nextMonday()
+    const form = {
+      meetingRoomId: String(room.id),
+      date: monday,
+      startTime: '10:00',
+      endTime: '11:00',
+      title: 'Réunion',
+      attendees: '2',
+    }
+    const gone = await hostedTenant('Partie')
+    gone.company.merge({ status: 'alumni', exitOn: DateTime.fromISO(monday).minus({ days: 3 }) })
+    await gone.company.save()
+    const archived = await hostedTenant('Archivée')
+    archived.company.merge({ status: 'alumni', archivedAt: DateTime.utc() })
+    await archived.company.save()
+    for (const { tenant } of [gone, archived]) {
+      const refused = await postBooking(client, tenant, form)
+      refused.assertFlashMessage('inputErrorsBag', {
+        date: [
+          'Cette entreprise a quitté la pépinière ou est archivée à cette date\u00a0: elle ne réserve plus de salle.',
+        ],
+      })
+    }
+    // A company that announced its exit books until its last day.
+    const leaving = await hostedTenant('Sortante')
+    leaving.company.merge({ status: 'alumni', exitOn: DateTime.fromISO(monday).plus({ days: 1 }) })
+    await leaving.company.save()
+    const accepted = await postBooking(client, leaving.tenant, form)
+    assert.notExists(accepted.flashMessage('error'))
+    const confirmed = await Booking.query().where('status', 'confirmed')
+    assert.deepEqual(
+      confirmed.map((booking) => booking.companyId),
+      [leaving.company.id]
+    )
+  })
+
   test('cancelling frees the slot at once; too close to the start a tenant cannot', async ({
     client,
     assert,

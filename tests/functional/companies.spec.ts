@@ -50,7 +50,30 @@ test.group('Companies: managers admit and edit', (group) => {
   })
 
   for (const [label, field, value, message] of [
-    ['an invalid SIRET', 'siret', '73282932000075', 'Saisissez un SIRET valide (14 chiffres).'],
+    [
+      'a SIRET with a wrong check key',
+      'siret',
+      '73282932000075',
+      'Ce SIRET a bien 14 chiffres, mais sa clé de contrôle ne correspond pas : vérifiez-le.',
+    ],
+    [
+      'a SIRET with 13 digits',
+      'siret',
+      '7328293200007',
+      'Un SIRET compte 14 chiffres ; vous en avez saisi 13.',
+    ],
+    [
+      'a founding date in year 1',
+      'foundedOn',
+      '0001-01-01',
+      "Saisissez une date entre l'année 1900 et l'année 2100.",
+    ],
+    [
+      'a founding date in 9999',
+      'foundedOn',
+      '9999-12-31',
+      "Saisissez une date entre l'année 1900 et l'année 2100.",
+    ],
     ['an impossible date', 'foundedOn', '2026-02-30', 'Saisissez une date réelle.'],
     ['a malformed date', 'foundedOn', '30/02/2026', 'Saisissez une date au format AAAA-MM-JJ.'],
     ['an unknown sector', 'sector', 'piracy', 'Choisissez une valeur de la liste.'],

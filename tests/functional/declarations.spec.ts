@@ -188,6 +188,29 @@ test.group('Headcount declarations', (group) => {
     assert.equal(correction.userId, manager.id)
   })
 
+  test("a tenant's edit never records a manager's correction reason", async ({
+    client,
+    assert,
+  }) => {
+    const { company, tenant } = await hostedCompany()
+    await client
+      .post(`/companies/${company.id}/declarations`)
+      .loginAs(tenant)
+      .form({ kind: 'quarter', periodOn: '2026-03-31', ...headcount })
+      .withCsrfToken()
+    const declaration = await HeadcountDeclaration.findByOrFail('company_id', company.id)
+    await client
+      .put(`/declarations/${declaration.id}`)
+      .loginAs(tenant)
+      .form({ ...headcount, permanent: '4', reason: 'Validé par la direction' })
+      .withCsrfToken()
+    await declaration.refresh()
+    assert.equal(declaration.permanent, 4)
+    assert.notInclude(declaration.comment ?? '', 'Validé par la direction')
+    assert.isNull(await AuditEvent.findBy('action', 'declaration.corrected'))
+    assert.exists(await AuditEvent.findBy('action', 'declaration.updated'))
+  })
+
   test('a manager declares on behalf of a company: validated at once', async ({
     client,
     assert,

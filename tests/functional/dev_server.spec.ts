@@ -195,7 +195,7 @@ test.group('Development server: `node ace serve`, sessions in the database', (gr
     const sent = await browser.submit(base, '/companies/create', '/companies', {
       name: 'Société au long dossier',
       sector: 'software',
-      siret: '12345678901234',
+      siret: '1234567890123',
       notes,
     })
     assert.equal(sent.location, '/companies/create')
@@ -210,7 +210,7 @@ test.group('Development server: `node ace serve`, sessions in the database', (gr
     )
     const text = visibleText(form.text)
     assert.include(form.text, 'value="Société au long dossier"')
-    assert.include(text, 'Saisissez un SIRET valide')
+    assert.include(text, 'Un SIRET compte 14 chiffres')
     assert.include(form.text, 'aria-invalid="true"')
   }).timeout(30_000)
 })

@@ -4,6 +4,11 @@ import User from '#models/user'
 import AuditEvent from '#models/audit_event'
 import { createCompany, createUser, PASSWORD } from '#tests/support/fixtures'
 import { countQueries } from '#tests/support/queries'
+import { truncateAfterEach } from '#tests/support/database'
+import { visibleText } from '#tests/support/html'
+import Company from '#models/company'
+import { day } from '#domain/periods'
+import { DateTime } from 'luxon'
 
 test.group('Managers keep the accounts', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -210,6 +215,66 @@ test.group('Managers keep the accounts', (group) => {
     assert.isFalse(manager.isDisabled)
   })
 
+  test('the last active manager cannot step down; with another one, a manager can', async ({
+    client,
+    assert,
+  }) => {
+    const alone = await createUser('manager')
+    const demote = (actor: typeof alone, target: typeof alone) =>
+      client
+        .put(`/users/${target.id}`)
+        .loginAs(actor)
+        .header('referer', `/users/${target.id}/edit`)
+        .form({ fullName: target.fullName, email: target.email, role: 'official' })
+        .withCsrfToken()
+        .redirects(0)
+    const refused = await demote(alone, alone)
+    refused.assertFlashMessage('inputErrorsBag', {
+      role: ['La pépinière doit garder au moins un gestionnaire actif : nommez-en un autre avant.'],
+    })
+    await alone.refresh()
+    assert.equal(alone.role, 'manager')
+
+    const disabledColleague = await createUser('manager', { disabledAt: DateTime.utc() })
+    const stillAlone = await demote(alone, alone)
+    assert.exists(stillAlone.flashMessage('inputErrorsBag'))
+    assert.equal(disabledColleague.role, 'manager')
+
+    await createUser('manager')
+    const stepsDown = await demote(alone, alone)
+    stepsDown.assertHeader('location', '/users')
+    await alone.refresh()
+    assert.equal(alone.role, 'official')
+  })
+
+  test("a manager's company list: hosted first, then candidates, alumni, archived", async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    await Company.create({ name: 'Zeta Hébergée', status: 'hosted', enteredOn: day('2020-01-01') })
+    await Company.create({ name: 'Alpha Candidate', status: 'candidate' })
+    await Company.create({ name: 'Beta Sortie', status: 'alumni', exitOn: day('2024-06-30') })
+    await Company.create({ name: 'Gamma Archivée', status: 'alumni', archivedAt: DateTime.utc() })
+    const page = await client.get('/users/create').loginAs(manager)
+    const groups = [
+      ...page.text().matchAll(/<optgroup label="([^"]+)">([\s\S]*?)<\/optgroup>/g),
+    ].map((match) => [match[1], visibleText(match[2]).trim()])
+    assert.deepEqual(
+      groups.slice(0, 4).map(([label]) => label),
+      ['Hébergées', 'Candidates', 'Sorties', 'Archivées']
+    )
+    assert.include(groups[0][1], 'Zeta Hébergée')
+    assert.include(groups[3][1], 'Gamma Archivée')
+
+    const booking = await client.get('/bookings/create').loginAs(manager)
+    assert.notInclude(booking.text(), 'Gamma Archivée')
+    assert.isBelow(
+      booking.text().indexOf('Zeta Hébergée'),
+      booking.text().indexOf('Alpha Candidate')
+    )
+  })
+
   test('the list filters by role and never shows password hashes', async ({ client, assert }) => {
     const manager = await createUser('manager', { fullName: 'Gérante Alpha' })
     await createUser('official', { fullName: 'Élu Bêta' })
@@ -228,5 +293,28 @@ test.group('Managers keep the accounts', (group) => {
     const many = await countQueries(list)
     assert.isAtMost(few, 6)
     assert.equal(many, few)
+  })
+})
+
+/** Truly parallel requests: no shared test transaction (on MySQL each has its own connection). */
+test.group('Managers: never none left, whatever the concurrency', (group) => {
+  group.each.setup(() => truncateAfterEach())
+
+  test('two managers stepping down at once: one of them stays', async ({ client, assert }) => {
+    const first = await createUser('manager')
+    const second = await createUser('manager')
+    await Promise.all(
+      [first, second].map((manager) =>
+        client
+          .put(`/users/${manager.id}`)
+          .loginAs(manager)
+          .header('referer', `/users/${manager.id}/edit`)
+          .form({ fullName: manager.fullName, email: manager.email, role: 'official' })
+          .withCsrfToken()
+          .redirects(0)
+      )
+    )
+    const managers = await User.query().where('role', 'manager').whereNull('disabled_at')
+    assert.lengthOf(managers, 1)
   })
 })

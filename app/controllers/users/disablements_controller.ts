@@ -26,6 +26,7 @@ export default class DisablementsController {
     await bouncer.with(UserPolicy).authorize('disable', user)
 
     await DataRevision.transaction(async (trx) => {
+      if (change === 'disable') await User.assertAnotherActiveManager(user, trx)
       await AuditEvent.change(ctx, `user.${change}d`, user, trx, () => {
         user[change]()
       })
