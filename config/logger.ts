@@ -12,6 +12,21 @@ const loggerConfig = defineConfig({
       enabled: true,
       name: 'pepiniere',
       level: env.get('LOG_LEVEL'),
+      /**
+       * Never in a log line: passwords, cookies, the SQL of a database's error and its
+       * values (the exception handler already logs database errors without them).
+       */
+      redact: {
+        paths: [
+          'password',
+          '*.password',
+          'err.sql',
+          'err.bindings',
+          'req.headers.cookie',
+          'req.headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
       transport: {
         targets: targets()
           .pushIf(!app.inProduction, targets.pretty())

@@ -1,6 +1,13 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { redactedDatabaseError } from '#helpers/database_errors'
 import { DateTime } from 'luxon'
+
+/** An error's message for the console, a database's without its SQL and values. */
+function messageOf(error: unknown) {
+  const redacted = redactedDatabaseError(error)
+  return redacted instanceof Error ? redacted.message : String(redacted)
+}
 
 /**
  * Emails each company the headcount declarations it has yet to make, for a daily
@@ -100,7 +107,7 @@ export default class DeclarationsRemind extends BaseCommand {
           this.logger.error(
             i18n.t('reminders.command.failed', {
               company: company.name,
-              error: error instanceof Error ? error.message : String(error),
+              error: messageOf(error),
             })
           )
         }
@@ -109,7 +116,7 @@ export default class DeclarationsRemind extends BaseCommand {
       this.logger.log(i18n.t('reminders.command.summary', { date: date(on), ...counts }))
       if (counts.failed) this.exitCode = 1
     } catch (error) {
-      this.logger.error(error instanceof Error ? error.message : String(error))
+      this.logger.error(messageOf(error))
       this.exitCode = 1
     }
   }

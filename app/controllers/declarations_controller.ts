@@ -15,12 +15,15 @@ import { parseDay, today } from '#domain/periods'
  */
 export default class DeclarationsController {
   /**
-   * The managers' list, on a day (today unless ?on=): each company with declarations
+   * The managers' list, on a day (today unless ?on=, at most a year ahead): each company with declarations
    * due and missing and the reminders sent, then the declarations awaiting validation.
    */
   async index({ bouncer, request, view }: HttpContext) {
     await bouncer.with(HeadcountDeclarationPolicy).authorize('viewAll')
-    const on = parseDay(request.input('on')) ?? today()
+    // A day ahead shows what will be due; beyond a year it would list every quarter to come.
+    const latest = today().plus({ years: 1 })
+    const asked = parseDay(request.input('on')) ?? today()
+    const on = asked > latest ? latest : asked
     const [missing, pending] = await Promise.all([
       missingDeclarationsOn(on),
       HeadcountDeclaration.query()

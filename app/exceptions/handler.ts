@@ -99,6 +99,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       ctx.logger.warn({ code: (error as { code?: string }).code }, 'database unavailable: 503')
       return
     }
+    // A rule the database held for a form (a double click's unique key): the form says so.
+    const broken = constraintBroken(error, {})
+    if (broken) {
+      ctx.logger.info({ kind: broken.kind }, 'form refused by the database')
+      return
+    }
     // A database's error carries its SQL and values (a password hash, a token): logged
     // without them.
     return super.report(redactedDatabaseError(error), ctx)

@@ -8,6 +8,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { OutgoingEmailSchema } from '#database/schema'
 import DataRevision from '#models/data_revision'
+import { redactedDatabaseError } from '#helpers/database_errors'
 import env from '#start/env'
 import { sqlDateTime } from '#domain/booking_slots'
 
@@ -104,7 +105,9 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
         if (sent + failed === this.BATCH) this.#more = true
       } while (this.#more)
     })()
-      .catch((error) => logger.error({ err: error }, 'emails: delivery from the web failed'))
+      .catch((error) =>
+        logger.error({ err: redactedDatabaseError(error) }, 'emails: delivery from the web failed')
+      )
       .finally(() => {
         this.#delivering = null
       })
