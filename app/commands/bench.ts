@@ -9,7 +9,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
  */
 export default class Bench extends BaseCommand {
   static commandName = 'bench'
-  static description = 'Measure the key pages on a large dataset (see README, "Benchmark")'
+  static description = 'Measure the key pages on a large dataset (see docs/benchmark.md)'
   static options: CommandOptions = { startApp: false, staysAlive: false }
 
   @flags.boolean({ description: 'Use SQLite (tmp/bench.sqlite3) instead of MySQL' })

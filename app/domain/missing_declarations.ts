@@ -1,13 +1,9 @@
-import type { DateTime } from 'luxon'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import Company from '#models/company'
-import HeadcountDeclaration from '#models/headcount_declaration'
 import DeclarationReminder from '#models/declaration_reminder'
-import {
-  declarationsDue,
-  type DeclarationKind,
-  type DeclarationPeriod,
-} from '#domain/declaration_periods'
+import { dueDates, type DeclarationKind, type DeclarationPeriod } from '#domain/declaration_periods'
 
 /** A period due with no declaration, and the reminder already sent for it, if any. */
 export type MissingDeclaration = DeclarationPeriod & { reminder: DeclarationReminder | null }
@@ -23,11 +19,17 @@ export function periodKey(period: { kind: DeclarationKind | string; periodOn: Da
 /** The periods due from a company on a day for which none of its declarations exists. */
 export function missingPeriods(
   company: { enteredOn: DateTime | null; exitOn: DateTime | null },
-  declarations: { kind: DeclarationKind | string; periodOn: DateTime }[],
+  declarations: { kind: DeclarationKind | string; periodOn: DateTime | string }[],
   day: DateTime
 ): DeclarationPeriod[] {
-  const declared = new Set(declarations.map(periodKey))
-  return declarationsDue(company, day).filter((period) => !declared.has(periodKey(period)))
+  const declared = new Set(
+    declarations.map(({ kind, periodOn }) =>
+      typeof periodOn === 'string' ? `${kind}:${periodOn}` : periodKey({ kind, periodOn })
+    )
+  )
+  return dueDates(company, day)
+    .filter(({ kind, on }) => !declared.has(`${kind}:${on}`))
+    .map(({ kind, on }) => ({ kind, periodOn: DateTime.fromISO(on, { zone: 'utc' }) }))
 }
 
 /**
@@ -49,14 +51,22 @@ export async function missingDeclarationsOn(
   if (!companies.length) return []
   const ids = companies.map((company) => company.id)
 
+  // Plain rows (a network's ten thousand declarations as models cost tens of megabytes).
   const [declarations, reminders] = await Promise.all([
-    HeadcountDeclaration.query({ client })
+    (client ?? db.connection())
+      .from('headcount_declarations')
       .select('company_id', 'kind', 'period_on')
       .whereIn('company_id', ids),
     DeclarationReminder.query({ client }).whereIn('company_id', ids),
   ])
 
-  const declarationsOf = groupBy(declarations, (declaration) => declaration.companyId)
+  const declarationsOf = new Map<number, { kind: string; periodOn: string }[]>()
+  for (const row of declarations as { company_id: number; kind: string; period_on: unknown }[]) {
+    const entry = { kind: row.kind, periodOn: isoDay(row.period_on) }
+    const list = declarationsOf.get(Number(row.company_id))
+    if (list) list.push(entry)
+    else declarationsOf.set(Number(row.company_id), [entry])
+  }
   const remindersOf = groupBy(reminders, (reminder) => reminder.companyId)
 
   return companies
@@ -68,6 +78,11 @@ export async function missingDeclarationsOn(
       return { company, missing }
     })
     .filter(({ missing }) => missing.length > 0)
+}
+
+/** A DATE column as YYYY-MM-DD, as MySQL (a Date at midnight UTC) or SQLite (text) gives it. */
+function isoDay(value: unknown) {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)
 }
 
 function groupBy<T>(items: T[], key: (item: T) => number) {

@@ -45,7 +45,7 @@ type Sql = { query: (sql: string) => Promise<any[]>; close: () => Promise<void> 
 const PORTS = { counting: 3361, load: 3362, tenfold: 3363 }
 
 /**
- * The email worker as the README deploys it: at the lowest priority, so that it sends
+ * The email worker as docs/production.md deploys it: at the lowest priority, so that it sends
  * when the web process leaves a core idle (the backlog after each booking run is reported).
  */
 const WORKER_ARGS = ['--nice=19', '--every=250']

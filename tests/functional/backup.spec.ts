@@ -35,7 +35,7 @@ async function restore(database: string, file: string) {
   })
 }
 
-test.group('Backups (README, "Several instances")', (group) => {
+test.group('Backups (docs/production.md, "Several instances")', (group) => {
   group.each.setup(() => truncateAfterEach())
   group.each.timeout(60000)
 
