@@ -52,6 +52,8 @@ test.group('Browser: every page passes the accessibility check', (group) => {
       '/settings/edit',
       '/users',
       '/account/password/edit',
+      '/account/sessions',
+      '/users/create',
       '/dashboard?on=2017-07-05',
       '/dashboard/print',
       '/goals',

@@ -134,6 +134,9 @@ test.group('Sessions live on the server and can be ended', (group) => {
     const text = visibleText(page.text)
     assert.include(text, 'Sessions ouvertes')
     assert.include(text, 'Cette session')
+    // The account's pages side by side, the component rendered (not its tag).
+    assert.notInclude(page.text, '@!')
+    assert.include(page.text, 'href="/account/password/edit"')
     assert.lengthOf(page.text.match(/class="card"/g) ?? [], 2)
     const sessions = await app.container.make(SessionCollection)
     const tagged = await sessions.tagged(String(user.id))
