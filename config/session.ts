@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
+import { touchedEvery } from '#helpers/session_store'
 
 /**
  * Sessions are kept on the server, the cookie holding only their id: in the database by
@@ -29,8 +30,15 @@ const sessionConfig = defineConfig({
   store: env.get('SESSION_DRIVER', 'database'),
 
   stores: {
-    /** Table "sessions"; expired rows are swept on 2 % of the requests. */
-    database: stores.database({ tableName: 'sessions', gcProbability: 2 }),
+    /**
+     * Table "sessions"; expired rows are swept on 2 % of the requests; a session's expiry
+     * is renewed every 5 minutes, not at each request.
+     */
+    database: touchedEvery(
+      5,
+      'sessions',
+      stores.database({ tableName: 'sessions', gcProbability: 2 })
+    ),
     /** The Redis of config/redis.ts. */
     redis: stores.redis({ connection: 'main' }),
   },

@@ -188,6 +188,31 @@ test.group('Development server: `node ace serve`, sessions in the database', (gr
     assert.equal(replayed.location, '/login')
   }).timeout(30_000)
 
+  test("a session's expiry is renewed every five minutes, not at each request", async ({
+    assert,
+  }) => {
+    const browser = new Visitor()
+    await browser.submit(base, '/login', '/login', { email: manager.email, password: PASSWORD })
+    const sessions = () =>
+      db.connection('dev_server').from('sessions').where('user_id', String(manager.id))
+    const [first] = await sessions()
+    for (let index = 0; index < 3; index++) await browser.request(base, '/')
+    const [unchanged] = await sessions()
+    assert.equal(String(unchanged.expires_at), String(first.expires_at))
+
+    // Last renewed six minutes ago: renewed now.
+    const older = new Date(Date.now() + 2 * 3_600_000 - 6 * 60_000)
+    await sessions().update({ expires_at: older })
+    await browser.request(base, '/')
+    const [renewed] = await sessions()
+    assert.isAbove(new Date(renewed.expires_at).getTime(), older.getTime() + 5 * 60_000)
+
+    // Expired: the session is gone, the person is sent to the login page.
+    await sessions().update({ expires_at: new Date(Date.now() - 1000) })
+    const home = await browser.request(base, '/')
+    assert.equal(home.location, '/login')
+  }).timeout(30_000)
+
   test('a form with 5,000 characters and an error comes back with both', async ({ assert }) => {
     const browser = new Visitor()
     await browser.submit(base, '/login', '/login', { email: manager.email, password: PASSWORD })
