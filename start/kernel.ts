@@ -28,6 +28,8 @@ router.use([
   // The session first: a body the parser refuses (too large) still gets a message.
   () => import('@adonisjs/session/session_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
+  // Uploaded files a request leaves in the temporary directory are removed once it is answered.
+  () => import('#middleware/uploads_cleanup_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),

@@ -12,7 +12,9 @@
 | Pages that only show data go through the page cache (PageCacheMiddleware):
 | served again, per person, until the data's revision changes.
 | tests/functional/routes_access.spec.ts holds the expected outcome of every
-| route for every role: a new route without a decision there fails the suite.
+| route for every role: a new route without a decision there fails the suite;
+| tests/functional/hostile_inputs.spec.ts attacks every form's fields: a new
+| POST, PUT or DELETE route without a spec there fails it too.
 |
 */
 import router from '@adonisjs/core/services/router'

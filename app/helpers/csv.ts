@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { stringify } from 'csv-stringify/sync'
+import { withoutControlCharacters } from '#helpers/control_characters'
 
 /** A number the way French spreadsheets read it: decimal comma, no thousands separator. */
 export function decimalComma(value: number | string) {
@@ -8,10 +9,6 @@ export function decimalComma(value: number | string) {
 
 /** What a spreadsheet reads as the start of a formula (ASCII and full-width signs). */
 const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
-
-/** Control characters but tab and line breaks. */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
 /** A number as the app writes it (negative ones included): never a formula. */
 const PLAIN_NUMBER = /^-?\d+(,\d+)?( %)?$/
@@ -25,7 +22,7 @@ const PLAIN_NUMBER = /^-?\d+(,\d+)?( %)?$/
 export function spreadsheetCell(value: string | number | null | undefined) {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') return value
-  const text = value.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '')
+  const text = withoutControlCharacters(value.replace(/\r\n?/g, '\n'))
   if (PLAIN_NUMBER.test(text)) return text
   if (/^[\t\r]/.test(value) || FORMULA_START.test(text.trimStart())) return `'${text}`
   return text

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate, euros, isTicked, recordId } from '#validators/rules'
+import { calendarDate, euros, isTicked, recordId, typedText } from '#validators/rules'
 
 /** A form sends one checked box as a value, several as a list: always read a list. */
 const asList = (value: unknown) =>
@@ -11,7 +11,7 @@ const asList = (value: unknown) =>
  * Rules that need the database (overlaps, maximum stay) are the model's.
  */
 export const createAgreementValidator = vine.create({
-  companyId: recordId(),
+  companyId: recordId().exists({ table: 'companies', column: 'id' }),
   cellIds: vine.array(recordId()).parse(asList).minLength(1).maxLength(50).distinct(),
   startsOn: calendarDate(),
   endsOn: calendarDate(),
@@ -25,11 +25,9 @@ export const createAgreementValidator = vine.create({
 export const createTerminationValidator = vine.create({
   terminatedOn: calendarDate(),
   noticeGivenOn: calendarDate(),
-  reason: vine.string().trim().minLength(3).maxLength(255),
+  reason: typedText().minLength(3).maxLength(255),
   overrideNotice: vine.boolean().optional(),
-  overrideReason: vine
-    .string()
-    .trim()
+  overrideReason: typedText()
     .maxLength(255)
     .optional()
     .requiredWhen((field) => isTicked(field.parent.overrideNotice)),

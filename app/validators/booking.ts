@@ -1,14 +1,14 @@
 import vine from '@vinejs/vine'
-import { dayText, recordId, wallTime } from '#validators/rules'
+import { dayText, recordId, typedText, wallTime } from '#validators/rules'
 
 /** The span and details of a booking, typed in Paris time; the room's rules are the model's. */
 const bookingFields = {
   date: dayText(),
   startTime: wallTime(),
   endTime: wallTime(),
-  title: vine.string().trim().minLength(2).maxLength(160),
+  title: typedText().minLength(2).maxLength(160),
   attendees: vine.number().withoutDecimals().min(1).max(500),
-  overrideReason: vine.string().trim().maxLength(255).optional(),
+  overrideReason: typedText().maxLength(255).optional(),
 }
 
 /** A new booking: a room that exists, and (for managers) the company it is for. */
@@ -27,6 +27,6 @@ export const updateBookingValidator = vine.create(bookingFields)
 
 /** A cancellation, with an optional reason (the company is told when a manager cancels). */
 export const cancelBookingValidator = vine.create({
-  reason: vine.string().trim().maxLength(255).optional(),
+  reason: typedText().maxLength(255).optional(),
   scope: vine.enum(['one', 'following']).optional(),
 })

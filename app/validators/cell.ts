@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate, decimalNumber, isTicked } from '#validators/rules'
+import { calendarDate, decimalNumber, isTicked, typedText } from '#validators/rules'
 
 /**
  * A manager edits a cell: code, floor, area, desks, and whether it is out of
@@ -22,9 +22,7 @@ export const cellValidator = vine.withMetaData<{ cellId: number }>().create({
   areaSqm: decimalNumber({ min: 0, max: 500 }),
   desks: vine.number().withoutDecimals().min(0).max(50),
   outOfService: vine.boolean().optional(),
-  outOfServiceReason: vine
-    .string()
-    .trim()
+  outOfServiceReason: typedText()
     .maxLength(255)
     .optional()
     .requiredWhen((field) => isTicked(field.parent.outOfService)),

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { dayText, recordId, wallTime } from '#validators/rules'
+import { dayText, recordId, typedText, wallTime } from '#validators/rules'
 
 /** A closure of a building's rooms, or of one of them, with its reason. */
 export const closureValidator = vine.create({
@@ -9,5 +9,5 @@ export const closureValidator = vine.create({
   startTime: wallTime(),
   endsOn: dayText(),
   endTime: wallTime(),
-  reason: vine.string().trim().minLength(3).maxLength(255),
+  reason: typedText().minLength(3).maxLength(255),
 })

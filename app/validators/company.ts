@@ -1,25 +1,27 @@
 import vine from '@vinejs/vine'
 import { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
-import { decimalNumber, calendarDate, siretRule } from '#validators/rules'
+import { decimalNumber, calendarDate, siretRule, typedText } from '#validators/rules'
 import { FOUNDING_YEARS } from '#domain/periods'
 import { MAX_PAGE } from '#helpers/pagination'
 
 /** Contact details: the part of a company's profile its tenants may edit. */
 const contactFields = {
-  contactName: vine.string().trim().maxLength(120).optional(),
+  contactName: typedText().maxLength(120).optional(),
   email: vine.string().trim().toLowerCase().email().maxLength(254).optional(),
   phone: vine
     .string()
     .trim()
     .maxLength(32)
-    .regex(/^\+?[\d\s().-]{6,}$/)
+    // 6 to 15 digits (15: the longest international number), with spaces, dots, dashes,
+    // brackets and a leading "+".
+    .regex(/^(?=(?:\D*\d){6,15}\D*$)\+?[\d\s().-]+$/)
     .optional(),
   website: vine.string().trim().url({ require_protocol: true }).maxLength(255).optional(),
 }
 
 /** The whole profile, as a manager keeps it. */
 const profileFields = {
-  name: vine.string().trim().minLength(2).maxLength(160),
+  name: typedText().minLength(2).maxLength(160),
   siret: vine
     .string()
     .maxLength(32)
@@ -43,7 +45,7 @@ const profileFields = {
   digital: vine.boolean().optional(),
   foundedOn: calendarDate(FOUNDING_YEARS).optional(),
   ...contactFields,
-  notes: vine.string().trim().maxLength(5000).optional(),
+  notes: typedText().maxLength(5000).optional(),
   bookingQuotaHours: decimalNumber({ min: -1, max: 744 }).optional(),
 }
 
@@ -69,7 +71,7 @@ export const companyFiltersValidator = vine.create({
   status: vine.enum(COMPANY_STATUSES).optional(),
   sector: vine.enum(SECTORS).optional(),
   digital: vine.enum(['yes', 'no'] as const).optional(),
-  q: vine.string().trim().maxLength(100).optional(),
+  q: typedText().maxLength(100).optional(),
   archived: vine.enum(['yes'] as const).optional(),
   sort: vine.enum(['name', 'status', 'created'] as const).optional(),
   page: vine.number().positive().withoutDecimals().max(MAX_PAGE).optional(),

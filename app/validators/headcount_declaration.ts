@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { DECLARATION_KINDS } from '#domain/declaration_periods'
-import { calendarDate, decimalNumber } from '#validators/rules'
+import { calendarDate, decimalNumber, typedText } from '#validators/rules'
 
 const persons = () => vine.number().withoutDecimals().min(0).max(1000)
 
@@ -13,7 +13,7 @@ const headcountFields = {
   interns: persons().optional(),
   fte: decimalNumber({ min: -1, max: 5000 }).optional(),
   stillTrading: vine.boolean().optional(),
-  comment: vine.string().trim().maxLength(1000).optional(),
+  comment: typedText().maxLength(1000).optional(),
 }
 
 /** A declaration for one of the periods due. */
@@ -26,5 +26,5 @@ export const createDeclarationValidator = vine.create({
 /** A correction: a manager must say why. */
 export const updateDeclarationValidator = vine.create({
   ...headcountFields,
-  reason: vine.string().trim().maxLength(255).optional(),
+  reason: typedText().maxLength(255).optional(),
 })

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { wallTime } from '#validators/rules'
+import { typedText, wallTime } from '#validators/rules'
 
 const time = () => wallTime().nullable().optional()
 
@@ -14,8 +14,8 @@ const openingFields = Object.fromEntries(
 /** A manager sets a meeting room's description and booking rules. */
 export const meetingRoomValidator = vine.create({
   capacity: vine.number().withoutDecimals().min(1).max(500),
-  equipment: vine.string().trim().maxLength(500).optional(),
-  description: vine.string().trim().maxLength(1000).optional(),
+  equipment: typedText().maxLength(500).optional(),
+  description: typedText().maxLength(1000).optional(),
   slotMinutes: vine.number().in([15, 30, 60]),
   minMinutes: vine.number().withoutDecimals().min(15).max(1440),
   maxMinutes: vine.number().withoutDecimals().min(15).max(1440),

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { isValidSiret, normalizeSiret } from '#domain/siret'
 import { day, INCUBATOR_YEARS, withinYears } from '#domain/periods'
+import { hasControlCharacters } from '#helpers/control_characters'
 
 /**
  * The bounds every form field shares, so that nothing a client sends goes past what its
@@ -14,6 +15,19 @@ export const MAX_ID = 2_147_483_647
 export function isTicked(value: unknown) {
   return [true, 'true', 'on', '1'].includes(value as string | boolean)
 }
+
+/**
+ * A text holding control characters is refused: it would go as it is into pages, emails,
+ * calendar feeds and logs.
+ */
+export const noControlCharacters = vine.createRule((value, _options, field) => {
+  if (typeof value === 'string' && hasControlCharacters(value)) {
+    field.report('The {{ field }} field holds control characters', 'controlCharacters', field)
+  }
+})
+
+/** A text typed by a person (a name, a title, a reason, notes): trimmed, no control characters. */
+export const typedText = () => vine.string().trim().use(noControlCharacters())
 
 /** The id of a record chosen in a form (a select, a checkbox): a positive 32-bit integer. */
 export const recordId = () => vine.number().withoutDecimals().positive().max(MAX_ID)

@@ -1,12 +1,12 @@
 import vine from '@vinejs/vine'
 import { ROLES } from '#models/user'
-import { recordId } from '#validators/rules'
+import { recordId, typedText } from '#validators/rules'
 
 /** Password rules shared by account creation and password change. */
 export const newPassword = () => vine.string().minLength(12).maxLength(128)
 
 const accountFields = {
-  fullName: vine.string().trim().minLength(2).maxLength(120),
+  fullName: typedText().minLength(2).maxLength(120),
   role: vine.enum(ROLES),
   companyId: recordId()
     .exists({ table: 'companies', column: 'id' })

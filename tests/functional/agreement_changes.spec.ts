@@ -225,4 +225,35 @@ test.group('Agreements: moving to other cells', (group) => {
     assert.equal(old.status, 'active')
     assert.isNull(old.terminatedOn)
   })
+
+  test('a cell sent as one value that is no id: the move form comes back with its message', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const company = await createCompany()
+    const mine = await createCell({ code: 'MV-5' })
+    const old = await openAgreement({ companyId: company.id, cellIds: [mine.id] })
+    old.status = 'active'
+    await old.save()
+
+    // One cell sent without "[]": a single value, not a list.
+    const refused = await client
+      .post(`/agreements/${old.id}/move`)
+      .loginAs(manager)
+      .header('referer', `/agreements/${old.id}/move/create`)
+      .form('movesOn=2026-06-01&cellIds=0' as any)
+      .withCsrfToken()
+      .redirects(0)
+    refused.assertFlashMessage('inputErrorsBag', { 'cellIds.0': ['Saisissez un nombre positif.'] })
+    const page = await client
+      .get(`/agreements/${old.id}/move/create`)
+      .loginAs(manager)
+      .withFlashMessages(refused.flashMessages())
+    page.assertStatus(200)
+    assert.include(visibleText(page.text()), 'Saisissez un nombre positif.')
+    assert.match(page.text(), /id="field-cellIds-error"/)
+    await old.refresh()
+    assert.equal(old.status, 'active')
+  })
 })

@@ -232,4 +232,59 @@ test.group('Agreements: bad input is refused, nothing saved, never a 500', (grou
     )
     response.assertTextIncludes('value="9,50"')
   })
+
+  test('a company that does not exist: the form says so, never a 404', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const cell = await createCell()
+    const response = await client
+      .post('/agreements')
+      .loginAs(manager)
+      .header('referer', '/agreements/create')
+      .form(form(2_147_483_647, [cell.id]))
+      .withCsrfToken()
+      .redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/agreements/create')
+    response.assertFlashMessage('inputErrorsBag', { companyId: ["Cette valeur n'existe pas."] })
+    assert.lengthOf(await Agreement.all(), 0)
+  })
+
+  test('cells sent as one value and a cell that is no id: the form comes back with its message', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const company = await createCompany()
+    const cell = await createCell({ code: 'ONE-1' })
+    // One cell sent without "[]" comes back as a single value, not a list.
+    const body = new URLSearchParams()
+    for (const [name, value] of Object.entries({ ...form(company.id, []), cellIds: '-1' })) {
+      for (const item of [value].flat()) body.append(name, String(item))
+    }
+    const refused = await client
+      .post('/agreements')
+      .loginAs(manager)
+      .header('referer', '/agreements/create')
+      .form(body.toString() as any)
+      .withCsrfToken()
+      .redirects(0)
+    refused.assertFlashMessage('inputErrorsBag', { 'cellIds.0': ['Saisissez un nombre positif.'] })
+    refused.assertFlashMessage('cellIds', '-1')
+
+    const page = await client
+      .get('/agreements/create')
+      .loginAs(manager)
+      .withFlashMessages(refused.flashMessages())
+    page.assertStatus(200)
+    assert.include(
+      visibleText(page.text()),
+      'Saisissez un nombre positif.',
+      'the message is shown with the cells'
+    )
+    assert.match(page.text(), /id="field-cellIds-error"/)
+    assert.notMatch(page.text(), new RegExp(`id="cell-${cell.id}"[^>]*checked`))
+  })
 })

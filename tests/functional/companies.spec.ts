@@ -246,6 +246,34 @@ test.group('Companies: managers admit and edit', (group) => {
     await company.refresh()
     assert.equal(company.status, 'candidate')
   })
+
+  test('control characters in a name or notes are refused; line breaks in notes are kept', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const post = (fields: Record<string, string>) =>
+      client
+        .post('/companies')
+        .loginAs(manager)
+        .header('referer', '/companies/create')
+        .form({ name: 'Atelier Clair', sector: 'other', ...fields })
+        .withCsrfToken()
+        .redirects(0)
+    const message = 'Ce texte contient des caractères de contrôle invisibles\u00a0: retirez-les.'
+
+    const nul = await post({ name: 'Atelier\u0000Nul' })
+    nul.assertHeader('location', '/companies/create')
+    nul.assertFlashMessage('inputErrorsBag', { name: [message] })
+    const escape = await post({ notes: 'Rouge \u001b[31m vif' })
+    escape.assertFlashMessage('inputErrorsBag', { notes: [message] })
+    assert.lengthOf(await Company.all(), 0)
+
+    const kept = await post({ notes: 'Première ligne\r\n\tdeuxième ligne' })
+    kept.assertStatus(302)
+    const company = await Company.findByOrFail('name', 'Atelier Clair')
+    assert.equal(company.notes, 'Première ligne\r\n\tdeuxième ligne')
+  })
 })
 
 test.group('Companies: tenants see only their own', (group) => {
@@ -321,6 +349,33 @@ test.group('Companies: tenants see only their own', (group) => {
     response.assertStatus(403)
     await other.refresh()
     assert.isNull(other.contactName)
+  })
+
+  test('a phone number needs 6 to 15 digits', async ({ client, assert }) => {
+    const company = await Company.create({ name: 'Au Bout du Fil', sector: 'other' })
+    const tenant = await createUser('tenant', { companyId: company.id })
+    const put = (phone: string) =>
+      client
+        .put(`/companies/${company.id}/contact`)
+        .loginAs(tenant)
+        .header('referer', `/companies/${company.id}/contact/edit`)
+        .form({ phone })
+        .withCsrfToken()
+        .redirects(0)
+    const message =
+      'Saisissez un numéro de téléphone de 6 à 15 chiffres, par exemple 03 27 00 00 00.'
+    for (const phone of ['99999999999999999999', '+33 (0)3 27 00 00 00 00 00 00', '12-34']) {
+      const refused = await put(phone)
+      refused.assertHeader('location', `/companies/${company.id}/contact/edit`)
+      refused.assertFlashMessage('inputErrorsBag', { phone: [message] })
+    }
+    await company.refresh()
+    assert.isNull(company.phone)
+
+    const accepted = await put('+44 20 7946 0958')
+    accepted.assertHeader('location', `/companies/${company.id}`)
+    await company.refresh()
+    assert.equal(company.phone, '+44 20 7946 0958')
   })
 })
 

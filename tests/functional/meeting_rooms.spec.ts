@@ -1,4 +1,8 @@
 import { test } from '@japa/runner'
+import { randomBytes } from 'node:crypto'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import testUtils from '@adonisjs/core/services/test_utils'
 import MeetingRoom from '#models/meeting_room'
 import AuditEvent from '#models/audit_event'
@@ -129,5 +133,34 @@ test.group('Meeting rooms: rules and photo', (group) => {
     })
     await room.refresh()
     assert.isNull(room.photoPath)
+  })
+
+  test('a refused photo leaves no file in the temporary directory', async ({ client, assert }) => {
+    const room = await createRoom()
+    const manager = await createUser('manager')
+    // Content no other upload has, to find its temporary file among any others.
+    const content = randomBytes(64 * 1024)
+    const request = client
+      .put(`/meeting-rooms/${room.id}`)
+      .loginAs(manager)
+      .header('referer', `/meeting-rooms/${room.id}/edit`)
+      .withCsrfToken()
+      .redirects(0)
+    for (const [name, value] of Object.entries(rulesForm({ capacity: '0' }))) {
+      request.field(name, value)
+    }
+    const response = await request.file('photo', content, { filename: 'salle.png' })
+    response.assertFlashMessage('inputErrorsBag', { capacity: ['Saisissez au moins 1.'] })
+
+    const left: string[] = []
+    for (const name of await readdir(tmpdir())) {
+      const path = join(tmpdir(), name)
+      const file = await stat(path).catch(() => null)
+      if (file?.isFile() && file.size === content.length) {
+        const bytes = await readFile(path)
+        if (bytes.equals(content)) left.push(path)
+      }
+    }
+    assert.deepEqual(left, [])
   })
 })
