@@ -13,6 +13,7 @@ import Company from '#models/company'
 import Closure from '#models/closure'
 import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
+import { parseDay } from '#domain/periods'
 import {
   occurrences,
   spansOverlap,
@@ -42,6 +43,23 @@ export type PlannedOccurrence = {
 }
 
 /**
+ * Refuses a series whose first or last day does not exist (2027-02-30) or falls outside the
+ * incubator's years, whoever plans it (the form checks it too): Luxon compares an invalid
+ * date as false, so such a last day bounded nothing (up to 52 sessions planned), then
+ * failed to save the series (a 500).
+ */
+function assertRealDays(request: SeriesRequest) {
+  for (const [day, field] of [
+    [request.date, 'date'],
+    [request.recurrence.until, 'repeatUntil'],
+  ] as const) {
+    if (day && !parseDay(day)) {
+      throw new DomainError('validator.shared.messages.calendarDate', field)
+    }
+  }
+}
+
+/**
  * A recurring booking: weekly or every N weeks, until a day or for N occurrences
  * (never more than 52). Every occurrence is checked like a single booking; the user
  * sees the conflicts first and chooses to skip them or to give up the whole request.
@@ -63,6 +81,7 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
     overrideReason: string | null,
     client?: TransactionClientContract
   ): Promise<PlannedOccurrence[]> {
+    assertRealDays(request)
     const room = await MeetingRoom.findOrFail(request.meetingRoomId, { client })
     const company = await Company.findOrFail(request.companyId, { client })
     const list = occurrences(request.date, request.startTime, request.endTime, request.recurrence)
@@ -114,6 +133,9 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
       } catch (error) {
         if (error instanceof DomainError) return problem(error.messageKey, error.data)
         throw error
+      }
+      if (!actor.isManager && !company.mayBookOn(span.startsAt)) {
+        return problem('bookings.errors.company_gone')
       }
       if (roomBookings.some((booking) => spansOverlap(booking, span))) {
         return problem('bookings.errors.taken')

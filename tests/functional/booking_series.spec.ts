@@ -158,4 +158,54 @@ test.group('Bookings: recurring series', (group) => {
     )
     assert.equal(first.status, 'confirmed')
   })
+
+  test('a last day that does not exist is refused, nothing booked, never a 500', async ({
+    client,
+    assert,
+  }) => {
+    const room = await createRoom({ advanceDays: 730 })
+    const manager = await createUser('manager')
+    const { company } = await hostedTenant()
+    const response = await client
+      .post('/bookings')
+      .loginAs(manager)
+      .header('referer', '/bookings/create')
+      .form({
+        meetingRoomId: String(room.id),
+        companyId: String(company.id),
+        date: '2027-01-04',
+        startTime: '10:00',
+        endTime: '11:00',
+        title: 'Jusqu’au 30 février',
+        attendees: '2',
+        repeatEvery: '1',
+        repeatUntil: '2027-02-30',
+        conflicts: 'skip',
+      })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertFlashMessage('inputErrorsBag', { repeatUntil: ['Saisissez une date réelle.'] })
+    assert.lengthOf(await Booking.all(), 0)
+    assert.lengthOf(await BookingSeries.all(), 0)
+
+    // Planned without the form: refused as well, rather than 52 sessions with no end.
+    await assert.rejects(
+      () =>
+        BookingSeries.plan(
+          {
+            meetingRoomId: room.id,
+            companyId: company.id,
+            date: '2027-01-04',
+            startTime: '10:00',
+            endTime: '11:00',
+            title: 'Jusqu’au 30 février',
+            attendees: 2,
+            recurrence: { everyWeeks: 1, until: '2027-02-30' },
+          },
+          manager,
+          'Dérogation'
+        ),
+      'validator.shared.messages.calendarDate'
+    )
+  })
 })

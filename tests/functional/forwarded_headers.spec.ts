@@ -88,8 +88,11 @@ test.group('Forwarded headers from an untrusted client', (group) => {
       [{ 'x-forwarded-host': 'evil.example', 'referer': 'http://evil.example/phish' }, '/'],
       [{ referer: 'https://evil.example/' }, '/'],
       [{ referer: '//evil.example/x' }, '/'],
-      [{ referer: 'http://127.0.0.1:3339//evil.example/x' }, '/evil.example/x'],
-      [{ referer: 'http://127.0.0.1:3339/cells?page=2' }, '/cells'],
+      [
+        { referer: `http://${process.env.HOST}:${process.env.PORT}//evil.example/x` },
+        '/evil.example/x',
+      ],
+      [{ referer: `http://${process.env.HOST}:${process.env.PORT}/cells?page=2` }, '/cells'],
     ] as [Record<string, string>, string][]) {
       let request = client.put('/locale').loginAs(user)
       for (const [name, value] of Object.entries(headers)) request = request.header(name, value)
