@@ -138,8 +138,11 @@ test.group('Meeting rooms: rules and photo', (group) => {
   test('a refused photo leaves no file in the temporary directory', async ({ client, assert }) => {
     const room = await createRoom()
     const manager = await createUser('manager')
-    // Content no other upload has, to find its temporary file among any others.
-    const content = randomBytes(64 * 1024)
+    // A PNG's signature, then content no other upload has, to find its temporary file.
+    const content = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      randomBytes(64 * 1024),
+    ])
     const request = client
       .put(`/meeting-rooms/${room.id}`)
       .loginAs(manager)
@@ -150,7 +153,8 @@ test.group('Meeting rooms: rules and photo', (group) => {
       request.field(name, value)
     }
     const response = await request.file('photo', content, { filename: 'salle.png' })
-    response.assertFlashMessage('inputErrorsBag', { capacity: ['Saisissez au moins 1.'] })
+    const errors = response.flashMessage('inputErrorsBag') as Record<string, string[]>
+    assert.deepEqual(errors.capacity, ['Saisissez au moins 1.'])
 
     const left: string[] = []
     for (const name of await readdir(tmpdir())) {
