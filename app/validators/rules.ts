@@ -64,27 +64,21 @@ const realDayWithin = vine.createRule((value, years: { min: number; max: number 
 })
 
 /**
- * A calendar date typed as YYYY-MM-DD (what <input type="date"> sends), checked
- * strictly (2026-02-30 is refused), within the incubator's years unless told otherwise,
- * and turned into a Luxon date without time zone drift.
+ * A calendar day typed as YYYY-MM-DD (what <input type="date"> sends), kept as text
+ * (bookings read it in Paris time), checked strictly (2026-02-30 is refused) and within the
+ * incubator's years unless told otherwise.
  */
-export const calendarDate = (years: { min: number; max: number } = INCUBATOR_YEARS) =>
+export const dayText = (years: { min: number; max: number } = INCUBATOR_YEARS) =>
   vine
     .string()
     .trim()
     .maxLength(10)
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .use(realDayWithin(years))
-    .transform((value) => day(value))
 
-/** A calendar day typed as YYYY-MM-DD, checked as calendarDate, kept as text (bookings read it in Paris time). */
-export const dayText = () =>
-  vine
-    .string()
-    .trim()
-    .maxLength(10)
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .use(realDayWithin(INCUBATOR_YEARS))
+/** A calendar day checked as dayText, turned into a Luxon date without time zone drift. */
+export const calendarDate = (years: { min: number; max: number } = INCUBATOR_YEARS) =>
+  dayText(years).transform((value) => day(value))
 
 /**
  * A decimal typed the French way ("18,5") or the English way ("18.5"), with at most
