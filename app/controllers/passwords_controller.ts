@@ -3,7 +3,7 @@ import hash from '@adonisjs/core/services/hash'
 import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import { updatePasswordValidator } from '#validators/password'
-import { endSessions } from '#helpers/account_sessions'
+import { dropEndedSessions } from '#helpers/account_sessions'
 
 /**
  * Every user changes their own password, proving they know the current one; the
@@ -32,7 +32,7 @@ export default class PasswordsController {
       await user.save()
       await AuditEvent.record(ctx, 'user.password_changed', user, {}, trx)
     })
-    await endSessions(user, ctx)
+    await dropEndedSessions(user, ctx)
 
     session.flash('success', i18n.t('passwords.updated'))
     return response.redirect().toRoute('home')

@@ -6,7 +6,7 @@ import DataRevision from '#models/data_revision'
 import UserPolicy from '#policies/user_policy'
 import { createUserValidator, updateUserValidator } from '#validators/user'
 import { pageAsked } from '#helpers/pagination'
-import { endSessions } from '#helpers/account_sessions'
+import { dropEndedSessions } from '#helpers/account_sessions'
 
 /**
  * Managers keep the list of accounts: create, edit, and (through the
@@ -69,14 +69,13 @@ export default class UsersController {
     await bouncer.with(UserPolicy).authorize('edit', user)
     const data = await request.validateUsing(updateUserValidator, { meta: { userId: user.id } })
 
-    const generation = user.sessionGeneration
     await DataRevision.transaction(async (trx) => {
       if (data.role !== 'manager') await User.assertAnotherActiveManager(user, trx)
       await AuditEvent.change(ctx, 'user.updated', user, trx, () => {
         user.updateAccount({ ...data, companyId: data.role === 'tenant' ? data.companyId : null })
       })
     })
-    if (user.sessionGeneration !== generation) await endSessions(user, ctx)
+    await dropEndedSessions(user, ctx)
 
     session.flash('success', i18n.t('users.updated', { name: user.fullName }))
     return response.redirect().toRoute('users.index')

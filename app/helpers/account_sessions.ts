@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { DateTime } from 'luxon'
+import { DateTime, Duration } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
 import { SessionCollection } from '@adonisjs/session'
@@ -9,9 +9,10 @@ import type User from '#models/user'
  * The sessions of an account, kept on the server by the framework's session store and
  * tagged with the account at login: listed on the account's page, ended at logout, and
  * all ended (every other one, or every one) when the password, the role or the access
- * changes. A session also carries the account's session generation at its login: a
- * session of an older generation is refused even if a request still in flight wrote it
- * back after it was ended.
+ * changes. A session carries the account's session generation at its login; the model
+ * ends sessions by moving the account to a new one (User#endSessions), so that a session
+ * of an older generation is refused even if a request in flight wrote it back; the store
+ * then forgets them (dropEndedSessions).
  */
 
 /** A session ends 12 hours after its login, however active it is. */
@@ -116,12 +117,13 @@ export async function signOut(ctx: HttpContext) {
  * Why the request's session may no longer act for its account, if so: the account's
  * sessions were ended since its login ("ended"), or the login is older than the
  * session's lifetime ("expired"). Sessions made by the tests' loginAs carry no login.
+ * A session that may go on has its last activity noted (every five minutes at most).
  */
 export function sessionProblem(ctx: HttpContext, user: User, now = Date.now()) {
   const signedIn = ctx.session.get('signIn') as SignIn | undefined
   if (!signedIn) return null
   if (signedIn.generation !== user.sessionGeneration) return 'ended' as const
-  if (now - signedIn.at > DateTime.fromMillis(0).plus(SESSION_LIFETIME).toMillis()) {
+  if (now - signedIn.at > Duration.fromObject(SESSION_LIFETIME).toMillis()) {
     return 'expired' as const
   }
   if (now - signedIn.seenAt > SEEN_EVERY_MS) ctx.session.put('signIn', { ...signedIn, seenAt: now })
@@ -153,19 +155,25 @@ export async function openSessions(ctx: HttpContext, user: User): Promise<OpenSe
     )
 }
 
+/** The account's session generation a session was opened in (0 before any was recorded). */
+function generationOf(data: Record<string, unknown> | undefined) {
+  return (data?.signIn as SignIn | undefined)?.generation ?? 0
+}
+
 /**
- * Ends the account's sessions in the store, but the request's own when it is the
- * account's (the caller has moved the account to a new generation first, in its
- * transaction, so that a session written back meanwhile is refused all the same).
+ * Carries out, after the commit, an end of sessions the account's model recorded in its
+ * transaction (User#endSessions: a new generation, which the auth middleware already
+ * enforces): the store forgets the account's sessions of an older generation, and the
+ * request's own session, when it is the account's, goes on in the new generation under a
+ * new id. Harmless when no session ended.
  */
-export async function endSessions(user: User, ctx?: HttpContext) {
+export async function dropEndedSessions(user: User, ctx?: HttpContext) {
   const sessions = await collection()
   const own = ctx && ctx.auth.user?.id === user.id ? ctx.session.sessionId : null
-  for (const { id } of await sessions.tagged(String(user.id))) {
-    if (id !== own) await sessions.destroy(id)
+  for (const { id, data } of await sessions.tagged(String(user.id))) {
+    if (id !== own && generationOf(data) !== user.sessionGeneration) await sessions.destroy(id)
   }
-  // The request's own session goes on, in the account's new generation, under a new id.
-  if (own && ctx) {
+  if (own && ctx && generationOf(ctx.session.all()) !== user.sessionGeneration) {
     ctx.session.regenerate()
     stamp(ctx, user)
     await ctx.session.tag(String(user.id))

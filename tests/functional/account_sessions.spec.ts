@@ -8,7 +8,6 @@ import AuditEvent from '#models/audit_event'
 import { createBuilding, createUser, PASSWORD } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
 import { Visitor } from '#tests/support/instances'
-import { endSessions } from '#helpers/account_sessions'
 
 /** The test server, reached as a browser would (its own cookies, real requests). */
 const base = () => `http://${process.env.HOST}:${process.env.PORT}`
@@ -116,7 +115,8 @@ test.group('Sessions live on the server and can be ended', (group) => {
     const user = await createUser('manager')
     // Ids come back after each test's rollback: sessions an earlier test left in the
     // process's memory store under this id are not this account's.
-    await endSessions(user)
+    const leftovers = await app.container.make(SessionCollection)
+    for (const { id } of await leftovers.tagged(String(user.id))) await leftovers.destroy(id)
     const desk = await loggedIn(
       user,
       PASSWORD,

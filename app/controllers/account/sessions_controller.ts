@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
-import { endSessions, openSessions } from '#helpers/account_sessions'
+import { dropEndedSessions, openSessions } from '#helpers/account_sessions'
 
 /**
  * A person's open sessions (the browsers and devices logged in to the account), and
@@ -24,7 +24,7 @@ export default class SessionsController {
       await user.save()
       await AuditEvent.record(ctx, 'user.other_sessions_ended', user, {}, trx)
     })
-    await endSessions(user, ctx)
+    await dropEndedSessions(user, ctx)
     session.flash('success', i18n.t('account.sessions.others_ended'))
     return response.redirect().toRoute('account.sessions.index')
   }

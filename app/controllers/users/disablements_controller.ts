@@ -3,7 +3,7 @@ import User from '#models/user'
 import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import UserPolicy from '#policies/user_policy'
-import { endSessions } from '#helpers/account_sessions'
+import { dropEndedSessions } from '#helpers/account_sessions'
 
 /**
  * An account's disablement: creating it disables the account (its open
@@ -31,7 +31,7 @@ export default class DisablementsController {
         user[change]()
       })
     })
-    if (change === 'disable') await endSessions(user)
+    await dropEndedSessions(user)
 
     session.flash('success', i18n.t(`users.${change}d`, { name: user.fullName }))
     return response.redirect().toRoute('users.index')
