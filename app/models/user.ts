@@ -4,7 +4,7 @@ import { UserSchema } from '#database/schema'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { belongsTo, column } from '@adonisjs/lucid/orm'
+import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Company from '#models/company'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -53,6 +53,11 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
     return this.isManager && !this.isDisabled
   }
 
+  /** The accounts that run the incubator now (isActiveManager). */
+  static activeManagers = scope((query) => {
+    query.where('role', 'manager').whereNull('disabled_at')
+  })
+
   /**
    * Refuses a change that takes an active manager away (a new role, a disablement) when
    * no other active manager would remain: the active managers' rows are locked first, so
@@ -61,7 +66,9 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
   static async assertAnotherActiveManager(leaving: User, trx: TransactionClientContract) {
     if (!leaving.isActiveManager) return
     const managers = await lockedForUpdate(
-      User.query({ client: trx }).where('role', 'manager').whereNull('disabled_at').select('id')
+      User.query({ client: trx })
+        .withScopes((scopes) => scopes.activeManagers())
+        .select('id')
     )
     if (!managers.some((manager) => manager.id !== leaving.id)) {
       throw new DomainError('users.errors.last_manager', 'role')
