@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Company from '#models/company'
 import Cell from '#models/cell'
@@ -13,6 +13,7 @@ import {
   type CountedDeclaration,
 } from '#domain/jobs'
 import { goalProgress, expectedOn, type GoalMeasure } from '#domain/goals'
+import { columnDay, day as calendarDay } from '#domain/periods'
 import { cellStatesOn, holdingsFromRows, occupancyOf } from '#domain/occupancy'
 import {
   averageStay,
@@ -32,9 +33,7 @@ import {
 
 /** A date column as a calendar day, whichever way the driver returns it. */
 function asDay(value: Date | string) {
-  return value instanceof Date
-    ? DateTime.fromJSDate(value, { zone: 'utc' }).startOf('day')
-    : DateTime.fromISO(String(value).slice(0, 10), { zone: 'utc' })
+  return calendarDay(columnDay(value))
 }
 
 /**

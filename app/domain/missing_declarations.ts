@@ -4,6 +4,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import Company from '#models/company'
 import DeclarationReminder from '#models/declaration_reminder'
 import { dueDates, type DeclarationKind, type DeclarationPeriod } from '#domain/declaration_periods'
+import { columnDay } from '#domain/periods'
 
 /** A period due with no declaration, and the reminder already sent for it, if any. */
 export type MissingDeclaration = DeclarationPeriod & { reminder: DeclarationReminder | null }
@@ -61,8 +62,12 @@ export async function missingDeclarationsOn(
   ])
 
   const declarationsOf = new Map<number, { kind: string; periodOn: string }[]>()
-  for (const row of declarations as { company_id: number; kind: string; period_on: unknown }[]) {
-    const entry = { kind: row.kind, periodOn: isoDay(row.period_on) }
+  for (const row of declarations as {
+    company_id: number
+    kind: string
+    period_on: Date | string
+  }[]) {
+    const entry = { kind: row.kind, periodOn: columnDay(row.period_on) }
     const list = declarationsOf.get(Number(row.company_id))
     if (list) list.push(entry)
     else declarationsOf.set(Number(row.company_id), [entry])
@@ -78,11 +83,6 @@ export async function missingDeclarationsOn(
       return { company, missing }
     })
     .filter(({ missing }) => missing.length > 0)
-}
-
-/** A DATE column as YYYY-MM-DD, as MySQL (a Date at midnight UTC) or SQLite (text) gives it. */
-function isoDay(value: unknown) {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)
 }
 
 function groupBy<T>(items: T[], key: (item: T) => number) {

@@ -52,6 +52,21 @@ export type BrokenConstraint = {
   field: string | null
 }
 
+/**
+ * The database driver's own message, without the SQL and values knex writes before it
+ * ("<the SQL with its values> - <the driver's message>").
+ */
+function driverMessage(error: object) {
+  const { sqlMessage, message } = error as { sqlMessage?: string; message?: string }
+  return (
+    sqlMessage ??
+    String(message ?? '')
+      .split(' - ')
+      .at(-1) ??
+    ''
+  )
+}
+
 /** "depositCents" → "deposit_cents". */
 function snake(field: string) {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
@@ -69,17 +84,8 @@ export function constraintBroken(
   input: Record<string, unknown>
 ): BrokenConstraint | null {
   if (!error || typeof error !== 'object') return null
-  const { code, sqlMessage, message } = error as {
-    code?: string
-    sqlMessage?: string
-    message?: string
-  }
-  const text =
-    sqlMessage ??
-    String(message ?? '')
-      .split(' - ')
-      .at(-1) ??
-    ''
+  const { code } = error as { code?: string }
+  const text = driverMessage(error)
   let kind: BrokenConstraint['kind']
   // The columns named: SQLite "UNIQUE constraint failed: users.email"; MySQL "Duplicate
   // entry 'x' for key 'users_email_unique'", "Out of range value for column 'deposit_cents'".
@@ -117,13 +123,12 @@ export function constraintBroken(
  */
 export function redactedDatabaseError(error: unknown) {
   if (!error || typeof error !== 'object') return error
-  const { code, errno, sqlState, sqlMessage, sql, message, name, stack } = error as {
+  const { code, errno, sqlState, sqlMessage, sql, name, stack } = error as {
     code?: string
     errno?: number
     sqlState?: string
     sqlMessage?: string
     sql?: string
-    message?: string
     name?: string
     stack?: string
   }
@@ -132,17 +137,11 @@ export function redactedDatabaseError(error: unknown) {
     sqlMessage !== undefined ||
     (typeof code === 'string' && /^(ER_|SQLITE_)/.test(code))
   if (!fromDatabase) return error
-  // knex writes "<the SQL with its values> - <the driver's message>".
-  const driverMessage =
-    sqlMessage ??
-    String(message ?? '')
-      .split(' - ')
-      .at(-1) ??
-    ''
-  const redacted = new Error(driverMessage) as Error & Record<string, unknown>
+  const text = driverMessage(error)
+  const redacted = new Error(text) as Error & Record<string, unknown>
   redacted.name = name ?? 'DatabaseError'
   Object.assign(redacted, { code, errno, sqlState })
-  redacted.stack = `${redacted.name}: ${driverMessage}\n${String(stack ?? '')
+  redacted.stack = `${redacted.name}: ${text}\n${String(stack ?? '')
     .split('\n')
     .filter((line) => /^\s+at /.test(line))
     .join('\n')}`
