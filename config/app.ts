@@ -14,7 +14,8 @@ export const appUrl = env.get('APP_URL', `http://${env.get('HOST')}:${env.get('P
 export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
-  useAsyncLocalStorage: env.get('COUNT_QUERIES', false),
+  /** The request's context reaches the models, which record who made each change (AuditEvent). */
+  useAsyncLocalStorage: true,
   /** Forwarded headers are believed only from the reverse proxies of TRUSTED_PROXIES. */
   trustProxy: trustedProxies(env.get('TRUSTED_PROXIES')),
   cookie: {

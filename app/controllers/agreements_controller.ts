@@ -8,7 +8,6 @@ import { createAgreementValidator } from '#validators/agreement'
 import { clampToPeriod, today } from '#domain/periods'
 import incubator from '#config/incubator'
 import Setting from '#models/setting'
-import DataRevision from '#models/data_revision'
 
 /**
  * Occupancy agreements: managers draft them for a company and its cells, then sign them.
@@ -43,20 +42,10 @@ export default class AgreementsController {
     const { monthlyCharges, deposit, ...terms } =
       await request.validateUsing(createAgreementValidator)
 
-    const agreement = await DataRevision.transaction(async (trx) => {
-      const opened = await Agreement.open(
-        { ...terms, monthlyChargesCents: monthlyCharges, depositCents: deposit },
-        trx
-      )
-      await opened.load('cells')
-      await AuditEvent.record(
-        ctx,
-        'agreement.created',
-        opened,
-        { after: opened.auditAttributes(opened.cells.map((cell) => cell.code)) },
-        trx
-      )
-      return opened
+    const agreement = await Agreement.open({
+      ...terms,
+      monthlyChargesCents: monthlyCharges,
+      depositCents: deposit,
     })
 
     session.flash('success', i18n.t('agreements.created'))

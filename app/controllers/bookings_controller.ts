@@ -9,8 +9,6 @@ import { createBookingValidator, updateBookingValidator } from '#validators/book
 import { sqlDateTime, toLocal } from '#domain/booking_slots'
 import type User from '#models/user'
 import BookingSeries from '#models/booking_series'
-import DataRevision from '#models/data_revision'
-import BookingNotification from '#mails/booking_notification'
 import { DomainError } from '#exceptions/domain_error'
 import type { Infer } from '@vinejs/vine/types'
 
@@ -82,29 +80,17 @@ export default class BookingsController {
     const companyId = companyOf(user, values.companyId)
     const span = MeetingRoom.spanOf(date, startTime, endTime)
 
-    const booking = await DataRevision.transaction(async (trx) => {
-      const booked = await Booking.book(
-        {
-          meetingRoomId: values.meetingRoomId,
-          companyId,
-          title: values.title,
-          attendees: values.attendees,
-          ...span,
-        },
-        user,
-        overrideReason ?? null,
-        trx
-      )
-      await AuditEvent.record(
-        ctx,
-        'booking.created',
-        booked,
-        { after: booked.auditAttributes() },
-        trx
-      )
-      await BookingNotification.notify(trx, [{ booking: booked, notice: 'created', actor: user }])
-      return booked
-    })
+    const booking = await Booking.book(
+      {
+        meetingRoomId: values.meetingRoomId,
+        companyId,
+        title: values.title,
+        attendees: values.attendees,
+        ...span,
+      },
+      user,
+      overrideReason ?? null
+    )
 
     session.flash('success', i18n.t('bookings.created'))
     return response.redirect().toRoute(
@@ -166,27 +152,7 @@ export default class BookingsController {
         })
       }
     }
-    const result = await DataRevision.transaction(async (trx) => {
-      const booked = await BookingSeries.book(seriesRequest, user, overrideReason, true, trx)
-      for (const booking of booked.bookings) {
-        await AuditEvent.record(
-          ctx,
-          'booking.created',
-          booking,
-          { after: booking.auditAttributes() },
-          trx
-        )
-      }
-      await BookingNotification.notify(trx, [
-        {
-          booking: booked.bookings[0],
-          notice: 'series_created',
-          actor: user,
-          occurrences: booked.bookings,
-        },
-      ])
-      return booked
-    })
+    const result = await BookingSeries.book(seriesRequest, user, overrideReason, true)
     session.flash(
       'success',
       i18n.t('bookings.series_created', { count: result.bookings.length, skipped: result.skipped })
@@ -232,22 +198,7 @@ export default class BookingsController {
       await request.validateUsing(updateBookingValidator)
     const span = MeetingRoom.spanOf(date, startTime, endTime)
 
-    await DataRevision.transaction(async (trx) => {
-      // Locked and read again: a change and a cancellation at once never mix.
-      const current = await Booking.locked(booking.id, trx)
-      const room = await MeetingRoom.findOrFail(current.meetingRoomId, { client: trx })
-      current.assertChangeableBy(user, room)
-      const before = current.auditAttributes()
-      await current.change({ ...values, ...span }, user, overrideReason ?? null, trx)
-      await AuditEvent.record(
-        ctx,
-        'booking.updated',
-        current,
-        { before, after: current.auditAttributes() },
-        trx
-      )
-      await BookingNotification.notify(trx, [{ booking: current, notice: 'updated', actor: user }])
-    })
+    await booking.change({ ...values, ...span }, user, overrideReason ?? null)
 
     session.flash('success', i18n.t('bookings.updated'))
     return response.redirect().toRoute('bookings.index')

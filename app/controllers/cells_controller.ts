@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Cell from '#models/cell'
 import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import CellPolicy from '#policies/cell_policy'
 import { cellValidator } from '#validators/cell'
 
@@ -41,16 +40,7 @@ export default class CellsController {
       { meta: { cellId: cell.id } }
     )
 
-    await DataRevision.transaction(async (trx) => {
-      await AuditEvent.change(ctx, 'cell.updated', cell, trx, () => {
-        cell.merge(details)
-        if (outOfService) {
-          cell.putOutOfService(outOfServiceReason!)
-        } else {
-          cell.putBackInService()
-        }
-      })
-    })
+    await cell.updateDetails(details, outOfService ? outOfServiceReason! : null)
 
     session.flash('success', i18n.t('cells.updated', { code: cell.code }))
     return response.redirect().toRoute('cells.index')

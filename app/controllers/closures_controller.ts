@@ -4,7 +4,6 @@ import Closure from '#models/closure'
 import MeetingRoom from '#models/meeting_room'
 import Building from '#models/building'
 import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { closureValidator } from '#validators/closure'
 import { sqlDateTime, toLocal } from '#domain/booking_slots'
@@ -64,28 +63,15 @@ export default class ClosuresController {
     await bouncer.with(MeetingRoomPolicy).authorize('edit')
     const values = await request.validateUsing(closureValidator)
     const span = Closure.spanOf(values.startsOn, values.startTime, values.endsOn, values.endTime)
-    await Closure.assertRoomIn(values.buildingId, values.meetingRoomId)
-
-    const closure = await DataRevision.transaction(async (trx) => {
-      const created = await Closure.create(
-        {
-          buildingId: values.buildingId,
-          meetingRoomId: values.meetingRoomId ?? null,
-          reason: values.reason,
-          createdById: auth.getUserOrFail().id,
-          ...span,
-        },
-        { client: trx }
-      )
-      await AuditEvent.record(
-        ctx,
-        'closure.created',
-        created,
-        { after: created.auditAttributes() },
-        trx
-      )
-      return created
-    })
+    const closure = await Closure.close(
+      {
+        buildingId: values.buildingId,
+        meetingRoomId: values.meetingRoomId ?? null,
+        reason: values.reason,
+        ...span,
+      },
+      auth.getUserOrFail()
+    )
 
     session.flash('success', i18n.t('closures.created'))
     return response.redirect().toRoute('closures.show', { id: closure.id })

@@ -1,11 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Company, { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import CompanyPolicy from '#policies/company_policy'
-import { companyFiltersValidator, companyValidator } from '#validators/company'
-import { sirenOf } from '#domain/siret'
-import type { Infer } from '@vinejs/vine/types'
+import { companyFiltersValidator, companyValidator, profileAttributes } from '#validators/company'
 
 const SORTS = {
   name: ['name', 'asc'],
@@ -20,29 +17,6 @@ const SORTS = {
  */
 function escapeLike(text: string) {
   return text.replace(/[!%_]/g, (char) => `!${char}`)
-}
-
-/**
- * The profile as stored: the SIREN derived from the SIRET, and cleared fields saved as null.
- */
-function profileAttributes(data: Infer<typeof companyValidator>) {
-  return {
-    name: data.name,
-    siret: data.siret ?? null,
-    siren: data.siret ? sirenOf(data.siret) : null,
-    legalForm: data.legalForm ?? null,
-    nafCode: data.nafCode ?? null,
-    sector: data.sector,
-    digital: data.digital ?? false,
-    foundedOn: data.foundedOn ?? null,
-    contactName: data.contactName ?? null,
-    email: data.email ?? null,
-    phone: data.phone ?? null,
-    website: data.website ?? null,
-    notes: data.notes ?? null,
-    bookingQuotaMinutes:
-      data.bookingQuotaHours === undefined ? null : Math.round(data.bookingQuotaHours * 60),
-  }
 }
 
 /**
@@ -101,20 +75,7 @@ export default class CompaniesController {
     await bouncer.with(CompanyPolicy).authorize('create')
     const data = await request.validateUsing(companyValidator, { meta: { companyId: null } })
 
-    const company = await DataRevision.transaction(async (trx) => {
-      const created = await Company.create(
-        { ...profileAttributes(data), status: 'candidate' },
-        { client: trx }
-      )
-      await AuditEvent.record(
-        ctx,
-        'company.created',
-        created,
-        { after: created.auditAttributes() },
-        trx
-      )
-      return created
-    })
+    const company = await Company.admit(profileAttributes(data))
 
     session.flash('success', i18n.t('companies.created', { name: company.name }))
     return response.redirect().toRoute('companies.show', { id: company.id })
@@ -163,11 +124,7 @@ export default class CompaniesController {
     await bouncer.with(CompanyPolicy).authorize('edit', company)
     const data = await request.validateUsing(companyValidator, { meta: { companyId: company.id } })
 
-    await DataRevision.transaction(async (trx) => {
-      await AuditEvent.change(ctx, 'company.updated', company, trx, () => {
-        company.merge(profileAttributes(data))
-      })
-    })
+    await company.updateProfile(profileAttributes(data))
 
     session.flash('success', i18n.t('companies.updated', { name: company.name }))
     return response.redirect().toRoute('companies.show', { id: company.id })

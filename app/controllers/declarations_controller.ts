@@ -1,10 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
 import { updateDeclarationValidator } from '#validators/headcount_declaration'
-import { DomainError } from '#exceptions/domain_error'
 import { missingDeclarationsOn } from '#domain/missing_declarations'
 import { parseDay, today } from '#domain/periods'
 
@@ -55,30 +53,10 @@ export default class DeclarationsController {
     await bouncer.with(HeadcountDeclarationPolicy).authorize('edit', declaration)
     const { reason: typed, ...values } = await request.validateUsing(updateDeclarationValidator)
     // A correction's reason is a manager's: a tenant's edit never records one.
-    const reason = user.isManager ? typed : undefined
-    declaration.assertEditableBy(user)
-    if (user.isManager && !reason) {
-      throw new DomainError('declarations.errors.reason_required', 'reason')
-    }
-
-    await DataRevision.transaction((trx) =>
-      AuditEvent.change(
-        ctx,
-        reason ? `declaration.corrected` : 'declaration.updated',
-        declaration,
-        trx,
-        () => {
-          declaration.setHeadcount(values)
-          if (reason)
-            declaration.comment = [
-              declaration.comment,
-              `${i18n.t('declarations.correction')} : ${reason}`,
-            ]
-              .filter(Boolean)
-              .join('\n')
-        }
-      )
-    )
+    const correction = user.isManager
+      ? { reason: typed, note: `${i18n.t('declarations.correction')} : ${typed}` }
+      : null
+    await declaration.update(values, user, correction)
 
     session.flash('success', i18n.t('declarations.updated'))
     return response

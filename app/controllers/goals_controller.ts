@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Goal from '#models/goal'
 import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import GoalPolicy from '#policies/goal_policy'
 import { goalValidator } from '#validators/goal'
 import { GOAL_MEASURES } from '#domain/goals'
@@ -39,14 +38,7 @@ export default class GoalsController {
     await bouncer.with(GoalPolicy).authorize('manage')
     const { makeCurrent, ...values } = await request.validateUsing(goalValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      const goal = new Goal()
-      goal.useTransaction(trx)
-      goal.setTerms(values)
-      if (makeCurrent || !(await Goal.current(trx))) goal.makeCurrent()
-      await goal.save()
-      await AuditEvent.record(ctx, 'goal.created', goal, { after: goal.auditAttributes() }, trx)
-    })
+    await Goal.set(values, makeCurrent ?? false)
 
     session.flash('success', i18n.t('goals.created'))
     return response.redirect().toRoute('goals.index')
@@ -72,12 +64,7 @@ export default class GoalsController {
     const goal = await Goal.findOrFail(params.id)
     const { makeCurrent, ...values } = await request.validateUsing(goalValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      await AuditEvent.change(ctx, 'goal.updated', goal, trx, () => {
-        goal.setTerms(values)
-        if (makeCurrent) goal.makeCurrent()
-      })
-    })
+    await goal.updateTerms(values, makeCurrent ?? false)
 
     session.flash('success', i18n.t('goals.updated'))
     return response.redirect().toRoute('goals.index')

@@ -1,11 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import { randomUUID } from 'node:crypto'
 import MeetingRoom from '#models/meeting_room'
 import Booking from '#models/booking'
 import Closure from '#models/closure'
 import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import BookingPolicy from '#policies/booking_policy'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { meetingRoomValidator } from '#validators/meeting_room'
@@ -95,17 +93,7 @@ export default class MeetingRoomsController {
     const room = await MeetingRoom.findOrFail(params.id)
     const { photo, ...values } = await request.validateUsing(meetingRoomValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      await AuditEvent.change(ctx, 'meeting_room.updated', room, trx, async () => {
-        room.setRules(values)
-        if (photo) {
-          // A new name each time: browsers never show a former photo from their cache.
-          const name = `${room.id}-${randomUUID()}.${photo.extname}`
-          await photo.move(MeetingRoom.photosPath(), { name })
-          room.photoPath = name
-        }
-      })
-    })
+    await room.updateRules(values, photo)
 
     session.flash('success', i18n.t('meeting_rooms.updated', { name: room.name }))
     return response.redirect().toRoute('meeting_rooms.show', { id: room.id })

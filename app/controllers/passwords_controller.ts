@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import hash from '@adonisjs/core/services/hash'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import { updatePasswordValidator } from '#validators/password'
 import { dropEndedSessions } from '#helpers/account_sessions'
 
@@ -26,12 +24,7 @@ export default class PasswordsController {
       return response.redirect().back()
     }
 
-    await DataRevision.transaction(async (trx) => {
-      user.useTransaction(trx)
-      user.changePassword(password)
-      await user.save()
-      await AuditEvent.record(ctx, 'user.password_changed', user, {}, trx)
-    })
+    await user.changePassword(password)
     await dropEndedSessions(user, ctx)
 
     session.flash('success', i18n.t('passwords.updated'))

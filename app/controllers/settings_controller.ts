@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Setting from '#models/setting'
 import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import SettingPolicy from '#policies/setting_policy'
 import { updateSettingsValidator } from '#validators/setting'
 
@@ -35,18 +34,9 @@ export default class SettingsController {
     const { maxStayMonths, bookingQuotaHours } =
       await request.validateUsing(updateSettingsValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      const values = {
-        max_stay_months: String(maxStayMonths),
-        booking_quota_minutes: String(Math.round(bookingQuotaHours * 60)),
-      } as const
-      for (const [key, value] of Object.entries(values)) {
-        const setting = await Setting.forKey(key as keyof typeof values, trx)
-        if (setting.value === value) continue
-        await AuditEvent.change(ctx, 'setting.updated', setting, trx, () => {
-          setting.value = value
-        })
-      }
+    await Setting.change({
+      max_stay_months: maxStayMonths,
+      booking_quota_minutes: Math.round(bookingQuotaHours * 60),
     })
 
     session.flash('success', i18n.t('settings.saved'))

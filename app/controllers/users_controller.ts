@@ -1,8 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User, { ROLES } from '#models/user'
 import Company from '#models/company'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import UserPolicy from '#policies/user_policy'
 import { createUserValidator, updateUserValidator } from '#validators/user'
 import { pageAsked } from '#helpers/pagination'
@@ -42,13 +40,7 @@ export default class UsersController {
     await bouncer.with(UserPolicy).authorize('create')
     const data = await request.validateUsing(createUserValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      const user = await User.create(
-        { ...data, companyId: data.role === 'tenant' ? data.companyId : null, locale: 'fr' },
-        { client: trx }
-      )
-      await AuditEvent.record(ctx, 'user.created', user, { after: user.auditAttributes() }, trx)
-    })
+    await User.register(data)
 
     session.flash('success', i18n.t('users.created', { name: data.fullName }))
     return response.redirect().toRoute('users.index')
@@ -69,12 +61,7 @@ export default class UsersController {
     await bouncer.with(UserPolicy).authorize('edit', user)
     const data = await request.validateUsing(updateUserValidator, { meta: { userId: user.id } })
 
-    await DataRevision.transaction(async (trx) => {
-      if (data.role !== 'manager') await User.assertAnotherActiveManager(user, trx)
-      await AuditEvent.change(ctx, 'user.updated', user, trx, () => {
-        user.updateAccount({ ...data, companyId: data.role === 'tenant' ? data.companyId : null })
-      })
-    })
+    await user.updateAccount(data)
     await dropEndedSessions(user, ctx)
 
     session.flash('success', i18n.t('users.updated', { name: user.fullName }))

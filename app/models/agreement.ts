@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
+import { Audited } from '#models/concerns/audited'
+import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import { AgreementSchema } from '#database/schema'
 import { belongsTo, column, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, ManyToMany } from '@adonisjs/lucid/types/relations'
@@ -13,11 +16,6 @@ import { today, type Period } from '#domain/periods'
 import Setting from '#models/setting'
 import { lockedForUpdate } from '#helpers/locking'
 
-/** A day as the French read it in a message, e.g. "31 décembre 2029". */
-function formatDay(date: DateTime) {
-  return date.setLocale('fr-FR').toLocaleString(DateTime.DATE_FULL)
-}
-
 /** Refuses an end beyond the company's maximum stay (a setting), counted from its entry. */
 async function assertWithinMaxStay(
   enteredOn: DateTime,
@@ -28,7 +26,7 @@ async function assertWithinMaxStay(
   if (endsOn > limit) {
     throw new DomainError('agreements.errors.beyond_max_stay', 'endsOn', {
       months,
-      limit: formatDay(limit),
+      limit,
     })
   }
 }
@@ -58,7 +56,7 @@ export type AgreementTerms = {
  * more cells, a period, progressive rent, charges, deposit and notice.
  * A cell never carries two agreements whose periods overlap.
  */
-export default class Agreement extends compose(AgreementSchema, RevisesData) {
+export default class Agreement extends compose(AgreementSchema, RevisesData, Audited) {
   @column()
   declare status: AgreementStatus
 
@@ -106,14 +104,18 @@ export default class Agreement extends compose(AgreementSchema, RevisesData) {
     return this.status === 'terminated' ? 'terminated' : 'ended'
   }
 
-  /** Signs a draft: the company enters the incubator with its first agreement. */
-  activate(company: Company) {
-    if (this.status !== 'draft') {
-      throw new DomainError('agreements.errors.not_draft')
-    }
-    this.status = 'active'
-    if (company.status === 'candidate') company.host()
-    if (!company.enteredOn || this.startsOn < company.enteredOn) company.enteredOn = this.startsOn
+  /** Signs a draft: it becomes active, and the company enters the incubator with it. */
+  async activate(trx?: TransactionClientContract) {
+    await this.changeAs(
+      'agreement.activated',
+      async (agreement, client) => {
+        if (agreement.status !== 'draft') throw new DomainError('agreements.errors.not_draft')
+        agreement.status = 'active'
+        const company = await Company.findOrFail(agreement.companyId, { client })
+        await company.enter(agreement.startsOn, client)
+      },
+      trx
+    )
   }
 
   /**
@@ -121,58 +123,73 @@ export default class Agreement extends compose(AgreementSchema, RevisesData) {
    * respect the notice period counted from the day notice was given, unless a
    * manager overrides it with a reason.
    */
-  terminate(termination: {
-    terminatedOn: DateTime
-    reason: string
-    noticeGivenOn: DateTime
-    overrideReason?: string | null
-  }) {
-    if (this.status !== 'active') {
-      throw new DomainError('agreements.errors.not_active')
-    }
-    const { terminatedOn, noticeGivenOn } = termination
-    if (terminatedOn < this.startsOn || terminatedOn >= this.endsOn) {
-      throw new DomainError('agreements.errors.termination_outside', 'terminatedOn', {
-        start: formatDay(this.startsOn),
-        end: formatDay(this.endsOn.minus({ days: 1 })),
-      })
-    }
-    const earliest = earliestEndAfterNotice(noticeGivenOn, this.noticeMonths)
-    if (terminatedOn < earliest && !termination.overrideReason) {
-      throw new DomainError('agreements.errors.notice_not_respected', 'terminatedOn', {
-        months: this.noticeMonths,
-        earliest: formatDay(earliest),
-      })
-    }
-    this.status = 'terminated'
-    this.terminatedOn = terminatedOn
-    this.terminationReason = termination.reason
-    this.noticeOverrideReason = terminatedOn < earliest ? termination.overrideReason! : null
+  async terminate(
+    termination: {
+      terminatedOn: DateTime
+      reason: string
+      noticeGivenOn: DateTime
+      overrideReason?: string | null
+    },
+    trx?: TransactionClientContract
+  ) {
+    await this.changeAs(
+      'agreement.terminated',
+      (agreement) => {
+        if (agreement.status !== 'active') throw new DomainError('agreements.errors.not_active')
+        const { terminatedOn, noticeGivenOn } = termination
+        if (terminatedOn < agreement.startsOn || terminatedOn >= agreement.endsOn) {
+          throw new DomainError('agreements.errors.termination_outside', 'terminatedOn', {
+            start: agreement.startsOn,
+            end: agreement.endsOn.minus({ days: 1 }),
+          })
+        }
+        const earliest = earliestEndAfterNotice(noticeGivenOn, agreement.noticeMonths)
+        if (terminatedOn < earliest && !termination.overrideReason) {
+          throw new DomainError('agreements.errors.notice_not_respected', 'terminatedOn', {
+            months: agreement.noticeMonths,
+            earliest,
+          })
+        }
+        agreement.status = 'terminated'
+        agreement.terminatedOn = terminatedOn
+        agreement.terminationReason = termination.reason
+        agreement.noticeOverrideReason =
+          terminatedOn < earliest ? termination.overrideReason! : null
+      },
+      trx
+    )
   }
 
   /**
-   * Extends the planned end, within the maximum stay, with the cells locked and
-   * free over the extension.
+   * Extends the planned end, within the maximum stay counted from the company's entry,
+   * with the cells locked and free over the extension.
    */
-  async renew(newEndsOn: DateTime, company: Company, trx: TransactionClientContract) {
-    if (this.status !== 'active' && this.status !== 'draft') {
-      throw new DomainError('agreements.errors.not_renewable')
-    }
-    if (newEndsOn <= this.endsOn) {
-      throw new DomainError('agreements.errors.renewal_not_later', 'endsOn', {
-        end: formatDay(this.endsOn),
-      })
-    }
-    await assertWithinMaxStay(company.enteredOn ?? this.startsOn, newEndsOn, trx)
-    const cellIds = this.cells.map((cell) => cell.id)
-    await Agreement.lockCells(cellIds, trx)
-    await Agreement.assertCellsFree(
-      cellIds,
-      { startsOn: this.endsOn.plus({ days: 1 }), endsOn: newEndsOn },
-      trx,
-      this.id
+  async renew(newEndsOn: DateTime, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'agreement.renewed',
+      async (agreement, client) => {
+        if (agreement.status !== 'active' && agreement.status !== 'draft') {
+          throw new DomainError('agreements.errors.not_renewable')
+        }
+        if (newEndsOn <= agreement.endsOn) {
+          throw new DomainError('agreements.errors.renewal_not_later', 'endsOn', {
+            end: agreement.endsOn,
+          })
+        }
+        const company = await Company.findOrFail(agreement.companyId, { client })
+        await assertWithinMaxStay(company.enteredOn ?? agreement.startsOn, newEndsOn, client)
+        const cellIds = await agreement.cellIds(client)
+        await Agreement.lockCells(cellIds, client)
+        await Agreement.assertCellsFree(
+          cellIds,
+          { startsOn: agreement.endsOn.plus({ days: 1 }), endsOn: newEndsOn },
+          client,
+          agreement.id
+        )
+        agreement.endsOn = newEndsOn
+      },
+      trx
     )
-    this.endsOn = newEndsOn
   }
 
   /**
@@ -182,81 +199,103 @@ export default class Agreement extends compose(AgreementSchema, RevisesData) {
    */
   async moveTo(
     move: { movesOn: DateTime; cellIds: number[]; reason: string },
-    trx: TransactionClientContract
+    trx?: TransactionClientContract
   ) {
-    if (this.status !== 'active') {
-      throw new DomainError('agreements.errors.not_active')
-    }
-    if (move.movesOn <= this.startsOn || move.movesOn > this.effectiveEndsOn) {
-      throw new DomainError('agreements.errors.move_outside', 'movesOn', {
-        start: formatDay(this.startsOn.plus({ days: 1 })),
-        end: formatDay(this.effectiveEndsOn),
-      })
-    }
-    this.useTransaction(trx)
-    const current = await trx
-      .from('agreement_cells')
-      .where('agreement_id', this.id)
-      .select('cell_id')
-    const allCellIds = [...new Set([...current.map((row) => Number(row.cell_id)), ...move.cellIds])]
-    await Agreement.lockCells(allCellIds, trx)
+    return this.changeAs(
+      'agreement.moved',
+      async (agreement, client) => {
+        if (agreement.status !== 'active') throw new DomainError('agreements.errors.not_active')
+        if (move.movesOn <= agreement.startsOn || move.movesOn > agreement.effectiveEndsOn) {
+          throw new DomainError('agreements.errors.move_outside', 'movesOn', {
+            start: agreement.startsOn.plus({ days: 1 }),
+            end: agreement.effectiveEndsOn,
+          })
+        }
+        const current = await agreement.cellIds(client)
+        await Agreement.lockCells([...new Set([...current, ...move.cellIds])], client)
 
-    this.status = 'terminated'
-    this.terminatedOn = move.movesOn.minus({ days: 1 })
-    this.terminationReason = move.reason
-    await this.save()
+        agreement.status = 'terminated'
+        agreement.terminatedOn = move.movesOn.minus({ days: 1 })
+        agreement.terminationReason = move.reason
+        await agreement.save()
 
-    const next = await Agreement.open(
-      {
-        companyId: this.companyId,
-        cellIds: move.cellIds,
-        startsOn: move.movesOn,
-        endsOn: this.endsOn,
-        noticeMonths: this.noticeMonths,
-        rentSteps: this.rentSteps,
-        monthlyChargesCents: this.monthlyChargesCents,
-        depositCents: this.depositCents,
-        previousAgreementId: this.id,
+        return Agreement.open(
+          {
+            companyId: agreement.companyId,
+            cellIds: move.cellIds,
+            startsOn: move.movesOn,
+            endsOn: agreement.endsOn,
+            noticeMonths: agreement.noticeMonths,
+            rentSteps: agreement.rentSteps,
+            monthlyChargesCents: agreement.monthlyChargesCents,
+            depositCents: agreement.depositCents,
+            previousAgreementId: agreement.id,
+            status: 'active',
+          },
+          client
+        )
       },
       trx
     )
-    next.status = 'active'
-    await next.save()
-    return next
+  }
+
+  /** The ids of its cells, as stored. */
+  async cellIds(client: TransactionClientContract) {
+    const rows = await client
+      .from('agreement_cells')
+      .where('agreement_id', this.id)
+      .select('cell_id')
+    return rows.map((row) => Number(row.cell_id))
   }
 
   /**
-   * Opens an agreement (a draft) after checking every rule, with the cells locked so
-   * that two requests, even on two app servers, can never both take a cell.
+   * Opens an agreement (a draft, unless it takes over from another) after checking every
+   * rule, with the cells locked so that two requests, even on two app servers, can never
+   * both take a cell; and records it.
    */
-  static async open(terms: AgreementTerms, trx: TransactionClientContract) {
-    const cells = await this.lockCells(terms.cellIds, trx)
-    const company = await Company.query({ client: trx }).where('id', terms.companyId).firstOrFail()
+  static async open(
+    terms: AgreementTerms & { status?: AgreementStatus },
+    trx?: TransactionClientContract
+  ) {
+    return DataRevision.within(trx, async (client) => {
+      const cells = await this.lockCells(terms.cellIds, client)
+      const company = await Company.findOrFail(terms.companyId, { client })
 
-    if (terms.endsOn < terms.startsOn) {
-      throw new DomainError('agreements.errors.end_before_start', 'endsOn')
-    }
-    if (!stepsAreProgressive(terms.rentSteps)) {
-      throw new DomainError('agreements.errors.steps_out_of_order', 'rentSteps')
-    }
-    if (company.status === 'alumni') {
-      throw new DomainError('agreements.errors.company_alumni', 'companyId')
-    }
-    const closed = cells.filter((cell) => cell.isOutOfService)
-    if (closed.length) {
-      throw new DomainError('agreements.errors.cell_out_of_service', 'cellIds', {
-        cells: closed.map((cell) => cell.code).join(', '),
-      })
-    }
-    const enteredOn =
-      company.enteredOn && company.enteredOn < terms.startsOn ? company.enteredOn : terms.startsOn
-    await assertWithinMaxStay(enteredOn, terms.endsOn, trx)
-    await this.assertCellsFree(terms.cellIds, terms, trx)
+      if (terms.endsOn < terms.startsOn) {
+        throw new DomainError('agreements.errors.end_before_start', 'endsOn')
+      }
+      if (!stepsAreProgressive(terms.rentSteps)) {
+        throw new DomainError('agreements.errors.steps_out_of_order', 'rentSteps')
+      }
+      if (company.status === 'alumni') {
+        throw new DomainError('agreements.errors.company_alumni', 'companyId')
+      }
+      const closed = cells.filter((cell) => cell.isOutOfService)
+      if (closed.length) {
+        throw new DomainError('agreements.errors.cell_out_of_service', 'cellIds', {
+          cells: closed.map((cell) => cell.code).join(', '),
+        })
+      }
+      const enteredOn =
+        company.enteredOn && company.enteredOn < terms.startsOn ? company.enteredOn : terms.startsOn
+      await assertWithinMaxStay(enteredOn, terms.endsOn, client)
+      await this.assertCellsFree(terms.cellIds, terms, client)
 
-    const { cellIds, ...attributes } = terms
-    const agreement = await this.create({ ...attributes, status: 'draft' }, { client: trx })
-    await agreement.related('cells').attach(cellIds, trx)
-    return agreement
+      const { cellIds, status = 'draft', ...attributes } = terms
+      const agreement = await this.create({ ...attributes, status }, { client })
+      await agreement.related('cells').attach(cellIds, client)
+      agreement.$setRelated(
+        'cells',
+        [...cells].sort((a, b) => a.code.localeCompare(b.code))
+      )
+      await AuditEvent.record(
+        'agreement.created',
+        agreement,
+        { after: agreement.auditAttributes(agreement.cells.map((cell) => cell.code)) },
+        client
+      )
+      return agreement
+    })
   }
 
   /**

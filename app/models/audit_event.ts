@@ -4,67 +4,51 @@ import { RevisesData } from '#models/concerns/revises_data'
 import { belongsTo } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { HttpContext } from '@adonisjs/core/http'
+import { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 
-type Attributes = Record<string, unknown>
+/** The values of a record worth recording, by field. */
+export type AuditedValues = Record<string, unknown>
+type Attributes = AuditedValues
 
-/** A record whose changes are recorded: it says which of its values matter. */
-type Auditable = {
-  constructor: { name: string }
-  id: number
-  auditAttributes(): Attributes
-  useTransaction(trx: TransactionClientContract): unknown
-  save(): Promise<unknown>
+/** Who makes a change: a person (and the address the request came from), or nobody (a command). */
+export type Actor = { userId: number | null; ip: string | null }
+
+/** The person of the request being answered (async local storage), or nobody outside requests. */
+export function currentActor(): Actor {
+  const ctx = HttpContext.get()
+  return { userId: ctx?.auth?.user?.id ?? null, ip: ctx?.request.ip() ?? null }
 }
 
 /**
  * One change made by a person: who, when, what, with the values before and after.
- * Append-only: events are never updated or deleted.
+ * Append-only: events are never updated or deleted. Recorded by the models' own change
+ * methods (the Audited concern), never by controllers.
  */
 export default class AuditEvent extends compose(AuditEventSchema, RevisesData) {
   @belongsTo(() => User)
   declare user: BelongsTo<typeof User>
 
-  /** Records a change made by the request's user, inside the caller's transaction if any. */
+  /** Records a change, in the change's transaction, made by the request's person unless said. */
   static async record(
-    ctx: Pick<HttpContext, 'auth' | 'request'>,
     action: string,
     subject: { constructor: { name: string }; id: number },
     change: { before?: Attributes | null; after?: Attributes | null },
-    trx?: TransactionClientContract
+    trx: TransactionClientContract,
+    actor: Actor = currentActor()
   ) {
     return this.create(
       {
-        userId: ctx.auth.user?.id ?? null,
+        userId: actor.userId,
         action,
         subjectType: subject.constructor.name,
         subjectId: subject.id,
         before: change.before ? JSON.stringify(change.before) : null,
         after: change.after ? JSON.stringify(change.after) : null,
-        ip: ctx.request.ip(),
+        ip: actor.ip,
       },
       { client: trx }
     )
-  }
-
-  /**
-   * Changes a record and records the change: the values before, the change itself
-   * (which may refuse with a DomainError), the save, and the values after — all in
-   * the caller's transaction.
-   */
-  static async change<Subject extends Auditable>(
-    ctx: Pick<HttpContext, 'auth' | 'request'>,
-    action: string,
-    subject: Subject,
-    trx: TransactionClientContract,
-    mutate: (subject: Subject) => unknown
-  ) {
-    const before = subject.auditAttributes()
-    subject.useTransaction(trx)
-    await mutate(subject)
-    await subject.save()
-    return this.record(ctx, action, subject, { before, after: subject.auditAttributes() }, trx)
   }
 
   /** The recorded values before the change. */

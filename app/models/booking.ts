@@ -2,6 +2,9 @@ import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import DataRevision from '#models/data_revision'
 import { RevisesData } from '#models/concerns/revises_data'
+import { Audited } from '#models/concerns/audited'
+import AuditEvent from '#models/audit_event'
+import BookingNotification from '#mails/booking_notification'
 import { BookingSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
@@ -33,7 +36,7 @@ export type BookingTerms = {
  * hour, under a unique key per room) are written in the same transaction, so two
  * bookings of a room never overlap. Cancelled, never deleted.
  */
-export default class Booking extends compose(BookingSchema, RevisesData) {
+export default class Booking extends compose(BookingSchema, RevisesData, Audited) {
   @column()
   declare status: 'confirmed' | 'cancelled'
 
@@ -66,15 +69,6 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     return toLocal(this.endsAt)
   }
 
-  /**
-   * The booking read again inside a transaction, its row locked: two changes or
-   * cancellations of one booking at once are made one after the other, each on what
-   * the other left.
-   */
-  static locked(id: number, trx: TransactionClientContract) {
-    return lockedForUpdate(this.query({ client: trx }).where('id', id)).firstOrFail()
-  }
-
   /** Holds the booking's slots; the database refuses any slot another booking holds. */
   async holdSlots(trx: TransactionClientContract) {
     const rows = slotStarts(this.startsAt, this.endsAt).map((startsAt) => ({
@@ -101,17 +95,59 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     await DataRevision.revise(trx)
   }
 
-  /** Cancels the booking and frees its room at once. */
-  async cancel(by: User, reason: string | null, trx: TransactionClientContract) {
-    if (!this.isConfirmed) throw new DomainError('bookings.errors.already_cancelled')
-    this.useTransaction(trx)
-    this.status = 'cancelled'
-    this.cancelledAt = DateTime.utc()
-    this.cancelledById = by.id
-    this.cancellationReason = reason
-    this.sequence += 1
-    await this.save()
-    await this.releaseSlots(trx)
+  /**
+   * Cancels the booking and frees its room at once: tenants until the room's cut-off,
+   * managers at any time. Cancelled once, even when two people cancel it at once.
+   */
+  async cancel(by: User, reason: string | null, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'booking.cancelled',
+      async (booking, client) => {
+        if (!booking.isConfirmed) throw new DomainError('bookings.errors.already_cancelled')
+        const room = await MeetingRoom.findOrFail(booking.meetingRoomId, { client })
+        booking.assertChangeableBy(by, room)
+        booking.status = 'cancelled'
+        booking.cancelledAt = DateTime.utc()
+        booking.cancelledById = by.id
+        booking.cancellationReason = reason
+        booking.sequence += 1
+        await booking.releaseSlots(client)
+      },
+      trx
+    )
+  }
+
+  /**
+   * Cancels the booking as its booker (or a manager) asks: this one, or this one and the
+   * later ones of its series; one notice tells the company. Returns the bookings cancelled.
+   */
+  async cancelAsAsked(
+    by: User,
+    reason: string | null,
+    scope: 'one' | 'following',
+    trx?: TransactionClientContract
+  ) {
+    return DataRevision.within(trx, async (client) => {
+      await this.cancel(by, reason, client)
+      const later =
+        scope === 'following' && this.seriesId
+          ? await Booking.query({ client })
+              .where('series_id', this.seriesId)
+              .where('status', 'confirmed')
+              .where('starts_at', '>', sqlDateTime(this.startsAt))
+              .orderBy('starts_at')
+          : []
+      for (const booking of later) await booking.cancel(by, reason, client)
+      await BookingNotification.notify(client, [
+        {
+          booking: this,
+          notice:
+            by.isManager && by.companyId !== this.companyId ? 'cancelled_by_manager' : 'cancelled',
+          actor: by,
+        },
+      ])
+      return [this, ...later]
+    })
   }
 
   /**
@@ -121,6 +157,16 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
    * database refuses if another booking holds any of them.
    */
   static async book(
+    terms: BookingTerms,
+    actor: User,
+    overrideReason: string | null,
+    trx?: TransactionClientContract
+  ) {
+    return DataRevision.within(trx, (client) => this.#book(terms, actor, overrideReason, client))
+  }
+
+  /** Books in a transaction; an occurrence of a series is told with its series. */
+  static async #book(
     terms: BookingTerms,
     actor: User,
     overrideReason: string | null,
@@ -144,6 +190,10 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     // Already read: the notice sent afterwards needs them.
     booking.$setRelated('meetingRoom', room)
     if (company) booking.$setRelated('company', company)
+    await AuditEvent.record('booking.created', booking, { after: booking.auditAttributes() }, trx)
+    if (!terms.seriesId) {
+      await BookingNotification.notify(trx, [{ booking, notice: 'created', actor }])
+    }
     return booking
   }
 
@@ -155,30 +205,37 @@ export default class Booking extends compose(BookingSchema, RevisesData) {
     terms: Omit<BookingTerms, 'companyId' | 'meetingRoomId'>,
     actor: User,
     overrideReason: string | null,
-    trx: TransactionClientContract
+    trx?: TransactionClientContract
   ) {
-    if (!this.isConfirmed) throw new DomainError('bookings.errors.already_cancelled')
-    const room = await MeetingRoom.findOrFail(this.meetingRoomId, { client: trx })
-    const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room, trx)
-    room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
-    if (!actor.isManager) {
-      const company = await Booking.assertWithinQuota(
-        { ...terms, companyId: this.companyId, meetingRoomId: this.meetingRoomId },
-        trx,
-        this.id
-      )
-      company.assertMayBookOn(terms.startsAt)
-    }
-    this.useTransaction(trx)
-    await this.releaseSlots(trx)
-    this.title = terms.title
-    this.attendees = terms.attendees
-    this.startsAt = terms.startsAt
-    this.endsAt = terms.endsAt
-    if (actor.isManager && overrideReason) this.overrideReason = overrideReason
-    this.sequence += 1
-    await this.save()
-    await this.holdSlots(trx)
+    await this.changeAs(
+      'booking.updated',
+      async (booking, client) => {
+        if (!booking.isConfirmed) throw new DomainError('bookings.errors.already_cancelled')
+        const room = await MeetingRoom.findOrFail(booking.meetingRoomId, { client })
+        booking.assertChangeableBy(actor, room)
+        const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room, client)
+        room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
+        if (!actor.isManager) {
+          const company = await Booking.assertWithinQuota(
+            { ...terms, companyId: booking.companyId, meetingRoomId: booking.meetingRoomId },
+            client,
+            booking.id
+          )
+          company.assertMayBookOn(terms.startsAt)
+        }
+        await booking.releaseSlots(client)
+        booking.title = terms.title
+        booking.attendees = terms.attendees
+        booking.startsAt = terms.startsAt
+        booking.endsAt = terms.endsAt
+        if (actor.isManager && overrideReason) booking.overrideReason = overrideReason
+        booking.sequence += 1
+        await booking.save()
+        await booking.holdSlots(client)
+        await BookingNotification.notify(client, [{ booking, notice: 'updated', actor }])
+      },
+      trx
+    )
   }
 
   /** A tenant may change or cancel its company's booking until the room's cut-off. */

@@ -13,6 +13,7 @@ import Company from '#models/company'
 import Closure from '#models/closure'
 import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
+import BookingNotification from '#mails/booking_notification'
 import { parseDay } from '#domain/periods'
 import {
   occurrences,
@@ -157,9 +158,21 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
   /**
    * Books a series: every bookable occurrence, each in its own savepoint so that one
    * taken meanwhile is skipped (or, when the user chose all or nothing, fails the
-   * whole request). Returns the series with the bookings made.
+   * whole request); one notice tells the booker. Returns the series with the bookings made.
    */
   static async book(
+    request: SeriesRequest,
+    actor: User,
+    overrideReason: string | null,
+    skipConflicts: boolean,
+    trx?: TransactionClientContract
+  ) {
+    return DataRevision.within(trx, (client) =>
+      this.#book(request, actor, overrideReason, skipConflicts, client)
+    )
+  }
+
+  static async #book(
     request: SeriesRequest,
     actor: User,
     overrideReason: string | null,
@@ -218,6 +231,9 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
       }
     }
     if (!made.length) throw new DomainError('bookings.errors.series_empty', 'date')
+    await BookingNotification.notify(trx, [
+      { booking: made[0], notice: 'series_created', actor, occurrences: made },
+    ])
     return { series, bookings: made, skipped: planned.length - made.length }
   }
 }

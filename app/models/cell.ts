@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
+import { Audited } from '#models/concerns/audited'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { CellSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
@@ -9,7 +11,7 @@ import Building from '#models/building'
 /**
  * One rentable office (cellule) of a building.
  */
-export default class Cell extends compose(CellSchema, RevisesData) {
+export default class Cell extends compose(CellSchema, RevisesData, Audited) {
   /** MySQL returns DECIMAL columns as strings. */
   @column({ consume: (value) => Number(value) })
   declare areaSqm: number
@@ -27,16 +29,24 @@ export default class Cell extends compose(CellSchema, RevisesData) {
     return this.outOfServiceAt !== null
   }
 
-  /** Takes the cell out of service (works, damage...) with the reason; keeps the date it began. */
-  putOutOfService(reason: string) {
-    this.outOfServiceAt ??= DateTime.utc()
-    this.outOfServiceReason = reason
-  }
-
-  /** Puts the cell back in service. */
-  putBackInService() {
-    this.outOfServiceAt = null
-    this.outOfServiceReason = null
+  /**
+   * A manager's changes: its details, and whether it is out of service (works, damage...)
+   * with the reason; out of service, it keeps the day that began.
+   */
+  async updateDetails(
+    details: { code: string; floor: number; areaSqm: number; desks: number },
+    outOfServiceReason: string | null,
+    trx?: TransactionClientContract
+  ) {
+    await this.changeAs(
+      'cell.updated',
+      (cell: Cell) => {
+        cell.merge(details)
+        cell.outOfServiceAt = outOfServiceReason ? (cell.outOfServiceAt ?? DateTime.utc()) : null
+        cell.outOfServiceReason = outOfServiceReason
+      },
+      trx
+    )
   }
 
   /** The values worth recording in the audit trail. */

@@ -1,10 +1,14 @@
 import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
+import { Audited } from '#models/concerns/audited'
+import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
+import BookingNotification from '#mails/booking_notification'
 import { ClosureSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import MeetingRoom from '#models/meeting_room'
 import Building from '#models/building'
 import Booking from '#models/booking'
@@ -16,7 +20,7 @@ import { localTime, sqlDateTime, toLocal, type ClosedRoom } from '#domain/bookin
  * A period when a meeting room, or every room of a building (no room), cannot be
  * booked, with its reason. Lifted rather than deleted.
  */
-export default class Closure extends compose(ClosureSchema, RevisesData) {
+export default class Closure extends compose(ClosureSchema, RevisesData, Audited) {
   /** The building closed, or the one of the room closed. */
   @column()
   declare buildingId: number
@@ -115,11 +119,61 @@ export default class Closure extends compose(ClosureSchema, RevisesData) {
     return query
   }
 
+  /**
+   * Closes a room (or every room of a building) for a period, with its reason; the bookings
+   * inside stay until a manager cancels them (cancelBookingsInside).
+   */
+  static async close(
+    closure: {
+      buildingId: number
+      meetingRoomId: number | null
+      reason: string
+      startsAt: DateTime
+      endsAt: DateTime
+    },
+    by: User,
+    trx?: TransactionClientContract
+  ) {
+    await this.assertRoomIn(closure.buildingId, closure.meetingRoomId)
+    return DataRevision.within(trx, async (client) => {
+      const created = await this.create({ ...closure, createdById: by.id }, { client })
+      await AuditEvent.record(
+        'closure.created',
+        created,
+        { after: created.auditAttributes() },
+        client
+      )
+      return created
+    })
+  }
+
   /** Lifts the closure: the room (or the building's rooms) may be booked again. */
-  lift(by: User) {
-    if (!this.isActive) throw new DomainError('closures.errors.already_lifted')
-    this.liftedAt = DateTime.utc()
-    this.liftedById = by.id
+  async lift(by: User, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'closure.lifted',
+      (closure) => {
+        if (!closure.isActive) throw new DomainError('closures.errors.already_lifted')
+        closure.liftedAt = DateTime.utc()
+        closure.liftedById = by.id
+      },
+      trx
+    )
+  }
+
+  /**
+   * Cancels the confirmed bookings inside the closure, for its reason, and tells each
+   * company. Returns them.
+   */
+  async cancelBookingsInside(by: User, trx?: TransactionClientContract) {
+    return DataRevision.within(trx, async (client) => {
+      const bookings = await this.bookingsInside(client)
+      for (const booking of bookings) await booking.cancel(by, this.reason, client)
+      await BookingNotification.notify(
+        client,
+        bookings.map((booking) => ({ booking, notice: 'cancelled_by_manager', actor: by }))
+      )
+      return bookings
+    })
   }
 
   /** The values worth recording in the audit trail. */

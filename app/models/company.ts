@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
+import { Audited } from '#models/concerns/audited'
+import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { CompanySchema } from '#database/schema'
 import { column, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
@@ -51,11 +55,33 @@ export const LEGAL_FORMS = [
 /** The fields a tenant may change on their own company. */
 export const CONTACT_FIELDS = ['contactName', 'email', 'phone', 'website'] as const
 
+/** A company's contact details (CONTACT_FIELDS), cleared ones as null. */
+export type CompanyContact = {
+  contactName: string | null
+  email: string | null
+  phone: string | null
+  website: string | null
+}
+
+/** The profile a manager keeps: identity, sector, contact, notes and booking quota. */
+export type CompanyProfile = CompanyContact & {
+  name: string
+  siret: string | null
+  siren: string | null
+  legalForm: string | null
+  nafCode: string | null
+  sector: Sector
+  digital: boolean
+  foundedOn: DateTime | null
+  notes: string | null
+  bookingQuotaMinutes: number | null
+}
+
 /**
  * A business hosted by the incubator, or applying to be; identified by its SIRET.
  * Lifecycle: candidate → hosted (from the start of its first agreement) → alumni.
  */
-export default class Company extends compose(CompanySchema, RevisesData) {
+export default class Company extends compose(CompanySchema, RevisesData, Audited) {
   /** SQLite and MySQL return booleans as 0/1. */
   @column({ consume: (value) => Boolean(value) })
   declare digital: boolean
@@ -105,25 +131,65 @@ export default class Company extends compose(CompanySchema, RevisesData) {
     }
   })
 
-  /** Signs the company in: it is hosted from the start of its first agreement. */
-  host() {
-    if (this.status !== 'candidate') {
-      throw new DomainError('companies.errors.not_candidate')
-    }
-    this.status = 'hosted'
+  /** Admits a candidate company with its profile, and records it. */
+  static async admit(profile: CompanyProfile, trx?: TransactionClientContract) {
+    return DataRevision.within(trx, async (client) => {
+      const company = await this.create({ ...profile, status: 'candidate' }, { client })
+      await AuditEvent.record(
+        'company.created',
+        company,
+        { after: company.auditAttributes() },
+        client
+      )
+      return company
+    })
+  }
+
+  /** A manager's changes to the profile. */
+  async updateProfile(profile: CompanyProfile, trx?: TransactionClientContract) {
+    await this.changeAs('company.updated', (company: Company) => void company.merge(profile), trx)
+  }
+
+  /** The tenants' changes to the contact details (CONTACT_FIELDS). */
+  async updateContact(contact: CompanyContact, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'company.contact_updated',
+      (company: Company) => void company.merge(contact),
+      trx
+    )
+  }
+
+  /**
+   * The company enters the incubator with a signed agreement starting on a day: a
+   * candidate becomes hosted, and its entry date is its earliest agreement's start.
+   */
+  async enter(startsOn: DateTime, trx?: TransactionClientContract) {
+    if (this.status !== 'candidate' && this.enteredOn && this.enteredOn <= startsOn) return
+    await this.changeAs(
+      'company.hosted',
+      (company) => {
+        if (company.status === 'candidate') company.status = 'hosted'
+        if (!company.enteredOn || startsOn < company.enteredOn) company.enteredOn = startsOn
+      },
+      trx
+    )
   }
 
   /** Records the company's exit: it becomes an alumnus, followed up for three years. */
-  recordExit(exitOn: DateTime, reason: ExitReason) {
-    if (this.status !== 'hosted') {
-      throw new DomainError('companies.errors.not_hosted')
-    }
-    if (exitOn > DateTime.now().plus({ years: 1 })) {
-      throw new DomainError('companies.errors.exit_too_far', 'exitOn')
-    }
-    this.status = 'alumni'
-    this.exitOn = exitOn.startOf('day')
-    this.exitReason = reason
+  async recordExit(exitOn: DateTime, reason: ExitReason, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'company.exited',
+      (company) => {
+        if (company.status !== 'hosted') throw new DomainError('companies.errors.not_hosted')
+        if (exitOn > DateTime.now().plus({ years: 1 })) {
+          throw new DomainError('companies.errors.exit_too_far', 'exitOn')
+        }
+        company.status = 'alumni'
+        company.exitOn = exitOn.startOf('day')
+        company.exitReason = reason
+      },
+      trx
+    )
   }
 
   /** Whether the company is archived (kept with its history, out of the lists). */
@@ -135,16 +201,26 @@ export default class Company extends compose(CompanySchema, RevisesData) {
    * Archives a company instead of deleting it: its history stays. A hosted company
    * cannot be archived.
    */
-  archive() {
-    if (this.status === 'hosted') {
-      throw new DomainError('companies.errors.archive_hosted')
-    }
-    this.archivedAt ??= DateTime.utc()
+  async archive(trx?: TransactionClientContract) {
+    await this.changeAs(
+      'company.archived',
+      (company) => {
+        if (company.status === 'hosted') throw new DomainError('companies.errors.archive_hosted')
+        company.archivedAt ??= DateTime.utc()
+      },
+      trx
+    )
   }
 
   /** Brings an archived company back into the lists. */
-  unarchive() {
-    this.archivedAt = null
+  async unarchive(trx?: TransactionClientContract) {
+    await this.changeAs(
+      'company.unarchived',
+      (company) => {
+        company.archivedAt = null
+      },
+      trx
+    )
   }
 
   /**

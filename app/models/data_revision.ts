@@ -58,6 +58,17 @@ export default class DataRevision {
   }
 
   /**
+   * Runs a unit of work in the caller's transaction when there is one (a change made as part
+   * of a larger one), else in its own (DataRevision.transaction).
+   */
+  static within<Result>(
+    trx: TransactionClientContract | undefined,
+    work: (trx: TransactionClientContract) => Promise<Result>
+  ): Promise<Result> {
+    return trx ? work(trx) : this.transaction(work)
+  }
+
+  /**
    * Runs a handler once the work of a transaction is committed: its outermost transaction
    * when opened here (a savepoint's commit is not yet the data's), else the one given.
    * Never run when it rolls back.

@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
+import { Audited } from '#models/concerns/audited'
+import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import { GoalSchema } from '#database/schema'
 import { column } from '@adonisjs/lucid/orm'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
 import type { GoalMeasure } from '#domain/goals'
 
@@ -20,7 +23,7 @@ export type GoalValues = {
  * A target number of jobs to reach over a period (80 jobs in three years...). Goals
  * are kept as history, never deleted; the current one is the latest made current.
  */
-export default class Goal extends compose(GoalSchema, RevisesData) {
+export default class Goal extends compose(GoalSchema, RevisesData, Audited) {
   @column()
   declare measure: GoalMeasure
 
@@ -43,8 +46,33 @@ export default class Goal extends compose(GoalSchema, RevisesData) {
     return current?.id === this.id
   }
 
+  /** Sets a new goal's terms; the first goal, or one asked so, becomes the current one. */
+  static async set(values: GoalValues, makeCurrent: boolean, trx?: TransactionClientContract) {
+    return DataRevision.within(trx, async (client) => {
+      const goal = new Goal()
+      goal.useTransaction(client)
+      goal.#setTerms(values)
+      if (makeCurrent || !(await Goal.current(client))) goal.madeCurrentAt = DateTime.utc()
+      await goal.save()
+      await AuditEvent.record('goal.created', goal, { after: goal.auditAttributes() }, client)
+      return goal
+    })
+  }
+
+  /** Changes the goal's terms (and makes it current when asked). */
+  async updateTerms(values: GoalValues, makeCurrent: boolean, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'goal.updated',
+      (goal) => {
+        goal.#setTerms(values)
+        if (makeCurrent) goal.madeCurrentAt = DateTime.utc()
+      },
+      trx
+    )
+  }
+
   /** Sets the terms, refusing an end on or before the start. */
-  setTerms(values: GoalValues) {
+  #setTerms(values: GoalValues) {
     if (values.endsOn <= values.startsOn) {
       throw new DomainError('goals.errors.ends_before_start', 'endsOn')
     }
@@ -56,8 +84,14 @@ export default class Goal extends compose(GoalSchema, RevisesData) {
   }
 
   /** Makes this goal the one the dashboard follows (the former current one stays in history). */
-  makeCurrent() {
-    this.madeCurrentAt = DateTime.utc()
+  async makeCurrent(trx?: TransactionClientContract) {
+    await this.changeAs(
+      'goal.made_current',
+      (goal) => {
+        goal.madeCurrentAt = DateTime.utc()
+      },
+      trx
+    )
   }
 
   /** The values worth recording in the audit trail. */

@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
+import { Audited } from '#models/concerns/audited'
+import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
+import { isDuplicate } from '#helpers/database_errors'
 import { HeadcountDeclarationSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
@@ -28,7 +32,11 @@ export type DeclarationValues = {
  * A company's headcount on a date, by category: declared by its tenants (or a manager
  * on its behalf), counted once a manager has validated it. One per company and period.
  */
-export default class HeadcountDeclaration extends compose(HeadcountDeclarationSchema, RevisesData) {
+export default class HeadcountDeclaration extends compose(
+  HeadcountDeclarationSchema,
+  RevisesData,
+  Audited
+) {
   @column()
   declare kind: DeclarationKind
 
@@ -65,8 +73,46 @@ export default class HeadcountDeclaration extends compose(HeadcountDeclarationSc
     }
   }
 
-  /** A manager validates the declaration: from now on it counts. */
-  validate(manager: User) {
+  /** A manager validates the declaration: from now on it counts. Validated once. */
+  async validate(manager: User, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'declaration.validated',
+      (declaration) => {
+        if (declaration.isValidated) throw new DomainError('declarations.errors.already_validated')
+        declaration.#validatedBy(manager)
+      },
+      trx
+    )
+  }
+
+  /**
+   * Changes the headcount: the company's tenants until a manager validates it, managers at
+   * any time with a reason (a correction), noted in its comment; the former values stay in
+   * the history.
+   */
+  async update(
+    values: DeclarationValues,
+    editor: User,
+    correction: { reason: string | undefined; note: string } | null,
+    trx?: TransactionClientContract
+  ) {
+    if (editor.isManager && !correction?.reason) {
+      throw new DomainError('declarations.errors.reason_required', 'reason')
+    }
+    await this.changeAs(
+      editor.isManager ? 'declaration.corrected' : 'declaration.updated',
+      (declaration) => {
+        declaration.assertEditableBy(editor)
+        declaration.#setHeadcount(values)
+        if (editor.isManager && correction) {
+          declaration.comment = [declaration.comment, correction.note].filter(Boolean).join('\n')
+        }
+      },
+      trx
+    )
+  }
+
+  #validatedBy(manager: User) {
     this.status = 'validated'
     this.validatedById = manager.id
     this.validatedAt = DateTime.utc()
@@ -78,6 +124,15 @@ export default class HeadcountDeclaration extends compose(HeadcountDeclarationSc
    * same period, and an FTE above the headcount. A manager's declaration counts at once.
    */
   static async declare(
+    company: Company,
+    values: DeclarationValues & { kind: DeclarationKind; periodOn: DateTime },
+    author: User,
+    trx?: TransactionClientContract
+  ) {
+    return DataRevision.within(trx, (client) => this.#declare(company, values, author, client))
+  }
+
+  static async #declare(
     company: Company,
     values: DeclarationValues & { kind: DeclarationKind; periodOn: DateTime },
     author: User,
@@ -102,25 +157,31 @@ export default class HeadcountDeclaration extends compose(HeadcountDeclarationSc
     }
     const declaration = new this()
     declaration.merge({ companyId: company.id, kind: values.kind, periodOn: values.periodOn })
-    declaration.setHeadcount(values)
+    declaration.#setHeadcount(values)
     declaration.declaredById = author.id
     declaration.status = 'submitted'
-    if (author.isManager) declaration.validate(author)
+    if (author.isManager) declaration.#validatedBy(author)
     declaration.useTransaction(trx)
     try {
       await declaration.save()
     } catch (error) {
       // Two requests at once for the same period: the unique key keeps one.
-      if (/unique|duplicate/i.test(String(error))) {
+      if (isDuplicate(error)) {
         throw new DomainError('declarations.errors.duplicate', 'periodOn')
       }
       throw error
     }
+    await AuditEvent.record(
+      'declaration.created',
+      declaration,
+      { after: declaration.auditAttributes() },
+      trx
+    )
     return declaration
   }
 
   /** Replaces the headcount (a correction keeps the former values in the history). */
-  setHeadcount(values: DeclarationValues) {
+  #setHeadcount(values: DeclarationValues) {
     const headcount = values.executives + values.permanent + values.fixedTerm + values.apprentices
     if (values.fte !== undefined && values.fte !== null && values.fte > headcount) {
       throw new DomainError('declarations.errors.fte_above_headcount', 'fte', { headcount })

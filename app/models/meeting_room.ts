@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
+import { Audited } from '#models/concerns/audited'
+import { randomUUID } from 'node:crypto'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import app from '@adonisjs/core/services/app'
 import { MeetingRoomSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
@@ -40,7 +44,7 @@ export type BookingSpan = { startsAt: DateTime; endsAt: DateTime }
  * One of the shared meeting rooms that hosted companies book, with its booking rules:
  * opening hours, slot grid, durations, how far ahead, cancellation cut-off.
  */
-export default class MeetingRoom extends compose(MeetingRoomSchema, RevisesData) {
+export default class MeetingRoom extends compose(MeetingRoomSchema, RevisesData, Audited) {
   /** MySQL returns DECIMAL columns as strings. */
   @column({ consume: (value) => Number(value) })
   declare areaSqm: number
@@ -167,11 +171,28 @@ export default class MeetingRoom extends compose(MeetingRoomSchema, RevisesData)
     return null
   }
 
+  /** A manager's changes to the room's description and rules, and a new photo if any. */
+  async updateRules(values: RoomRules, photo?: MultipartFile, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'meeting_room.updated',
+      async (room) => {
+        room.#setRules(values)
+        if (photo) {
+          // A new name each time: browsers never show a former photo from their cache.
+          const name = `${room.id}-${randomUUID()}.${photo.extname}`
+          await photo.move(MeetingRoom.photosPath(), { name })
+          room.photoPath = name
+        }
+      },
+      trx
+    )
+  }
+
   /**
    * Sets the room's description and rules from the managers' form (opening and
    * closing times per weekday, "opens1"…"closes7"; both empty means closed that day).
    */
-  setRules(values: RoomRules) {
+  #setRules(values: RoomRules) {
     const hours: OpeningHours = {}
     for (let weekday = 1; weekday <= 7; weekday++) {
       const opens = values[`opens${weekday}`] ?? null

@@ -1,7 +1,9 @@
 import { SettingSchema } from '#database/schema'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { Audited } from '#models/concerns/audited'
+import DataRevision from '#models/data_revision'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import incubator from '#config/incubator'
 import { maxStayEndsOn } from '#domain/rent'
@@ -11,13 +13,13 @@ const DEFAULTS = {
   max_stay_months: incubator.maxStayMonths,
   booking_quota_minutes: incubator.bookingQuotaMinutes,
 }
-type SettingKey = keyof typeof DEFAULTS
+export type SettingKey = keyof typeof DEFAULTS
 
 /**
  * One of the incubator's rules that managers may change (the maximum stay...),
  * stored by key; a missing key means the default of config/incubator.ts.
  */
-export default class Setting extends compose(SettingSchema, RevisesData) {
+export default class Setting extends compose(SettingSchema, RevisesData, Audited) {
   /** A rule's value as a number, or its default. */
   static async number(key: SettingKey, client?: QueryClientContract) {
     const row = await this.query({ client }).where('key', key).first()
@@ -38,6 +40,26 @@ export default class Setting extends compose(SettingSchema, RevisesData) {
   /** The row holding a rule, created with its default when missing. */
   static forKey(key: SettingKey, client?: QueryClientContract) {
     return this.firstOrCreate({ key }, { key, value: String(DEFAULTS[key]) }, { client })
+  }
+
+  /** Changes rules: each one whose value changes is recorded on its own. */
+  static async change(
+    values: Partial<Record<SettingKey, number>>,
+    trx?: TransactionClientContract
+  ) {
+    await DataRevision.within(trx, async (client) => {
+      for (const [key, value] of Object.entries(values)) {
+        const setting = await this.forKey(key as SettingKey, client)
+        if (setting.value === String(value)) continue
+        await setting.changeAs(
+          'setting.updated',
+          (row) => {
+            row.value = String(value)
+          },
+          client
+        )
+      }
+    })
   }
 
   /** The values worth recording in the audit trail. */

@@ -1,5 +1,9 @@
 import { DateTime } from 'luxon'
+import { randomBytes } from 'node:crypto'
 import { RevisesData } from '#models/concerns/revises_data'
+import { Audited } from '#models/concerns/audited'
+import AuditEvent from '#models/audit_event'
+import DataRevision from '#models/data_revision'
 import { UserSchema } from '#database/schema'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
@@ -15,6 +19,11 @@ import { lockedForUpdate } from '#helpers/locking'
 export const ROLES = ['manager', 'tenant', 'official'] as const
 export type Role = (typeof ROLES)[number]
 
+/** A calendar feed's secret: 256 random bits. */
+function newCalendarToken() {
+  return randomBytes(32).toString('hex')
+}
+
 /** Languages the UI speaks; French first. */
 export const LOCALES = ['fr', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -23,7 +32,7 @@ export type Locale = (typeof LOCALES)[number]
  * A person who logs in: a manager, a tenant (attached to exactly one company)
  * or an elected official.
  */
-export default class User extends compose(UserSchema, withAuthFinder(hash), RevisesData) {
+export default class User extends compose(UserSchema, withAuthFinder(hash), RevisesData, Audited) {
   @column()
   declare role: Role
 
@@ -80,47 +89,120 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
     return this.disabledAt !== null
   }
 
-  /**
-   * Ends every open session of the account: each carries the generation it was opened in
-   * (app/helpers/account_sessions.ts), and is refused once the account has a newer one.
-   */
-  endSessions() {
-    this.sessionGeneration = (this.sessionGeneration ?? 0) + 1
-  }
-
-  /** Disables the account; its open sessions end. */
-  disable() {
-    this.disabledAt = DateTime.utc()
-    this.endSessions()
-  }
-
-  /** A new password: every open session ends (the one that changed it goes on, renewed). */
-  changePassword(password: string) {
-    this.password = password
-    this.endSessions()
+  /** Creates an account as a manager enters it, and records it. */
+  static async register(
+    values: {
+      fullName: string
+      email: string
+      password: string
+      role: Role
+      companyId?: number | null
+    },
+    trx?: TransactionClientContract
+  ) {
+    return DataRevision.within(trx, async (client) => {
+      const user = await this.create(
+        { ...values, companyId: values.role === 'tenant' ? values.companyId : null, locale: 'fr' },
+        { client }
+      )
+      await AuditEvent.record('user.created', user, { after: user.auditAttributes() }, client)
+      return user
+    })
   }
 
   /**
    * A manager's changes to the account. A new role or company changes what the person
-   * may do and see: the account's open sessions end, to start again from a login.
+   * may do and see: the account's open sessions end, to start again from a login. The
+   * last active manager cannot take another role.
    */
-  updateAccount(values: {
-    fullName: string
-    email: string
-    role: Role
-    companyId: number | null | undefined
-  }) {
-    const before = { role: this.role, companyId: this.companyId }
-    this.fullName = values.fullName
-    this.email = values.email
-    this.role = values.role
-    this.companyId = values.companyId ?? null
-    if (this.role !== before.role || this.companyId !== before.companyId) this.endSessions()
+  async updateAccount(
+    values: { fullName: string; email: string; role: Role; companyId?: number | null },
+    trx?: TransactionClientContract
+  ) {
+    await this.changeAs(
+      'user.updated',
+      async (user, client) => {
+        if (values.role !== 'manager') await User.assertAnotherActiveManager(user, client)
+        const before = { role: user.role, companyId: user.companyId }
+        user.fullName = values.fullName
+        user.email = values.email
+        user.role = values.role
+        user.companyId = values.role === 'tenant' ? (values.companyId ?? null) : null
+        if (user.role !== before.role || user.companyId !== before.companyId) {
+          user.#newSessionGeneration()
+        }
+      },
+      trx
+    )
+  }
+
+  /** Disables the account; its open sessions end. The last active manager stays. */
+  async disable(trx?: TransactionClientContract) {
+    await this.changeAs(
+      'user.disabled',
+      async (user, client) => {
+        await User.assertAnotherActiveManager(user, client)
+        user.disabledAt = DateTime.utc()
+        user.#newSessionGeneration()
+      },
+      trx
+    )
   }
 
   /** Re-enables a disabled account. */
-  enable() {
-    this.disabledAt = null
+  async enable(trx?: TransactionClientContract) {
+    await this.changeAs(
+      'user.enabled',
+      (user) => {
+        user.disabledAt = null
+      },
+      trx
+    )
+  }
+
+  /** A new password: every open session ends (the one that changed it goes on, renewed). */
+  async changePassword(password: string, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'user.password_changed',
+      (user) => {
+        user.password = password
+        user.#newSessionGeneration()
+      },
+      trx
+    )
+  }
+
+  /** Ends every open session of the account (the one that asked goes on, renewed). */
+  async endSessions(trx?: TransactionClientContract) {
+    await this.changeAs('user.other_sessions_ended', (user) => user.#newSessionGeneration(), trx)
+  }
+
+  /** A new secret address for the person's calendar feeds: the former one stops working. */
+  async renewCalendarToken(trx?: TransactionClientContract) {
+    await this.changeAs(
+      'user.calendar_token_renewed',
+      (user) => {
+        user.calendarToken = newCalendarToken()
+      },
+      trx
+    )
+  }
+
+  /** The secret of the person's calendar feeds, made the first time it is asked for. */
+  async calendarTokenOrNew() {
+    if (!this.calendarToken) {
+      this.calendarToken = newCalendarToken()
+      await this.save()
+    }
+    return this.calendarToken
+  }
+
+  /**
+   * Every open session carries the generation it was opened in
+   * (app/helpers/account_sessions.ts), and is refused once the account has a newer one.
+   */
+  #newSessionGeneration() {
+    this.sessionGeneration = (this.sessionGeneration ?? 0) + 1
   }
 
   /** The values worth recording in the audit trail (never the password hash). */

@@ -1,3 +1,5 @@
+import type { Infer } from '@vinejs/vine/types'
+import { sirenOf } from '#domain/siret'
 import vine from '@vinejs/vine'
 import { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import { decimalNumber, calendarDate, siretRule, typedText } from '#validators/rules'
@@ -76,3 +78,26 @@ export const companyFiltersValidator = vine.create({
   sort: vine.enum(['name', 'status', 'created'] as const).optional(),
   page: vine.number().positive().withoutDecimals().max(MAX_PAGE).optional(),
 })
+
+/**
+ * The profile as stored: the SIREN derived from the SIRET, and cleared fields saved as null.
+ */
+export function profileAttributes(data: Infer<typeof companyValidator>) {
+  return {
+    name: data.name,
+    siret: data.siret ?? null,
+    siren: data.siret ? sirenOf(data.siret) : null,
+    legalForm: data.legalForm ?? null,
+    nafCode: data.nafCode ?? null,
+    sector: data.sector,
+    digital: data.digital ?? false,
+    foundedOn: data.foundedOn ?? null,
+    contactName: data.contactName ?? null,
+    email: data.email ?? null,
+    phone: data.phone ?? null,
+    website: data.website ?? null,
+    notes: data.notes ?? null,
+    bookingQuotaMinutes:
+      data.bookingQuotaHours === undefined ? null : Math.round(data.bookingQuotaHours * 60),
+  }
+}

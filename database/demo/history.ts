@@ -145,7 +145,7 @@ export async function seedHistory(cells: Cell[], today: DateTime, trx: Transacti
       },
       trx
     )
-    agreement.activate(company)
+    await agreement.activate(trx)
     // Some leave early, with notice.
     const leavesEarly = !name && random() < 0.25 && months > 18
     const leavesOn = leavesEarly
@@ -153,17 +153,19 @@ export async function seedHistory(cells: Cell[], today: DateTime, trx: Transacti
       : plannedEnd
     if (leavesOn < today) {
       if (leavesEarly) {
-        agreement.terminate({
-          terminatedOn: leavesOn,
-          noticeGivenOn: leavesOn.minus({ months: 3 }).plus({ days: 1 }),
-          reason: 'Départ anticipé',
-        })
+        await agreement.terminate(
+          {
+            terminatedOn: leavesOn,
+            noticeGivenOn: leavesOn.minus({ months: 3 }).plus({ days: 1 }),
+            reason: 'Départ anticipé',
+          },
+          trx
+        )
       }
-      company.recordExit(leavesOn, pick(EXIT_REASONS))
+      await company.recordExit(leavesOn, pick(EXIT_REASONS), trx)
     }
-    await agreement.save()
-    await company.save()
-    return { company, leavesOn }
+    // As its agreement's signature and its exit left it.
+    return { company: await Company.findOrFail(company.id, { client: trx }), leavesOn }
   }
 
   const opening = day('2016-11-01')

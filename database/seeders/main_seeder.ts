@@ -129,10 +129,7 @@ export default class MainSeeder extends BaseSeeder {
         },
         { client: trx }
       )
-      if (!(await Goal.current(trx))) {
-        goal.makeCurrent()
-        await goal.save()
-      }
+      if (!(await Goal.current(trx))) await goal.makeCurrent(trx)
 
       if (app.inProduction && env.get('SEED_DEMO_ACCOUNTS') !== true) {
         return

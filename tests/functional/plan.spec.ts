@@ -82,9 +82,7 @@ test.group("The building plan (the managers' home)", (group) => {
       startsOn: today().minus({ months: 6 }),
       endsOn: today().plus({ days: 30 }),
     })
-    ending.activate(leaving)
-    await ending.save()
-    await leaving.save()
+    await ending.activate()
 
     const firstPage = await client.get('/?on=2017-07-05').loginAs(manager)
     const first = visibleText(firstPage.text())

@@ -115,8 +115,7 @@ test.group('Logging in and out', (group) => {
     const before = await client.get('/').loginAs(user)
     before.assertStatus(200)
 
-    user.disable()
-    await user.save()
+    await user.disable()
 
     const after = await client.get('/').loginAs(user).redirects(0)
     after.assertStatus(302)

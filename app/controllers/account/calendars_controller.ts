@@ -1,8 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { randomBytes } from 'node:crypto'
 import MeetingRoom from '#models/meeting_room'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import { appUrl } from '#mails/declaration_reminder_notification'
 
 /**
@@ -13,16 +10,13 @@ export default class CalendarsController {
   /** The feed addresses (created on first visit). */
   async edit({ auth, view }: HttpContext) {
     const user = auth.getUserOrFail()
-    if (!user.calendarToken) {
-      user.calendarToken = randomBytes(32).toString('hex')
-      await user.save()
-    }
+    const token = await user.calendarTokenOrNew()
     const rooms = user.isManager ? await MeetingRoom.query().orderBy('name') : []
     return view.render('pages/account/calendar', {
-      feed: appUrl(`/calendar/${user.calendarToken}/bookings.ics`),
+      feed: appUrl(`/calendar/${token}/bookings.ics`),
       roomFeeds: rooms.map((room) => ({
         room,
-        url: appUrl(`/calendar/${user.calendarToken}/rooms/${room.id}/bookings.ics`),
+        url: appUrl(`/calendar/${token}/rooms/${room.id}/bookings.ics`),
       })),
     })
   }
@@ -31,12 +25,7 @@ export default class CalendarsController {
   async update(ctx: HttpContext) {
     const { auth, response, session, i18n } = ctx
     const user = auth.getUserOrFail()
-    await DataRevision.transaction(async (trx) => {
-      user.useTransaction(trx)
-      user.calendarToken = randomBytes(32).toString('hex')
-      await user.save()
-      await AuditEvent.record(ctx, 'user.calendar_token_renewed', user, {}, trx)
-    })
+    await user.renewCalendarToken()
     session.flash('success', i18n.t('calendar.renewed'))
     return response.redirect().toRoute('account.calendar.edit')
   }

@@ -1,6 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import { dropEndedSessions, openSessions } from '#helpers/account_sessions'
 
 /**
@@ -18,12 +16,7 @@ export default class SessionsController {
   async destroyOthers(ctx: HttpContext) {
     const { auth, response, session, i18n } = ctx
     const user = auth.getUserOrFail()
-    await DataRevision.transaction(async (trx) => {
-      user.useTransaction(trx)
-      user.endSessions()
-      await user.save()
-      await AuditEvent.record(ctx, 'user.other_sessions_ended', user, {}, trx)
-    })
+    await user.endSessions()
     await dropEndedSessions(user, ctx)
     session.flash('success', i18n.t('account.sessions.others_ended'))
     return response.redirect().toRoute('account.sessions.index')

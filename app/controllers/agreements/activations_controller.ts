@@ -1,9 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { lockedForUpdate } from '#helpers/locking'
 import Agreement from '#models/agreement'
-import Company from '#models/company'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import AgreementPolicy from '#policies/agreement_policy'
 
 /**
@@ -16,18 +12,7 @@ export default class ActivationsController {
     const agreement = await Agreement.findOrFail(params.id)
     await bouncer.with(AgreementPolicy).authorize('activate', agreement)
 
-    await DataRevision.transaction(async (trx) => {
-      const locked = await lockedForUpdate(
-        Agreement.query({ client: trx }).where('id', agreement.id)
-      ).firstOrFail()
-      const company = await lockedForUpdate(
-        Company.query({ client: trx }).where('id', locked.companyId)
-      ).firstOrFail()
-      // The company's change (hosted, entry date) is recorded around the agreement's.
-      await AuditEvent.change(ctx, 'company.hosted', company, trx, () =>
-        AuditEvent.change(ctx, 'agreement.activated', locked, trx, () => locked.activate(company))
-      )
-    })
+    await agreement.activate()
 
     session.flash('success', i18n.t('agreements.activated'))
     return response.redirect().toRoute('agreements.show', { id: agreement.id })

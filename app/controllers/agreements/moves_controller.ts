@@ -1,11 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Agreement from '#models/agreement'
 import Cell from '#models/cell'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import AgreementPolicy from '#policies/agreement_policy'
 import { createMoveValidator } from '#validators/agreement'
-import { lockedForUpdate } from '#helpers/locking'
 import { today } from '#domain/periods'
 
 /**
@@ -32,26 +29,10 @@ export default class MovesController {
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const { movesOn, cellIds } = await request.validateUsing(createMoveValidator)
 
-    const next = await DataRevision.transaction(async (trx) => {
-      const locked = await lockedForUpdate(
-        Agreement.query({ client: trx }).where('id', agreement.id)
-      ).firstOrFail()
-      let opened: Agreement | undefined
-      await AuditEvent.change(ctx, 'agreement.moved', locked, trx, async () => {
-        opened = await locked.moveTo(
-          { movesOn, cellIds, reason: i18n.t('agreements.move_reason') },
-          trx
-        )
-      })
-      await opened!.load('cells')
-      await AuditEvent.record(
-        ctx,
-        'agreement.created',
-        opened!,
-        { after: opened!.auditAttributes(opened!.cells.map((cell) => cell.code)) },
-        trx
-      )
-      return opened!
+    const next = await agreement.moveTo({
+      movesOn,
+      cellIds,
+      reason: i18n.t('agreements.move_reason'),
     })
 
     session.flash('success', i18n.t('agreements.moved'))

@@ -1,12 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Agreement from '#models/agreement'
-import Company from '#models/company'
-import AuditEvent from '#models/audit_event'
 import AgreementPolicy from '#policies/agreement_policy'
 import { createRenewalValidator } from '#validators/agreement'
-import { lockedForUpdate } from '#helpers/locking'
 import Setting from '#models/setting'
-import DataRevision from '#models/data_revision'
 
 /**
  * An agreement's renewal: its planned end moves later, within the maximum stay,
@@ -31,18 +27,7 @@ export default class RenewalsController {
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const { endsOn } = await request.validateUsing(createRenewalValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      const locked = await lockedForUpdate(
-        Agreement.query({ client: trx }).where('id', agreement.id)
-      ).firstOrFail()
-      await locked.load('cells')
-      const company = await Company.query({ client: trx })
-        .where('id', locked.companyId)
-        .firstOrFail()
-      await AuditEvent.change(ctx, 'agreement.renewed', locked, trx, async () => {
-        await locked.renew(endsOn, company, trx)
-      })
-    })
+    await agreement.renew(endsOn)
 
     session.flash('success', i18n.t('agreements.renewed'))
     return response.redirect().toRoute('agreements.show', { id: agreement.id })

@@ -1,10 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Agreement from '#models/agreement'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import AgreementPolicy from '#policies/agreement_policy'
 import { createTerminationValidator } from '#validators/agreement'
-import { lockedForUpdate } from '#helpers/locking'
 import { today } from '#domain/periods'
 
 /**
@@ -29,18 +26,11 @@ export default class TerminationsController {
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const data = await request.validateUsing(createTerminationValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      const locked = await lockedForUpdate(
-        Agreement.query({ client: trx }).where('id', agreement.id)
-      ).firstOrFail()
-      await AuditEvent.change(ctx, 'agreement.terminated', locked, trx, () => {
-        locked.terminate({
-          terminatedOn: data.terminatedOn,
-          noticeGivenOn: data.noticeGivenOn,
-          reason: data.reason,
-          overrideReason: data.overrideNotice ? data.overrideReason : null,
-        })
-      })
+    await agreement.terminate({
+      terminatedOn: data.terminatedOn,
+      noticeGivenOn: data.noticeGivenOn,
+      reason: data.reason,
+      overrideReason: data.overrideNotice ? data.overrideReason : null,
     })
 
     session.flash('success', i18n.t('agreements.terminated'))

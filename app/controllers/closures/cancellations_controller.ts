@@ -1,9 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Closure from '#models/closure'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
-import BookingNotification from '#mails/booking_notification'
 
 /**
  * Cancelling every booking caught by a closure, with the closure's reason; each
@@ -17,19 +14,7 @@ export default class CancellationsController {
     const closure = await Closure.findOrFail(params.id)
     const manager = auth.getUserOrFail()
 
-    const cancelled = await DataRevision.transaction(async (trx) => {
-      const bookings = await closure.bookingsInside(trx)
-      for (const booking of bookings) {
-        await AuditEvent.change(ctx, 'booking.cancelled', booking, trx, () =>
-          booking.cancel(manager, closure.reason, trx)
-        )
-      }
-      await BookingNotification.notify(
-        trx,
-        bookings.map((booking) => ({ booking, notice: 'cancelled_by_manager', actor: manager }))
-      )
-      return bookings
-    })
+    const cancelled = await closure.cancelBookingsInside(manager)
 
     session.flash('success', i18n.t('bookings.cancelled', { count: cancelled.length }))
     return response.redirect().toRoute('closures.show', { id: closure.id })

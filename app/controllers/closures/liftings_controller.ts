@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Closure from '#models/closure'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 
 /** Lifting a closure: the room (or the building) may be booked again; the closure stays in history. */
@@ -11,11 +9,7 @@ export default class LiftingsController {
     const { auth, bouncer, params, response, session, i18n } = ctx
     await bouncer.with(MeetingRoomPolicy).authorize('edit')
     const closure = await Closure.findOrFail(params.id)
-    await DataRevision.transaction(async (trx) => {
-      await AuditEvent.change(ctx, 'closure.lifted', closure, trx, () =>
-        closure.lift(auth.getUserOrFail())
-      )
-    })
+    await closure.lift(auth.getUserOrFail())
     session.flash('success', i18n.t('closures.lifted'))
     return response.redirect().toRoute('closures.index')
   }

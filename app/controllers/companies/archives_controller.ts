@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Company from '#models/company'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import CompanyPolicy from '#policies/company_policy'
 
 /**
@@ -24,9 +22,7 @@ export default class ArchivesController {
     const company = await Company.findOrFail(params.id)
     await bouncer.with(CompanyPolicy).authorize('archive', company)
 
-    await DataRevision.transaction((trx) =>
-      AuditEvent.change(ctx, `company.${change}d`, company, trx, () => company[change]())
-    )
+    await company[change]()
 
     session.flash('success', i18n.t(`companies.${change}d`, { name: company.name }))
     return response.redirect().toRoute('companies.show', { id: company.id })

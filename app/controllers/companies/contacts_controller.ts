@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Company from '#models/company'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import CompanyPolicy from '#policies/company_policy'
 import { updateContactValidator } from '#validators/company'
 
@@ -23,15 +21,11 @@ export default class ContactsController {
     await bouncer.with(CompanyPolicy).authorize('editContact', company)
     const data = await request.validateUsing(updateContactValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      await AuditEvent.change(ctx, 'company.contact_updated', company, trx, () => {
-        company.merge({
-          contactName: data.contactName ?? null,
-          email: data.email ?? null,
-          phone: data.phone ?? null,
-          website: data.website ?? null,
-        })
-      })
+    await company.updateContact({
+      contactName: data.contactName ?? null,
+      email: data.email ?? null,
+      phone: data.phone ?? null,
+      website: data.website ?? null,
     })
 
     session.flash('success', i18n.t('companies.contact_updated'))

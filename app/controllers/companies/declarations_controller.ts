@@ -1,8 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Company from '#models/company'
 import HeadcountDeclaration from '#models/headcount_declaration'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
 import { createDeclarationValidator } from '#validators/headcount_declaration'
 import { declarationsDue } from '#domain/declaration_periods'
@@ -52,21 +50,7 @@ export default class DeclarationsController {
     await bouncer.with(HeadcountDeclarationPolicy).authorize('declareFor', company)
     const values = await request.validateUsing(createDeclarationValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      const declaration = await HeadcountDeclaration.declare(
-        company,
-        values,
-        auth.getUserOrFail(),
-        trx
-      )
-      await AuditEvent.record(
-        ctx,
-        'declaration.created',
-        declaration,
-        { after: declaration.auditAttributes() },
-        trx
-      )
-    })
+    await HeadcountDeclaration.declare(company, values, auth.getUserOrFail())
 
     session.flash('success', i18n.t('declarations.created'))
     return response.redirect().toRoute('companies.declarations.index', { id: company.id })

@@ -1,8 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { lockedForUpdate } from '#helpers/locking'
 import Company, { EXIT_REASONS } from '#models/company'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import CompanyPolicy from '#policies/company_policy'
 import { createExitValidator } from '#validators/company'
 
@@ -24,14 +21,7 @@ export default class ExitsController {
     await bouncer.with(CompanyPolicy).authorize('recordExit', company)
     const { exitOn, exitReason } = await request.validateUsing(createExitValidator)
 
-    await DataRevision.transaction(async (trx) => {
-      const locked = await lockedForUpdate(
-        Company.query({ client: trx }).where('id', company.id)
-      ).firstOrFail()
-      await AuditEvent.change(ctx, 'company.exited', locked, trx, () => {
-        locked.recordExit(exitOn, exitReason)
-      })
-    })
+    await company.recordExit(exitOn, exitReason)
 
     session.flash('success', i18n.t('companies.exited', { name: company.name }))
     return response.redirect().toRoute('companies.show', { id: company.id })

@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import HeadcountDeclaration from '#models/headcount_declaration'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
 
 /**
@@ -14,11 +12,7 @@ export default class ValidationsController {
     const declaration = await HeadcountDeclaration.findOrFail(params.id)
     await bouncer.with(HeadcountDeclarationPolicy).authorize('validate', declaration)
 
-    await DataRevision.transaction((trx) =>
-      AuditEvent.change(ctx, 'declaration.validated', declaration, trx, () =>
-        declaration.validate(auth.getUserOrFail())
-      )
-    )
+    await declaration.validate(auth.getUserOrFail())
 
     session.flash('success', i18n.t('declarations.validated'))
     return response

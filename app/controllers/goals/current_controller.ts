@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Goal from '#models/goal'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import GoalPolicy from '#policies/goal_policy'
 
 /**
@@ -14,9 +12,7 @@ export default class CurrentController {
     await bouncer.with(GoalPolicy).authorize('manage')
     const goal = await Goal.findOrFail(params.id)
 
-    await DataRevision.transaction(async (trx) => {
-      await AuditEvent.change(ctx, 'goal.made_current', goal, trx, () => goal.makeCurrent())
-    })
+    await goal.makeCurrent()
 
     session.flash('success', i18n.t('goals.made_current', { name: goal.name }))
     return response.redirect().toRoute('goals.index')

@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
-import AuditEvent from '#models/audit_event'
-import DataRevision from '#models/data_revision'
 import UserPolicy from '#policies/user_policy'
 import { dropEndedSessions } from '#helpers/account_sessions'
 
@@ -25,12 +23,7 @@ export default class DisablementsController {
     const user = await User.findOrFail(params.id)
     await bouncer.with(UserPolicy).authorize('disable', user)
 
-    await DataRevision.transaction(async (trx) => {
-      if (change === 'disable') await User.assertAnotherActiveManager(user, trx)
-      await AuditEvent.change(ctx, `user.${change}d`, user, trx, () => {
-        user[change]()
-      })
-    })
+    await user[change]()
     await dropEndedSessions(user)
 
     session.flash('success', i18n.t(`users.${change}d`, { name: user.fullName }))

@@ -1,0 +1,221 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Agreement from '#models/agreement'
+import AuditEvent from '#models/audit_event'
+import { DomainError } from '#exceptions/domain_error'
+import { day } from '#domain/periods'
+import { createCompany } from '#tests/support/fixtures'
+import { createCell, openAgreement } from '#tests/support/agreements'
+
+/** The message key of the rule that refused a change, or null when nothing refused it. */
+async function rejection(change: () => Promise<unknown>) {
+  try {
+    await change()
+  } catch (error) {
+    if (error instanceof DomainError) return error.messageKey
+    throw error
+  }
+  return null
+}
+
+/** A signed agreement of a new company on a new cell, 2026-01-01 to 2027-12-31, three months' notice. */
+async function signedAgreement() {
+  const company = await createCompany()
+  const cell = await createCell()
+  const agreement = await openAgreement({
+    companyId: company.id,
+    cellIds: [cell.id],
+    startsOn: day('2026-01-01'),
+    endsOn: day('2027-12-31'),
+  })
+  await agreement.activate()
+  return { agreement, company, cell }
+}
+
+/** The actions recorded about a record, oldest first. */
+async function recorded(subject: { constructor: { name: string }; id: number }) {
+  const events = await AuditEvent.historyOf(subject)
+  return events.map((event) => event.action).reverse()
+}
+
+test.group('Agreement lifecycle', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('the state is read from the dates', ({ assert }) => {
+    const record = new Agreement()
+    record.merge({
+      status: 'active',
+      startsOn: day('2026-01-01'),
+      endsOn: day('2027-12-31'),
+      terminatedOn: null,
+    })
+    assert.equal(record.stateOn(day('2025-12-31')), 'upcoming')
+    assert.equal(record.stateOn(day('2026-01-01')), 'active')
+    assert.equal(record.stateOn(day('2027-12-31')), 'active')
+    assert.equal(record.stateOn(day('2028-01-01')), 'ended')
+    record.status = 'draft'
+    assert.equal(record.stateOn(day('2026-06-01')), 'draft')
+  })
+
+  test('opening records a draft with its cells', async ({ assert }) => {
+    const company = await createCompany()
+    const cell = await createCell({ code: 'B-12' })
+    const agreement = await openAgreement({ companyId: company.id, cellIds: [cell.id] })
+    assert.equal(agreement.status, 'draft')
+    const [event] = await AuditEvent.historyOf(agreement)
+    assert.equal(event.action, 'agreement.created')
+    assert.equal(event.afterValues!.cells, 'B-12')
+    assert.isNull(event.userId)
+  })
+
+  test('signing: draft → active; the candidate enters on the start day; signed once', async ({
+    assert,
+  }) => {
+    const { agreement, company } = await signedAgreement()
+    await company.refresh()
+    assert.equal(agreement.status, 'active')
+    assert.equal(company.status, 'hosted')
+    assert.equal(company.enteredOn!.toISODate(), '2026-01-01')
+    assert.deepEqual(await recorded(agreement), ['agreement.created', 'agreement.activated'])
+    assert.deepEqual(await recorded(company), ['company.hosted'])
+
+    assert.equal(await rejection(() => agreement.activate()), 'agreements.errors.not_draft')
+    assert.deepEqual(await recorded(agreement), ['agreement.created', 'agreement.activated'])
+  })
+
+  test('termination respecting the notice, recorded with the values before and after', async ({
+    assert,
+  }) => {
+    const { agreement } = await signedAgreement()
+    await agreement.terminate({
+      terminatedOn: day('2026-06-30'),
+      noticeGivenOn: day('2026-03-31'),
+      reason: 'Locaux trouvés',
+    })
+    await agreement.refresh()
+    assert.equal(agreement.status, 'terminated')
+    assert.equal(agreement.effectiveEndsOn.toISODate(), '2026-06-30')
+    assert.isNull(agreement.noticeOverrideReason)
+    assert.equal(agreement.stateOn(day('2026-07-01')), 'terminated')
+    const [event] = await AuditEvent.historyOf(agreement)
+    assert.equal(event.action, 'agreement.terminated')
+    assert.equal(event.beforeValues!.status, 'active')
+    assert.equal(event.afterValues!.terminatedOn, '2026-06-30')
+  })
+
+  test('termination before the notice runs out needs an override with a reason', async ({
+    assert,
+  }) => {
+    const { agreement } = await signedAgreement()
+    const early = {
+      terminatedOn: day('2026-04-30'),
+      noticeGivenOn: day('2026-03-31'),
+      reason: 'Départ',
+    }
+    assert.equal(
+      await rejection(() => agreement.terminate(early)),
+      'agreements.errors.notice_not_respected'
+    )
+    await agreement.refresh()
+    assert.equal(agreement.status, 'active')
+    assert.notInclude(await recorded(agreement), 'agreement.terminated')
+
+    await agreement.terminate({ ...early, overrideReason: 'Accord amiable' })
+    assert.equal(agreement.terminatedOn!.toISODate(), '2026-04-30')
+    assert.equal(agreement.noticeOverrideReason, 'Accord amiable')
+  })
+
+  test('termination outside the agreement, or of a non-active one, is refused', async ({
+    assert,
+  }) => {
+    const { agreement } = await signedAgreement()
+    const base = { noticeGivenOn: day('2025-01-01'), reason: 'x' }
+    assert.equal(
+      await rejection(() => agreement.terminate({ ...base, terminatedOn: day('2025-12-31') })),
+      'agreements.errors.termination_outside'
+    )
+    assert.equal(
+      await rejection(() => agreement.terminate({ ...base, terminatedOn: day('2027-12-31') })),
+      'agreements.errors.termination_outside'
+    )
+    const company = await createCompany()
+    const spare = await createCell()
+    const draft = await openAgreement({ companyId: company.id, cellIds: [spare.id] })
+    assert.equal(
+      await rejection(() => draft.terminate({ ...base, terminatedOn: day('2026-06-30') })),
+      'agreements.errors.not_active'
+    )
+  })
+
+  test('the refusal carries days, not text: the interface formats them', async ({ assert }) => {
+    const { agreement } = await signedAgreement()
+    try {
+      await agreement.terminate({
+        terminatedOn: day('2025-06-30'),
+        noticeGivenOn: day('2025-01-01'),
+        reason: 'x',
+      })
+      assert.fail('refused')
+    } catch (error) {
+      assert.instanceOf(error, DomainError)
+      assert.equal((error as DomainError).data.start!.toString(), day('2026-01-01').toString())
+    }
+  })
+
+  test('renewal moves the end later while the cell stays free', async ({ assert }) => {
+    const { agreement, cell } = await signedAgreement()
+    await agreement.renew(day('2028-06-30'))
+    assert.equal(agreement.endsOn.toISODate(), '2028-06-30')
+    assert.include(await recorded(agreement), 'agreement.renewed')
+
+    const other = await createCompany()
+    await openAgreement({
+      companyId: other.id,
+      cellIds: [cell.id],
+      startsOn: day('2028-07-01'),
+      endsOn: day('2028-12-31'),
+    })
+    assert.equal(
+      await rejection(() => agreement.renew(day('2028-09-30'))),
+      'agreements.errors.overlap'
+    )
+    assert.equal(
+      await rejection(() => agreement.renew(day('2028-01-31'))),
+      'agreements.errors.renewal_not_later'
+    )
+  })
+
+  test('a move ends the agreement the day before and opens the next on the new cells', async ({
+    assert,
+  }) => {
+    const { agreement, company } = await signedAgreement()
+    const bigger = await createCell({ code: 'M-2', areaSqm: 40 })
+    const next = await agreement.moveTo({
+      movesOn: day('2026-09-01'),
+      cellIds: [bigger.id],
+      reason: 'Déménagement',
+    })
+    await agreement.refresh()
+    await next.load('cells')
+    assert.equal(agreement.status, 'terminated')
+    assert.equal(agreement.terminatedOn!.toISODate(), '2026-08-31')
+    assert.equal(next.status, 'active')
+    assert.equal(next.companyId, company.id)
+    assert.equal(next.previousAgreementId, agreement.id)
+    assert.equal(next.startsOn.toISODate(), '2026-09-01')
+    assert.equal(next.endsOn.toISODate(), '2027-12-31')
+    assert.deepEqual(
+      next.cells.map((cell) => cell.code),
+      ['M-2']
+    )
+    assert.include(await recorded(agreement), 'agreement.moved')
+    assert.deepEqual(await recorded(next), ['agreement.created'])
+
+    assert.equal(
+      await rejection(() =>
+        next.moveTo({ movesOn: day('2026-09-01'), cellIds: [bigger.id], reason: 'x' })
+      ),
+      'agreements.errors.move_outside'
+    )
+  })
+})
