@@ -47,7 +47,6 @@ export function Audited<Model extends NormalizeConstructor<typeof BaseModel>>(su
         return result
       })
     }
-
   }
   return AuditedModel
 }
