@@ -12,8 +12,9 @@ function messageOf(error: unknown) {
 /**
  * Emails each company the headcount declarations it has yet to make, for a daily
  * cron: one email per company, to its active tenants (else its contact address),
- * and never twice for the same period (each reminder sent is recorded). Exits 0
- * unless a reminder could not be sent.
+ * and never twice for the same period (each reminder is recorded with its email, which
+ * goes through the outbox: tried again when sending fails). Exits 0 unless an email
+ * could not be sent at once.
  */
 export default class DeclarationsRemind extends BaseCommand {
   static commandName = 'declarations:remind'
@@ -27,7 +28,7 @@ export default class DeclarationsRemind extends BaseCommand {
   async run() {
     const { default: router } = await import('@adonisjs/core/services/router')
     const { default: DataRevision } = await import('#models/data_revision')
-    const { default: mail } = await import('@adonisjs/mail/services/main')
+    const { default: OutgoingEmail } = await import('#models/outgoing_email')
     const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
     const { default: User } = await import('#models/user')
     const { default: DeclarationReminder } = await import('#models/declaration_reminder')
@@ -49,6 +50,7 @@ export default class DeclarationsRemind extends BaseCommand {
     }
 
     const counts = { sent: 0, skipped: 0, failed: 0 }
+    const startedAt = DateTime.utc().startOf('second')
     try {
       const companies = await missingDeclarationsOn(on)
       const toRemind = companies
@@ -82,13 +84,11 @@ export default class DeclarationsRemind extends BaseCommand {
         }
 
         try {
-          // The reminders are recorded first, in the transaction that sends the email:
-          // a failed send records nothing, and a run at the same time stops on the unique key.
+          // The reminders and their email in one transaction: a run at the same time
+          // stops on the unique key, and the outbox sends the email once it commits.
           await DataRevision.transaction(async (trx) => {
             await DeclarationReminder.record(company, fresh, recipients, trx)
-            await mail.send(
-              new DeclarationReminderNotification(company, recipients, fresh, reminded)
-            )
+            await DeclarationReminderNotification.remind(trx, company, recipients, fresh, reminded)
           })
           counts.sent += 1
           this.logger.info(
@@ -110,6 +110,22 @@ export default class DeclarationsRemind extends BaseCommand {
               error: messageOf(error),
             })
           )
+        }
+      }
+
+      // Sent now by this process unless a worker delivers the outbox.
+      if (OutgoingEmail.delivery === 'web' && counts.sent) {
+        await OutgoingEmail.deliverSoon()
+        const waiting = await OutgoingEmail.waitingSince('declaration_reminder', startedAt)
+        if (waiting.length) {
+          this.logger.error(
+            i18n.t('reminders.command.delivery_failed', {
+              count: waiting.length,
+              error: waiting[0].lastError ?? '',
+            })
+          )
+          counts.sent -= waiting.length
+          counts.failed += waiting.length
         }
       }
 

@@ -22,6 +22,11 @@ const MAILS = {
     const { default: BookingNotification } = await import('#mails/booking_notification')
     return BookingNotification.fromOutbox(payloads)
   },
+  declaration_reminder: async (payloads: any[]) => {
+    const { default: DeclarationReminderNotification } =
+      await import('#mails/declaration_reminder_notification')
+    return DeclarationReminderNotification.fromOutbox(payloads)
+  },
 } satisfies Record<string, (payloads: any[]) => Promise<(BaseMail | null)[]>>
 
 /** The name of a mail the outbox can send. */
@@ -82,6 +87,16 @@ export default class OutgoingEmail extends OutgoingEmailSchema {
       const delivery = this.deliverSoon()
       return this.awaitDelivery ? delivery : undefined
     })
+  }
+
+  /** The emails of a kind written since an instant that are not sent yet (a failed try). */
+  static waitingSince(name: OutboxMail, since: DateTime) {
+    return this.query()
+      .where('mail', name)
+      .where('created_at', '>=', sqlDateTime(since))
+      .whereNull('sent_at')
+      .whereNull('abandoned_at')
+      .orderBy('id')
   }
 
   /** The web process's delivery under way, if any, and whether more came meanwhile. */

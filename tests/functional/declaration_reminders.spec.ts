@@ -6,6 +6,8 @@ import DeclarationsRemind from '#commands/declarations_remind'
 import Company from '#models/company'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import DeclarationReminder from '#models/declaration_reminder'
+import OutgoingEmail from '#models/outgoing_email'
+import db from '@adonisjs/lucid/services/db'
 import { recordedMails } from '#mails/transports/recording_transport'
 import { mailServerDown } from '#tests/support/mail'
 import { day } from '#domain/periods'
@@ -184,23 +186,30 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
     assert.lengthOf(recordedMails.messages, 0)
   })
 
-  test('a failed send records nothing: the next run sends the reminder', async ({ assert }) => {
+  test('a failed send stays in the outbox: sent once the server is back, never twice', async ({
+    assert,
+  }) => {
     const late = await hosted('Retardataire')
-    await createUser('tenant', { companyId: late.id })
+    const tenant = await createUser('tenant', { companyId: late.id })
     const serverBack = mailServerDown()
     try {
       const { command, output } = await remind('2026-05-10')
       command.assertFailed()
-      assert.include(output, "Retardataire : échec de l'envoi (SMTP indisponible)")
+      assert.include(output, "1 rappel n'a pas pu partir (SMTP indisponible)")
     } finally {
       serverBack()
     }
-    assert.lengthOf(await DeclarationReminder.all(), 0)
+    assert.lengthOf(recordedMails.messages, 0)
+    assert.lengthOf(await DeclarationReminder.all(), 2)
 
+    // A second run reminds nobody again; the outbox sends the email when it is due again.
     const { command } = await remind('2026-05-10')
     command.assertSucceeded()
+    assert.lengthOf(recordedMails.messages, 0)
+    await db.from('outgoing_emails').update({ deliver_after: '2000-01-01 00:00:00' })
+    await OutgoingEmail.deliverDue()
     assert.lengthOf(recordedMails.messages, 1)
-    assert.lengthOf(await DeclarationReminder.all(), 2)
+    assert.include(recordedMails.messages[0].to, tenant.email)
   })
 
   test('an invalid date makes the command fail', async () => {
@@ -237,9 +246,11 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
     assert.lengthOf(recordedMails.messages, 30)
     const manyAgain = await countQueries(() => remind('2026-05-10'))
 
-    // Reads are bounded; each email sent costs exactly two writes: its reminders, in one
-    // insert, and the data's new revision (pages showing reminders are made again).
-    assert.equal(manyQueries - 2 * 30, fewQueries - 2 * 3)
+    // Reads are bounded; each email costs the same few queries: its reminders in one
+    // insert, its email in the outbox, the data's new revision, and its delivery round.
+    const perEmail = (manyQueries - fewQueries) / 27
+    assert.equal(perEmail, Math.round(perEmail))
+    assert.isAtMost(perEmail, 9)
     assert.equal(manyAgain, fewAgain)
     assert.isAtMost(fewAgain, 3)
   })
