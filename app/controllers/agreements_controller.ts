@@ -18,7 +18,7 @@ export default class AgreementsController {
     await bouncer.with(AgreementPolicy).authorize('create')
     const [companies, cells] = await Promise.all([
       Company.query().whereNot('status', 'alumni').orderBy('name'),
-      Cell.query().whereNull('out_of_service_at').orderBy('floor').orderBy('code'),
+      Cell.allocatable(),
     ])
     return view.render('pages/agreements/create', {
       companies,

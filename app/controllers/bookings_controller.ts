@@ -6,7 +6,8 @@ import MeetingRoom from '#models/meeting_room'
 import AuditEvent from '#models/audit_event'
 import BookingPolicy from '#policies/booking_policy'
 import { createBookingValidator, updateBookingValidator } from '#validators/booking'
-import { sqlDateTime, toLocal } from '#domain/booking_slots'
+import { sqlDateTime } from '#helpers/sql_dates'
+import { toLocal } from '#domain/local_time'
 import type User from '#models/user'
 import BookingSeries from '#models/booking_series'
 import { DomainError } from '#exceptions/domain_error'
@@ -17,6 +18,13 @@ function companyOf(user: User, companyId: number | undefined) {
   const chosen = user.isManager ? companyId : user.companyId
   if (!chosen) throw new DomainError('bookings.errors.company_required', 'companyId')
   return chosen
+}
+
+/** What the person's company has booked and may still book this month and next, if any. */
+async function quotaMonthsOf(user: User) {
+  if (!user.companyId) return null
+  const company = await Company.findOrFail(user.companyId)
+  return company.quotaMonths()
 }
 
 /**
@@ -39,7 +47,7 @@ export default class BookingsController {
     const [upcoming, past, quota] = await Promise.all([
       scoped().where('ends_at', '>=', now).orderBy('starts_at').limit(200),
       scoped().where('ends_at', '<', now).orderBy('starts_at', 'desc').limit(50),
-      user.companyId ? Booking.quotaMonthsOf(user.companyId) : Promise.resolve(null),
+      quotaMonthsOf(user),
     ])
     return view.render('pages/bookings/index', { upcoming, past, quota })
   }
@@ -51,7 +59,7 @@ export default class BookingsController {
     const [rooms, companies, quota] = await Promise.all([
       MeetingRoom.query().orderBy('name'),
       user.isManager ? Company.choices({ archived: false }) : Promise.resolve([]),
-      user.companyId ? Booking.quotaMonthsOf(user.companyId) : Promise.resolve(null),
+      quotaMonthsOf(user),
     ])
     return view.render('pages/bookings/form', {
       booking: null,
@@ -169,7 +177,7 @@ export default class BookingsController {
     const [rooms, history, quota] = await Promise.all([
       MeetingRoom.query().orderBy('name'),
       AuditEvent.historyOf(booking),
-      user.companyId ? Booking.quotaMonthsOf(user.companyId) : Promise.resolve(null),
+      quotaMonthsOf(user),
     ])
     return view.render('pages/bookings/form', {
       booking,

@@ -5,7 +5,7 @@ import User from '#models/user'
 import Booking from '#models/booking'
 import MeetingRoom from '#models/meeting_room'
 import { bookingsCalendar } from '#domain/booking_calendar'
-import { sqlDateTime } from '#domain/booking_slots'
+import { sqlDateTime } from '#helpers/sql_dates'
 
 /** Bookings a feed shows: from 90 days back, confirmed or cancelled (so calendars drop them). */
 function feedBookings() {

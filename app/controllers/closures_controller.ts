@@ -6,7 +6,8 @@ import Building from '#models/building'
 import AuditEvent from '#models/audit_event'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { closureValidator } from '#validators/closure'
-import { sqlDateTime, toLocal } from '#domain/booking_slots'
+import { sqlDateTime } from '#helpers/sql_dates'
+import { toLocal } from '#domain/local_time'
 
 /**
  * Closures of a meeting room or of every room of a building: managers declare them; the

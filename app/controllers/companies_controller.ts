@@ -32,11 +32,7 @@ export default class CompaniesController {
     const search = filters.q?.replace(/[\s.]/g, '')
 
     const companies = await Company.query()
-      .if(
-        filters.archived === 'yes',
-        (query) => query.whereNotNull('archived_at'),
-        (query) => query.whereNull('archived_at')
-      )
+      .withScopes((scopes) => scopes.archived(filters.archived === 'yes'))
       .if(filters.status, (query) =>
         query.withScopes((scopes) => scopes.inLifecycle(filters.status))
       )

@@ -8,7 +8,7 @@ import BookingPolicy from '#policies/booking_policy'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { meetingRoomValidator } from '#validators/meeting_room'
 import { calendarGrid } from '#domain/room_calendar'
-import { LOCAL_ZONE, sqlDateTime } from '#domain/booking_slots'
+import { LOCAL_ZONE } from '#domain/local_time'
 import { parseDay, today } from '#domain/periods'
 
 /** The instant a Paris calendar day starts. */
@@ -19,9 +19,10 @@ function localMidnight(day: DateTime) {
 /** Confirmed bookings from one local day to another (excluded), with their company. */
 function bookingsBetween(from: DateTime, to: DateTime, roomId?: number) {
   const query = Booking.query()
-    .where('status', 'confirmed')
-    .where('starts_at', '>=', sqlDateTime(localMidnight(from)))
-    .where('starts_at', '<', sqlDateTime(localMidnight(to)))
+    .withScopes((scopes) => {
+      scopes.confirmed()
+      scopes.startingBetween(localMidnight(from), localMidnight(to))
+    })
     .preload('company', (company) => company.select('id', 'name'))
     .orderBy('starts_at')
   if (roomId) query.where('meeting_room_id', roomId)

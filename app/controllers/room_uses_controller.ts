@@ -5,7 +5,7 @@ import Booking from '#models/booking'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { decimalComma, sendCsv } from '#helpers/csv'
 import { roomUse } from '#domain/room_use'
-import { LOCAL_ZONE, sqlDateTime, toLocal } from '#domain/booking_slots'
+import { LOCAL_ZONE, toLocal } from '#domain/local_time'
 import { parseMonth } from '#domain/periods'
 
 /** Hours as French spreadsheets read them: decimal comma. */
@@ -61,9 +61,10 @@ export default class RoomUsesController {
     const [rooms, bookings] = await Promise.all([
       MeetingRoom.query().orderBy('name'),
       Booking.query()
-        .where('status', 'confirmed')
-        .where('starts_at', '>=', sqlDateTime(start))
-        .where('starts_at', '<', sqlDateTime(start.plus({ months: 1 })))
+        .withScopes((scopes) => {
+          scopes.confirmed()
+          scopes.startingBetween(start, start.plus({ months: 1 }))
+        })
         .preload('company', (company) => company.select('id', 'name')),
     ])
     return roomUse(month, rooms, bookings)

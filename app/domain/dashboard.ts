@@ -13,7 +13,8 @@ import {
   type CountedDeclaration,
 } from '#domain/jobs'
 import { goalProgress, expectedOn, type GoalMeasure } from '#domain/goals'
-import { columnDay, day as calendarDay } from '#domain/periods'
+import { columnDay } from '#helpers/sql_dates'
+import { day as calendarDay } from '#domain/periods'
 import { cellStatesOn, holdingsFromRows, occupancyOf } from '#domain/occupancy'
 import {
   averageStay,

@@ -4,7 +4,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import Company from '#models/company'
 import DeclarationReminder from '#models/declaration_reminder'
 import { dueDates, type DeclarationKind, type DeclarationPeriod } from '#domain/declaration_periods'
-import { columnDay } from '#domain/periods'
+import { columnDay } from '#helpers/sql_dates'
 
 /** A period due with no declaration, and the reminder already sent for it, if any. */
 export type MissingDeclaration = DeclarationPeriod & { reminder: DeclarationReminder | null }

@@ -4,14 +4,6 @@ import { LOCAL_ZONE } from '#domain/local_zone'
 /** A span of calendar days, both ends included. */
 export type Period = { startsOn: DateTime; endsOn: DateTime }
 
-/**
- * A DATE column as YYYY-MM-DD, whichever way the driver returns it: MySQL a Date at
- * midnight UTC, SQLite text.
- */
-export function columnDay(value: Date | string) {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)
-}
-
 /** Reads a calendar date (YYYY-MM-DD) as a day in UTC, so that it never shifts. */
 export function day(value: string) {
   return DateTime.fromISO(value, { zone: 'utc' }).startOf('day')

@@ -1,15 +1,10 @@
+import { spansOverlap } from '#domain/overlap'
 import { DateTime } from 'luxon'
 import type Booking from '#models/booking'
 import type MeetingRoom from '#models/meeting_room'
-import {
-  closureCovering,
-  hhmm,
-  localTime,
-  minutesOf,
-  onGrid,
-  toLocal,
-  type ClosureSpan,
-} from '#domain/booking_slots'
+import { closureCovering, type ClosureSpan } from '#domain/closures'
+import { hhmm, localTime, minutesOf, toLocal } from '#domain/local_time'
+import { onGrid } from '#domain/opening_hours'
 
 /** One column of a calendar: a room on a day (the week view: one room, seven days; the day view: every room, one day). */
 export type CalendarColumn = { room: MeetingRoom; date: string }
@@ -64,8 +59,8 @@ export function calendarGrid(
       const slot = localTime(column.date, time)
       if (!slot.instant) return { state: 'closed' }
       const slotEnd = slot.instant.plus({ minutes: step })
-      const booking = bookingsOf[index].find(
-        (candidate) => candidate.startsAt < slotEnd && candidate.endsAt > slot.instant!
+      const booking = bookingsOf[index].find((candidate) =>
+        spansOverlap(candidate, { startsAt: slot.instant!, endsAt: slotEnd })
       )
       if (booking) {
         const endMinutes = Math.min(

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon'
 import type Booking from '#models/booking'
 import type MeetingRoom from '#models/meeting_room'
-import { minutesOf } from '#domain/booking_slots'
+import { minutesOf } from '#domain/local_time'
 
 /**
  * How much the meeting rooms were used in a month: hours booked per room and per

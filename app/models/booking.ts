@@ -6,19 +6,20 @@ import { Audited } from '#models/concerns/audited'
 import AuditEvent from '#models/audit_event'
 import BookingNotification from '#mails/booking_notification'
 import { BookingSchema } from '#database/schema'
-import { belongsTo, column } from '@adonisjs/lucid/orm'
+import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import db from '@adonisjs/lucid/services/db'
 import MeetingRoom from '#models/meeting_room'
 import Company from '#models/company'
 import User from '#models/user'
-import Setting from '#models/setting'
 import Closure from '#models/closure'
+import { quotaBinds } from '#domain/quota'
+import { spansOverlap } from '#domain/overlap'
 import { DomainError } from '#exceptions/domain_error'
-import { lockedForUpdate } from '#helpers/locking'
 import { isDeadlock, isDuplicate } from '#helpers/database_errors'
-import { LOCAL_ZONE, slotStarts, sqlDateTime, toLocal } from '#domain/booking_slots'
+import { toLocal } from '#domain/local_time'
+import { slotStarts } from '#domain/booking_slots'
+import { sqlDateTime } from '#helpers/sql_dates'
 
 /** What a booking asks for: a room, a company, a span of time, a title and attendees. */
 export type BookingTerms = {
@@ -53,6 +54,28 @@ export default class Booking extends compose(BookingSchema, RevisesData, Audited
   get isConfirmed() {
     return this.status === 'confirmed'
   }
+
+  /** The bookings that still hold their room (isConfirmed). */
+  static confirmed = scope((query) => {
+    query.where('status', 'confirmed')
+  })
+
+  /** Whether it overlaps a span of time (app/domain/overlap.ts: ends are exclusive). */
+  overlaps(span: { startsAt: DateTime; endsAt: DateTime }) {
+    return spansOverlap(this, span)
+  }
+
+  /** The bookings that overlap a span of time (overlaps, in SQL). */
+  static overlapping = scope((query, span: { startsAt: DateTime; endsAt: DateTime }) => {
+    query
+      .where('starts_at', '<', sqlDateTime(span.endsAt))
+      .where('ends_at', '>', sqlDateTime(span.startsAt))
+  })
+
+  /** The bookings that start from an instant (included) to another (excluded). */
+  static startingBetween = scope((query, from: DateTime, to: DateTime) => {
+    query.where('starts_at', '>=', sqlDateTime(from)).where('starts_at', '<', sqlDateTime(to))
+  })
 
   /** Its length in minutes. */
   get minutes() {
@@ -124,16 +147,16 @@ export default class Booking extends compose(BookingSchema, RevisesData, Audited
   async cancelAsAsked(
     by: User,
     reason: string | null,
-    scope: 'one' | 'following',
+    asked: 'one' | 'following',
     trx?: TransactionClientContract
   ) {
     return DataRevision.within(trx, async (client) => {
       await this.cancel(by, reason, client)
       const later =
-        scope === 'following' && this.seriesId
+        asked === 'following' && this.seriesId
           ? await Booking.query({ client })
+              .withScopes((scopes) => scopes.confirmed())
               .where('series_id', this.seriesId)
-              .where('status', 'confirmed')
               .where('starts_at', '>', sqlDateTime(this.startsAt))
               .orderBy('starts_at')
           : []
@@ -175,7 +198,8 @@ export default class Booking extends compose(BookingSchema, RevisesData, Audited
     const room = await MeetingRoom.findOrFail(terms.meetingRoomId, { client: trx })
     const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room, trx)
     room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
-    const company = actor.isManager ? null : await this.assertWithinQuota(terms, trx)
+    const company = quotaBinds(actor) ? await Company.locked(terms.companyId, trx) : null
+    await company?.assertRoomTimeLeft(terms, trx)
     company?.assertMayBookOn(terms.startsAt)
     const booking = await this.create(
       {
@@ -215,12 +239,9 @@ export default class Booking extends compose(BookingSchema, RevisesData, Audited
         booking.assertChangeableBy(actor, room)
         const closures = await Closure.overlapping(terms.startsAt, terms.endsAt, room, client)
         room.assertBookable(terms, terms.attendees, actor, overrideReason, closures)
-        if (!actor.isManager) {
-          const company = await Booking.assertWithinQuota(
-            { ...terms, companyId: booking.companyId, meetingRoomId: booking.meetingRoomId },
-            client,
-            booking.id
-          )
+        if (quotaBinds(actor)) {
+          const company = await Company.locked(booking.companyId, client)
+          await company.assertRoomTimeLeft(terms, client, booking.id)
           company.assertMayBookOn(terms.startsAt)
         }
         await booking.releaseSlots(client)
@@ -261,77 +282,5 @@ export default class Booking extends compose(BookingSchema, RevisesData, Audited
       overrideReason: this.overrideReason,
       cancellationReason: this.cancellationReason,
     }
-  }
-
-  /** What a company has booked and may still book this month and next (Paris months), in minutes. */
-  static async quotaMonthsOf(companyId: number) {
-    const company = await Company.findOrFail(companyId)
-    const quota = await this.quotaMinutesOf(company)
-    const thisMonth = DateTime.now().setZone(LOCAL_ZONE).startOf('month')
-    return Promise.all(
-      [thisMonth, thisMonth.plus({ months: 1 })].map(async (month) => {
-        const booked = await this.minutesBookedInMonth(company.id, month)
-        return { month, quota, booked, left: Math.max(0, quota - booked) }
-      })
-    )
-  }
-
-  /** The company's monthly quota in minutes: its own, else the incubator's. */
-  static async quotaMinutesOf(company: Company, client?: TransactionClientContract) {
-    return company.bookingQuotaMinutes ?? (await Setting.number('booking_quota_minutes', client))
-  }
-
-  /**
-   * The minutes a company has booked in the Paris calendar month of a day (confirmed
-   * bookings), leaving one booking out when it is being changed: summed by the database,
-   * one row whatever the number of bookings.
-   */
-  static async minutesBookedInMonth(
-    companyId: number,
-    day: DateTime,
-    client?: TransactionClientContract,
-    exceptId?: number
-  ) {
-    const month = day.setZone(LOCAL_ZONE).startOf('month')
-    const connection = client ?? db.connection()
-    const minutes =
-      connection.dialect.name === 'mysql'
-        ? 'timestampdiff(minute, starts_at, ends_at)'
-        : "(strftime('%s', ends_at) - strftime('%s', starts_at)) / 60"
-    const query = connection
-      .from('bookings')
-      .where('company_id', companyId)
-      .where('status', 'confirmed')
-      .where('starts_at', '>=', sqlDateTime(month))
-      .where('starts_at', '<', sqlDateTime(month.plus({ months: 1 })))
-      .select(connection.raw(`coalesce(sum(${minutes}), 0) as minutes`))
-    if (exceptId) query.whereNot('id', exceptId)
-    const [row] = await query
-    return Number(row.minutes)
-  }
-
-  /**
-   * Refuses a booking beyond the company's monthly quota (managers may go beyond it).
-   * The company's row is locked first, so two of its users booking at once cannot
-   * both take the last hours. Returns the company so read.
-   */
-  static async assertWithinQuota(
-    terms: BookingTerms,
-    trx: TransactionClientContract,
-    exceptId?: number
-  ) {
-    const company = await lockedForUpdate(
-      Company.query({ client: trx }).where('id', terms.companyId)
-    ).firstOrFail()
-    const quota = await this.quotaMinutesOf(company, trx)
-    const booked = await this.minutesBookedInMonth(company.id, terms.startsAt, trx, exceptId)
-    const asked = terms.endsAt.diff(terms.startsAt, 'minutes').minutes
-    if (booked + asked > quota) {
-      throw new DomainError('bookings.errors.over_quota', 'endTime', {
-        quota: quota / 60,
-        left: Math.max(0, quota - booked) / 60,
-      })
-    }
-    return company
   }
 }

@@ -8,20 +8,12 @@ import { hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Booking from '#models/booking'
-import MeetingRoom from '#models/meeting_room'
 import Company from '#models/company'
-import Closure from '#models/closure'
 import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
 import BookingNotification from '#mails/booking_notification'
 import { parseDay } from '#domain/periods'
-import {
-  occurrences,
-  spansOverlap,
-  sqlDateTime,
-  LOCAL_ZONE,
-  type Recurrence,
-} from '#domain/booking_slots'
+import { occurrences, type Recurrence } from '#domain/recurrence'
 
 /** A series as asked in the booking form. */
 export type SeriesRequest = {
@@ -60,6 +52,9 @@ function assertRealDays(request: SeriesRequest) {
   }
 }
 
+/** Ends a dry run: its transaction rolls back. */
+const DRY_RUN = Symbol('dry run')
+
 /**
  * A recurring booking: weekly or every N weeks, until a day or for N occurrences
  * (never more than 52). Every occurrence is checked like a single booking; the user
@@ -72,87 +67,27 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
   declare bookings: HasMany<typeof Booking>
 
   /**
-   * Checks every occurrence of a series without booking anything: the time exists,
-   * the room's rules (a manager's reason overrides them), no confirmed booking
-   * overlaps, the company's monthly quota (tenants). Three queries whatever its length.
+   * Checks every occurrence of a series without booking anything: a dry run of booking each
+   * one (Booking.book: the time exists, the room's rules that a manager's reason overrides,
+   * the room free, the company's monthly quota and stay), rolled back at the end.
    */
   static async plan(
     request: SeriesRequest,
     actor: User,
-    overrideReason: string | null,
-    client?: TransactionClientContract
+    overrideReason: string | null
   ): Promise<PlannedOccurrence[]> {
     assertRealDays(request)
-    const room = await MeetingRoom.findOrFail(request.meetingRoomId, { client })
-    const company = await Company.findOrFail(request.companyId, { client })
-    const list = occurrences(request.date, request.startTime, request.endTime, request.recurrence)
-    const instants = list.flatMap((entry) => [entry.start.instant, entry.end.instant])
-    const known = instants.filter((instant): instant is DateTime => instant !== null)
-    if (!known.length) {
-      return list.map((entry) => ({
-        date: entry.date,
-        startsAt: null,
-        endsAt: null,
-        problem: { key: 'bookings.errors.nonexistent_time', data: {} },
-      }))
-    }
-    const from = DateTime.min(...known)!
-      .setZone(LOCAL_ZONE)
-      .startOf('month')
-      .toUTC()
-    const to = DateTime.max(...known)!
-      .setZone(LOCAL_ZONE)
-      .endOf('month')
-      .toUTC()
-    const booked = await Booking.query({ client })
-      .where('status', 'confirmed')
-      .where('starts_at', '<', sqlDateTime(to))
-      .where('ends_at', '>', sqlDateTime(from))
-      .where((query) => query.where('meeting_room_id', room.id).orWhere('company_id', company.id))
-    const quota = await Booking.quotaMinutesOf(company, client)
-    const closures = await Closure.overlapping(from, to, room, client)
-    const minutesByMonth = new Map<string, number>()
-    for (const booking of booked.filter((entry) => entry.companyId === company.id)) {
-      const month = booking.localStart.toFormat('yyyy-MM')
-      minutesByMonth.set(month, (minutesByMonth.get(month) ?? 0) + booking.minutes)
-    }
-    const roomBookings = booked.filter((entry) => entry.meetingRoomId === room.id)
-
-    return list.map((entry) => {
-      const problem = (key: string, data: Record<string, unknown> = {}) => ({
-        date: entry.date,
-        startsAt: entry.start.instant,
-        endsAt: entry.end.instant,
-        problem: { key, data },
+    let planned: PlannedOccurrence[] = []
+    try {
+      await DataRevision.transaction(async (trx) => {
+        const attempt = await this.#attempt(request, actor, overrideReason, trx)
+        planned = attempt.planned
+        throw DRY_RUN
       })
-      if (!entry.start.instant || !entry.end.instant) {
-        return problem('bookings.errors.nonexistent_time')
-      }
-      const span = { startsAt: entry.start.instant, endsAt: entry.end.instant }
-      try {
-        room.assertBookable(span, request.attendees, actor, overrideReason, closures)
-      } catch (error) {
-        if (error instanceof DomainError) return problem(error.messageKey, error.data)
-        throw error
-      }
-      if (!actor.isManager && !company.mayBookOn(span.startsAt)) {
-        return problem('bookings.errors.company_gone')
-      }
-      if (roomBookings.some((booking) => spansOverlap(booking, span))) {
-        return problem('bookings.errors.taken')
-      }
-      const month = span.startsAt.setZone(LOCAL_ZONE).toFormat('yyyy-MM')
-      const minutes = span.endsAt.diff(span.startsAt, 'minutes').minutes
-      const used = minutesByMonth.get(month) ?? 0
-      if (!actor.isManager && used + minutes > quota) {
-        return problem('bookings.errors.over_quota', {
-          quota: quota / 60,
-          left: Math.max(0, quota - used) / 60,
-        })
-      }
-      minutesByMonth.set(month, used + minutes)
-      return { date: entry.date, ...span, problem: null }
-    })
+    } catch (error) {
+      if (error !== DRY_RUN) throw error
+    }
+    return planned
   }
 
   /**
@@ -167,28 +102,32 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
     skipConflicts: boolean,
     trx?: TransactionClientContract
   ) {
-    return DataRevision.within(trx, (client) =>
-      this.#book(request, actor, overrideReason, skipConflicts, client)
-    )
+    assertRealDays(request)
+    return DataRevision.within(trx, async (client) => {
+      const { series, planned, made } = await this.#attempt(request, actor, overrideReason, client)
+      const conflicts = planned.filter((entry) => entry.problem).length
+      if (conflicts && !skipConflicts) {
+        throw new DomainError('bookings.errors.series_conflicts', 'date', { count: conflicts })
+      }
+      if (!made.length) throw new DomainError('bookings.errors.series_empty', 'date')
+      await BookingNotification.notify(client, [
+        { booking: made[0], notice: 'series_created', actor, occurrences: made },
+      ])
+      return { series, bookings: made, skipped: planned.length - made.length }
+    })
   }
 
-  static async #book(
+  /**
+   * Books each occurrence as a single booking, in its own savepoint: those refused are kept
+   * with the rule that refused them, and leave nothing behind.
+   */
+  static async #attempt(
     request: SeriesRequest,
     actor: User,
     overrideReason: string | null,
-    skipConflicts: boolean,
     trx: TransactionClientContract
   ) {
-    const planned = await this.plan(request, actor, overrideReason, trx)
-    const conflicts = planned.filter((entry) => entry.problem)
-    if (conflicts.length && !skipConflicts) {
-      throw new DomainError('bookings.errors.series_conflicts', 'date', {
-        count: conflicts.length,
-      })
-    }
-    const bookable = planned.filter((entry) => !entry.problem)
-    if (!bookable.length) throw new DomainError('bookings.errors.series_empty', 'date')
-
+    await Company.findOrFail(request.companyId, { client: trx })
     const series = await this.create(
       {
         meetingRoomId: request.meetingRoomId,
@@ -206,8 +145,22 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
       },
       { client: trx }
     )
+    const planned: PlannedOccurrence[] = []
     const made: Booking[] = []
-    for (const entry of bookable) {
+    const list = occurrences(request.date, request.startTime, request.endTime, request.recurrence)
+    for (const entry of list) {
+      const occurrence = {
+        date: entry.date,
+        startsAt: entry.start.instant,
+        endsAt: entry.end.instant,
+      }
+      if (!occurrence.startsAt || !occurrence.endsAt) {
+        planned.push({
+          ...occurrence,
+          problem: { key: 'bookings.errors.nonexistent_time', data: {} },
+        })
+        continue
+      }
       try {
         const booking = await DataRevision.savepoint(trx, (savepoint) =>
           Booking.book(
@@ -216,8 +169,8 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
               companyId: request.companyId,
               title: request.title,
               attendees: request.attendees,
-              startsAt: entry.startsAt!,
-              endsAt: entry.endsAt!,
+              startsAt: occurrence.startsAt!,
+              endsAt: occurrence.endsAt!,
               seriesId: series.id,
             },
             actor,
@@ -226,14 +179,12 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
           )
         )
         made.push(booking)
+        planned.push({ ...occurrence, problem: null })
       } catch (error) {
-        if (!(error instanceof DomainError) || !skipConflicts) throw error
+        if (!(error instanceof DomainError)) throw error
+        planned.push({ ...occurrence, problem: { key: error.messageKey, data: error.data } })
       }
     }
-    if (!made.length) throw new DomainError('bookings.errors.series_empty', 'date')
-    await BookingNotification.notify(trx, [
-      { booking: made[0], notice: 'series_created', actor, occurrences: made },
-    ])
-    return { series, bookings: made, skipped: planned.length - made.length }
+    return { series, planned, made }
   }
 }

@@ -4,7 +4,7 @@ import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { CellSchema } from '#database/schema'
-import { belongsTo, column } from '@adonisjs/lucid/orm'
+import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Building from '#models/building'
 
@@ -27,6 +27,19 @@ export default class Cell extends compose(CellSchema, RevisesData, Audited) {
   /** A cell out of service cannot be allocated. */
   get isOutOfService() {
     return this.outOfServiceAt !== null
+  }
+
+  /** The cells in service (not isOutOfService). */
+  static inService = scope((query) => {
+    query.whereNull('out_of_service_at')
+  })
+
+  /** The cells a manager may allocate, floor by floor and by code. */
+  static allocatable() {
+    return this.query()
+      .withScopes((scopes) => scopes.inService())
+      .orderBy('floor')
+      .orderBy('code')
   }
 
   /**

@@ -14,7 +14,9 @@ import Building from '#models/building'
 import Booking from '#models/booking'
 import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
-import { localTime, sqlDateTime, toLocal, type ClosedRoom } from '#domain/booking_slots'
+import { localTime, toLocal } from '#domain/local_time'
+import { sqlDateTime } from '#helpers/sql_dates'
+import { type ClosedRoom } from '#domain/closures'
 
 /**
  * A period when a meeting room, or every room of a building (no room), cannot be
@@ -103,9 +105,10 @@ export default class Closure extends compose(ClosureSchema, RevisesData, Audited
   /** The confirmed bookings that fall in this closure: the manager decides to cancel them. */
   bookingsInside(client?: QueryClientContract) {
     const query = Booking.query({ client })
-      .where('status', 'confirmed')
-      .where('starts_at', '<', sqlDateTime(this.endsAt))
-      .where('ends_at', '>', sqlDateTime(this.startsAt))
+      .withScopes((scopes) => {
+        scopes.confirmed()
+        scopes.overlapping(this)
+      })
       .preload('company', (company) => company.select('id', 'name'))
       .preload('meetingRoom', (room) => room.select('id', 'name'))
       .orderBy('starts_at')

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
+import { HasBookingQuota } from '#models/concerns/has_booking_quota'
 import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -11,6 +12,7 @@ import type { HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 import Agreement from '#models/agreement'
 import HeadcountDeclaration from '#models/headcount_declaration'
+import { lockedForUpdate } from '#helpers/locking'
 import { DomainError } from '#exceptions/domain_error'
 import { today } from '#domain/periods'
 import { LOCAL_ZONE } from '#domain/local_zone'
@@ -81,7 +83,7 @@ export type CompanyProfile = CompanyContact & {
  * A business hosted by the incubator, or applying to be; identified by its SIRET.
  * Lifecycle: candidate → hosted (from the start of its first agreement) → alumni.
  */
-export default class Company extends compose(CompanySchema, RevisesData, Audited) {
+export default class Company extends compose(CompanySchema, RevisesData, Audited, HasBookingQuota) {
   /** SQLite and MySQL return booleans as 0/1. */
   @column({ consume: (value) => Boolean(value) })
   declare digital: boolean
@@ -130,6 +132,14 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
       query.where('status', status)
     }
   })
+
+  /**
+   * The company read again in a transaction, its row locked: what its people do at once
+   * (book its last hours of meeting room) happens one after the other.
+   */
+  static locked(id: number, trx: TransactionClientContract) {
+    return lockedForUpdate(this.query({ client: trx }).where('id', id)).firstOrFail()
+  }
 
   /** Admits a candidate company with its profile, and records it. */
   static async admit(profile: CompanyProfile, trx?: TransactionClientContract) {
@@ -197,6 +207,12 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
     return this.archivedAt !== null
   }
 
+  /** The archived companies (isArchived), or with false those in the lists. */
+  static archived = scope((query, archived: boolean = true) => {
+    if (archived) query.whereNotNull('archived_at')
+    else query.whereNull('archived_at')
+  })
+
   /**
    * Archives a company instead of deleting it: its history stays. A hosted company
    * cannot be archived.
@@ -244,7 +260,7 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
    */
   static async choices(options: { archived: boolean }) {
     const companies = await this.query()
-      .if(!options.archived, (query) => query.whereNull('archived_at'))
+      .if(!options.archived, (query) => query.withScopes((scopes) => scopes.archived(false)))
       .select('id', 'name', 'status', 'entered_on', 'archived_at')
       .orderBy('name')
     const groupOf = (company: Company) => (company.isArchived ? 'archived' : company.lifecycleOn())

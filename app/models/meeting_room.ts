@@ -12,17 +12,11 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Building from '#models/building'
 import type User from '#models/user'
 import type Closure from '#models/closure'
-import { closureCovering } from '#domain/booking_slots'
+import { closureCovering } from '#domain/closures'
 import { DomainError } from '#exceptions/domain_error'
-import {
-  localTime,
-  minutesOf,
-  onGrid,
-  SLOT_UNIT_MINUTES,
-  toLocal,
-  withinOpeningHours,
-  type OpeningHours,
-} from '#domain/booking_slots'
+import { localTime, minutesOf, toLocal } from '#domain/local_time'
+import { onGrid, withinOpeningHours, type OpeningHours } from '#domain/opening_hours'
+import { SLOT_UNIT_MINUTES } from '#domain/booking_slots'
 
 /** A room's rules as the managers' form gives them. */
 export type RoomRules = {

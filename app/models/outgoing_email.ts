@@ -10,7 +10,7 @@ import { OutgoingEmailSchema } from '#database/schema'
 import DataRevision from '#models/data_revision'
 import { redactedDatabaseError } from '#helpers/database_errors'
 import env from '#start/env'
-import { sqlDateTime } from '#domain/booking_slots'
+import { sqlDateTime } from '#helpers/sql_dates'
 
 /**
  * The mails the outbox can send, each built again from the payloads kept with them (the

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { declarationsDue } from '#domain/declaration_periods'
-import { WEEKDAYS_8_TO_19 } from '#domain/booking_slots'
+import { WEEKDAYS_8_TO_19 } from '#domain/opening_hours'
 import { SECTORS, EXIT_REASONS } from '#models/company'
 import incubator from '#config/incubator'
 import { demoSiret, generator } from '#database/demo/history'

@@ -5,7 +5,7 @@ import BookingSeries from '#models/booking_series'
 import Closure from '#models/closure'
 import Company from '#models/company'
 import MeetingRoom from '#models/meeting_room'
-import { localTime } from '#domain/booking_slots'
+import { localTime } from '#domain/local_time'
 import { DEMO_COMPANY_NAME } from '#database/demo/history'
 
 /** What the demo companies meet about. */

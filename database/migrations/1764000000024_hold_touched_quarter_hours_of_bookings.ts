@@ -1,6 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 import { DateTime } from 'luxon'
-import { slotStarts, sqlDateTime } from '#domain/booking_slots'
+import { slotStarts } from '#domain/booking_slots'
+import { sqlDateTime } from '#helpers/sql_dates'
 
 /**
  * A booking now holds every quarter hour it touches (slotStarts). Until now one off the

@@ -13,7 +13,7 @@ import { DEMO_COMPANY_NAME, seedDeclarations, seedHistory } from '#database/demo
 import Goal from '#models/goal'
 import Booking from '#models/booking'
 import { seedBookings } from '#database/demo/bookings'
-import { WEEKDAYS_8_TO_19, type OpeningHours } from '#domain/booking_slots'
+import { WEEKDAYS_8_TO_19, type OpeningHours } from '#domain/opening_hours'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import { today } from '#domain/periods'
 

@@ -21,7 +21,7 @@ import {
   type Instance,
 } from '#tests/support/instances'
 import { load, table, type Measure, type Target } from '#tests/bench/load'
-import { hhmm } from '#domain/booking_slots'
+import { hhmm } from '#domain/local_time'
 
 /**
  * The benchmark run behind `node ace bench`: datasets at 1× and 10×, one built server

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon'
 import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
 import Booking from '#models/booking'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
-import { toLocal } from '#domain/booking_slots'
+import { toLocal } from '#domain/local_time'
 import { truncateAfterEach } from '#tests/support/database'
 
 test.group('Browser: the demo tenant books a meeting room', (group) => {

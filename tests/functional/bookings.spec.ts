@@ -14,7 +14,7 @@ import {
   nextMonday,
   postBooking,
 } from '#tests/support/bookings'
-import { toLocal } from '#domain/booking_slots'
+import { toLocal } from '#domain/local_time'
 
 /** The slots a room holds, as Paris times. */
 async function heldSlots(roomId: number) {
@@ -346,9 +346,9 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     await bookDirectly(room, company.id, month.plus({ months: 1 }).toISODate()!, '09:00', '12:00')
 
     const inMonth = month.plus({ days: 10 })
-    assert.equal(await Booking.minutesBookedInMonth(company.id, inMonth), 90 + 45 + 30)
-    assert.equal(await Booking.minutesBookedInMonth(company.id, inMonth, undefined, long.id), 75)
-    assert.equal(await Booking.minutesBookedInMonth(other.id, month.minus({ months: 1 })), 0)
+    assert.equal(await company.minutesBookedInMonth(inMonth), 90 + 45 + 30)
+    assert.equal(await company.minutesBookedInMonth(inMonth, undefined, long.id), 75)
+    assert.equal(await other.minutesBookedInMonth(month.minus({ months: 1 })), 0)
   })
 
   test('a manager overrides the room rules only with a reason', async ({ client, assert }) => {

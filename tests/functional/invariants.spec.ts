@@ -10,7 +10,7 @@ import type Cell from '#models/cell'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { createRoom, hostedTenant, nextMonday, postBooking } from '#tests/support/bookings'
 import { createCell } from '#tests/support/agreements'
-import { LOCAL_ZONE } from '#domain/booking_slots'
+import { LOCAL_ZONE } from '#domain/local_time'
 
 /**
  * Property-based tests of two invariants of DOMAIN.md, through the real HTTP routes:

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
 import { bookDirectly, createRoom, hostedTenant } from '#tests/support/bookings'
-import { toLocal } from '#domain/booking_slots'
+import { toLocal } from '#domain/local_time'
 
 test.group('Meeting room use report', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())

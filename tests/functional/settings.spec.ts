@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Setting from '#models/setting'
-import Booking from '#models/booking'
 import AuditEvent from '#models/audit_event'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { createCell } from '#tests/support/agreements'
@@ -80,14 +79,14 @@ test.group('Settings: the maximum stay', (group) => {
   }) => {
     const manager = await createUser('manager')
     const company = await createCompany()
-    assert.equal(await Booking.quotaMinutesOf(company), 480)
+    assert.equal(await company.quotaMinutes(), 480)
 
     await client
       .put('/settings')
       .loginAs(manager)
       .form({ maxStayMonths: '48', bookingQuotaHours: '10,5' })
       .withCsrfToken()
-    assert.equal(await Booking.quotaMinutesOf(company), 630)
+    assert.equal(await company.quotaMinutes(), 630)
     const event = await AuditEvent.findByOrFail('action', 'setting.updated')
     assert.deepEqual(event.changedFields, [
       { field: 'booking_quota_minutes', before: '480', after: '630' },
@@ -100,6 +99,6 @@ test.group('Settings: the maximum stay', (group) => {
       .withCsrfToken()
     await company.refresh()
     assert.equal(company.bookingQuotaMinutes, 240)
-    assert.equal(await Booking.quotaMinutesOf(company), 240)
+    assert.equal(await company.quotaMinutes(), 240)
   })
 })

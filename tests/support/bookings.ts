@@ -5,7 +5,8 @@ import MeetingRoom from '#models/meeting_room'
 import Company from '#models/company'
 import Booking from '#models/booking'
 import { createBuilding, createUser } from '#tests/support/fixtures'
-import { localTime, toLocal, WEEKDAYS_8_TO_19 } from '#domain/booking_slots'
+import { localTime, toLocal } from '#domain/local_time'
+import { WEEKDAYS_8_TO_19 } from '#domain/opening_hours'
 
 let sequence = 0
 

@@ -1,18 +1,12 @@
 import { test } from '@japa/runner'
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
-import {
-  closureCloses,
-  closureCovering,
-  localTime,
-  occurrences,
-  onGrid,
-  slotStarts,
-  spansOverlap,
-  toLocal,
-  withinOpeningHours,
-  type OpeningHours,
-} from '#domain/booking_slots'
+import { closureCloses, closureCovering } from '#domain/closures'
+import { localTime, toLocal } from '#domain/local_time'
+import { occurrences } from '#domain/recurrence'
+import { onGrid, withinOpeningHours, type OpeningHours } from '#domain/opening_hours'
+import { slotStarts } from '#domain/booking_slots'
+import { spansOverlap } from '#domain/overlap'
 
 const WEEKDAYS: OpeningHours = {
   1: ['08:00', '19:00'],

@@ -18,7 +18,7 @@ export default class MovesController {
       .preload('cells')
       .firstOrFail()
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
-    const cells = await Cell.query().whereNull('out_of_service_at').orderBy('floor').orderBy('code')
+    const cells = await Cell.allocatable()
     return view.render('pages/agreements/moves/create', { agreement, cells, today: today() })
   }
 
