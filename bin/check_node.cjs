@@ -4,10 +4,11 @@
 |--------------------------------------------------------------------------
 |
 | Run first by ace.js (so by `npm run dev`, `npm test` and every `node ace`
-| command) and by npm's preinstall: under an older Node.js, loading the
-| TypeScript sources fails with "Unknown file extension .ts", which says
-| nothing about the cause. Plain CommonJS of the oldest syntax, so that any
-| Node.js runs it. `node bin/check_node.cjs 20.11.1` checks the version given.
+| command): under an older Node.js, loading the TypeScript sources fails with
+| "Unknown file extension .ts", which says nothing about the cause (`npm
+| install` is stopped before by .npmrc's engine-strict). Plain CommonJS of the
+| oldest syntax, so that any Node.js runs it. `node bin/check_node.cjs 20.11.1`
+| checks the version given.
 |
 */
 'use strict'
