@@ -13,8 +13,8 @@ export default defineConfig({
   },
 
   /**
-   * Ace commands from packages; the application's own commands are scanned
-   * from the "./commands" directory.
+   * Ace commands from packages, and the benchmark's (bench, bench:data); the
+   * application's own commands are scanned from "app/commands".
    */
   commands: [
     () => import('@adonisjs/core/commands'),
@@ -22,6 +22,7 @@ export default defineConfig({
     () => import('@adonisjs/session/commands'),
     () => import('@adonisjs/bouncer/commands'),
     () => import('@adonisjs/mail/commands'),
+    () => import('#tests/bench/commands/main'),
   ],
 
   /**
@@ -59,7 +60,6 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/view'),
     () => import('#start/health'),
-    () => import('#start/query_count'),
     { file: () => import('#start/mail'), environment: ['test'] },
     { file: () => import('#start/emails'), environment: ['web'] },
   ],
@@ -74,6 +74,11 @@ export default defineConfig({
       {
         files: ['tests/functional/**/*.spec.ts'],
         name: 'functional',
+        timeout: 30000,
+      },
+      {
+        files: ['tests/bench/**/*.spec.ts'],
+        name: 'bench',
         timeout: 30000,
       },
       {

@@ -95,9 +95,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   PAGE_CACHE_MB: Env.schema.number.optional(),
 
   /**
-   * The benchmark (`npm run bench`): BENCH=true adds the ceiling route, which goes through
-   * the middleware of a logged-in page and does nothing else; COUNT_QUERIES=true adds an
-   * X-Sql-Queries header to every answer. Both off in production.
+   * The benchmark (`npm run bench`): BENCH=true adds its routes (tests/bench/routes.ts: the
+   * ceiling, which goes through the middleware of a logged-in page and does nothing else);
+   * with it, COUNT_QUERIES=true adds an X-Sql-Queries header to every answer. Both off in
+   * production.
    */
   BENCH: Env.schema.boolean.optional(),
   COUNT_QUERIES: Env.schema.boolean.optional(),

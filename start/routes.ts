@@ -39,18 +39,6 @@ router.group(() => {
     .where('id', router.matchers.number())
 })
 
-/** The benchmark's ceilings (BENCH=true only): a logged-in page and form that do no work. */
-if (env.get('BENCH', false)) {
-  router
-    .get('/bench/ceiling', [controllers.Ceilings, 'show'])
-    .as('bench.ceiling')
-    .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant', 'official'] })])
-  router
-    .post('/bench/ceiling', [controllers.Ceilings, 'store'])
-    .as('bench.ceiling.store')
-    .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant', 'official'] })])
-}
-
 /** Guests: the login page. */
 router
   .group(() => {
@@ -272,3 +260,6 @@ router
   })
   .where('id', router.matchers.number())
   .use([middleware.auth(), middleware.role({ roles: ['manager'] })])
+
+/** The benchmark's routes, only when it starts the server (tests/bench/routes.ts). */
+if (env.get('BENCH', false)) await import('#tests/bench/routes')

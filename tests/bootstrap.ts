@@ -81,7 +81,7 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
     }
     return suite.setup(() => testUtils.httpServer().start())
   }
-  if (suite.name === 'functional') {
+  if (suite.name === 'functional' || suite.name === 'bench') {
     return suite.setup(() => testUtils.httpServer().start())
   }
 }

@@ -20,7 +20,6 @@ export const controllers = {
     Cancellations: () => import('#controllers/bookings/cancellations_controller'),
   },
   CalendarFeeds: () => import('#controllers/calendar_feeds_controller'),
-  Ceilings: () => import('#controllers/ceilings_controller'),
   Cells: () => import('#controllers/cells_controller'),
   Closures: () => import('#controllers/closures_controller'),
   closures: {

@@ -11,7 +11,7 @@ import {
   BENCH_BOOKING_TITLE,
   BENCH_CALENDAR_TOKEN,
   BENCH_PASSWORD,
-} from '#database/bench/accounts'
+} from '#tests/bench/dataset/accounts'
 import {
   buildApp,
   runNode,

@@ -7,6 +7,7 @@ import User from '#models/user'
 import AuditEvent from '#models/audit_event'
 import { createBuilding, createUser, PASSWORD } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
+import { assertPage } from '#tests/support/pages'
 import { Visitor } from '#tests/support/instances'
 
 /** The test server, reached as a browser would (its own cookies, real requests). */
@@ -170,6 +171,7 @@ test.group('Sessions live on the server and can be ended', (group) => {
     const asked = await visitor.request(base(), '/companies?status=hosted')
     assert.equal(asked.location, '/login')
     const login = await visitor.request(base(), '/login')
+    assertPage(login, 'Connexion')
     assert.include(visibleText(login.text), 'Connectez-vous pour ouvrir cette page.')
     assert.notInclude(login.text, 'Unauthorized')
     const answer = await visitor.submit(base(), '/login', '/login', {

@@ -6,6 +6,7 @@ import Booking from '#models/booking'
 import AuditEvent from '#models/audit_event'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
+import { assertPage } from '#tests/support/pages'
 import { countQueries } from '#tests/support/queries'
 import {
   bookDirectly,
@@ -75,6 +76,7 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
       .get(`/meeting-rooms/${room.id}`)
       .qs({ week: nextMonday() })
       .loginAs(other)
+    assertPage(week, room.name)
     const text = visibleText(week.text())
     assert.include(text, company.name)
     assert.notInclude(text, 'Secret')
@@ -103,6 +105,7 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     assert.equal(booking.title, 'Secret')
 
     const list = await client.get('/bookings').loginAs(other)
+    assertPage(list, 'Mes réservations')
     assert.notInclude(visibleText(list.text()), 'Secret')
   })
 

@@ -7,6 +7,7 @@ import Building from '#models/building'
 import AuditEvent from '#models/audit_event'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
+import { assertPage } from '#tests/support/pages'
 import {
   bookDirectly,
   createRoom,
@@ -109,6 +110,7 @@ test.group('Closures', (group) => {
       .withCsrfToken()
     const closure = await Closure.firstOrFail()
     const page = await client.get(`/closures/${closure.id}`).loginAs(manager)
+    assertPage(page, 'Fermeture')
     const text = visibleText(page.text())
     assert.include(text, 'Atelier')
     assert.include(text, company.name)
@@ -170,8 +172,8 @@ test.group('Closures', (group) => {
     const closure = await Closure.query().preload('building').firstOrFail()
 
     const page = await client.get(`/closures/${closure.id}`).loginAs(manager)
+    assertPage(page, `Fermeture : Tout le bâtiment ${closure.building.name}`)
     const text = visibleText(page.text())
-    assert.include(text, `Fermeture : Tout le bâtiment ${closure.building.name}`)
     assert.include(text, 'Prise')
     assert.notInclude(text, 'Libre')
 
@@ -196,6 +198,7 @@ test.group('Closures', (group) => {
       .get(`/meeting-rooms/${elsewhere.id}`)
       .qs({ week: nextMonday() })
       .loginAs(tenant)
+    assertPage(week, elsewhere.name)
     assert.notInclude(visibleText(week.text()), 'Désinfection')
     const day = await client.get('/meeting-rooms').qs({ date: nextMonday() }).loginAs(tenant)
     const dayText = visibleText(day.text())

@@ -5,6 +5,7 @@ import AuditEvent from '#models/audit_event'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { countQueries } from '#tests/support/queries'
 import { visibleText } from '#tests/support/html'
+import { assertPage } from '#tests/support/pages'
 import { today } from '#domain/periods'
 
 const VALID_SIRET = '73282932000074'
@@ -397,8 +398,10 @@ test.group('Companies: archived, never deleted', (group) => {
     assert.isTrue(company.isArchived)
 
     const list = await client.get('/companies').loginAs(manager)
+    assertPage(list, 'Entreprises')
     assert.notInclude(list.text(), 'Ancienne Sortie')
     const archives = await client.get('/companies?archived=yes').loginAs(manager)
+    assertPage(archives, 'Entreprises')
     assert.include(archives.text(), 'Ancienne Sortie')
     const page = await client.get(`/companies/${company.id}`).loginAs(manager)
     page.assertStatus(200)

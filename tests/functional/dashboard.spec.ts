@@ -9,6 +9,7 @@ import Goal from '#models/goal'
 import Company from '#models/company'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
+import { assertPage } from '#tests/support/pages'
 import { countQueries } from '#tests/support/queries'
 import { seedCompanies } from '#tests/support/reporting'
 import { day } from '#domain/periods'
@@ -48,7 +49,7 @@ test.group('Dashboard: the demo story', (group) => {
     const official = await createUser('official')
     for (const on of ['2999-01-01', 'demain', '2017-02-30']) {
       const response = await client.get('/dashboard').qs({ on }).loginAs(official)
-      response.assertStatus(200)
+      assertPage(response, "Tableau de bord de l'emploi et de l'occupation")
       assert.notInclude(visibleText(response.text()), '2999')
     }
   })

@@ -14,6 +14,7 @@ import { day } from '#domain/periods'
 import { createUser } from '#tests/support/fixtures'
 import { countQueries } from '#tests/support/queries'
 import { visibleText } from '#tests/support/html'
+import { assertPage } from '#tests/support/pages'
 
 /** A company hosted since 2026-01-15: on 2026-05-10 its entry and first quarter are due. */
 async function hosted(name: string, overrides: Partial<Company> = {}) {
@@ -291,6 +292,7 @@ test.group('Managers’ list of missing declarations (GET /declarations)', (grou
     assert.include(response.text(), `href="/companies/${pending.id}/declarations"`)
 
     const earlier = await client.get('/declarations').qs({ on: '2026-02-01' }).loginAs(manager)
+    assertPage(earlier, 'Déclarations manquantes')
     const earlierText = visibleText(earlier.text())
     assert.include(earlierText, 'Au 1 février 2026 : 1 entreprise avec des déclarations manquantes')
     assert.notInclude(earlierText, '31 mars 2026')

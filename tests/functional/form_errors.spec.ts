@@ -75,6 +75,7 @@ test.group('Forms refused for any reason come back in French, input kept', (grou
 
   test('a password never comes back into the session with the errors of its form', async ({
     client,
+    assert,
   }) => {
     const user = await createUser('official')
     const response = await client
@@ -88,6 +89,10 @@ test.group('Forms refused for any reason come back in French, input kept', (grou
       })
       .withCsrfToken()
       .redirects(0)
+    // Back on the form with its errors: the refusal this test is about, not an error page.
+    response.assertStatus(302)
+    response.assertHeader('location', '/account/password/edit')
+    assert.property(response.flashMessages().inputErrorsBag ?? {}, 'password')
     response.assertFlashMissing('currentPassword')
     response.assertFlashMissing('password')
     response.assertFlashMissing('passwordConfirmation')

@@ -7,6 +7,7 @@ import DataRevision from '#models/data_revision'
 import { createUser, PASSWORD } from '#tests/support/fixtures'
 import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
 import { Visitor } from '#tests/support/instances'
+import { assertPage } from '#tests/support/pages'
 
 /** The test server, reached like a browser would (cookies kept by the visitor). */
 const server = `http://${process.env.HOST}:${process.env.PORT}`
@@ -145,6 +146,7 @@ test.group('Page cache', (group) => {
 
     const other = await loggedIn(second.tenant.email)
     const page = await other.request(server, week)
+    assertPage(page, room.name)
     assert.equal(page.pageCache, 'miss')
     assert.include(page.text, second.tenant.fullName)
     assert.notInclude(page.text, first.tenant.fullName)
@@ -168,6 +170,7 @@ test.group('Page cache', (group) => {
     assert.isNull(withFlash.pageCache)
 
     const again = await visitor.request(server, booked.location!)
+    assertPage(again, room.name)
     assert.equal(again.pageCache, 'miss')
     assert.notInclude(again.text, 'La salle est réservée.')
   })

@@ -7,6 +7,7 @@ import { createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
 import { countQueries } from '#tests/support/queries'
 import { visibleText } from '#tests/support/html'
+import { assertPage } from '#tests/support/pages'
 
 /** Two signed agreements in March 2026: one full month, one from the 16th. */
 async function march() {
@@ -110,6 +111,7 @@ test.group('Rent roll (état locatif)', (group) => {
     const cell = await createCell()
     await openAgreement({ companyId: company.id, cellIds: [cell.id], startsOn: day('2026-03-01') })
     const response = await client.get('/rent-roll?month=2026-03').loginAs(manager)
+    assertPage(response, 'État locatif de mars 2026')
     assert.notInclude(response.text(), 'Brouillon')
   })
 

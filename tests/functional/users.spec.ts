@@ -6,6 +6,7 @@ import { createCompany, createUser, PASSWORD } from '#tests/support/fixtures'
 import { countQueries } from '#tests/support/queries'
 import { truncateAfterEach } from '#tests/support/database'
 import { visibleText } from '#tests/support/html'
+import { assertPage } from '#tests/support/pages'
 import Company from '#models/company'
 import { day } from '#domain/periods'
 import { DateTime } from 'luxon'
@@ -268,6 +269,7 @@ test.group('Managers keep the accounts', (group) => {
     assert.include(groups[3][1], 'Gamma Archivée')
 
     const booking = await client.get('/bookings/create').loginAs(manager)
+    assertPage(booking, 'Réserver une salle')
     assert.notInclude(booking.text(), 'Gamma Archivée')
     assert.isBelow(
       booking.text().indexOf('Zeta Hébergée'),

@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import { formatters } from '@adonisjs/i18n'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { CompiledIcuFormatter } from '#helpers/i18n_formatter'
 
@@ -32,5 +34,56 @@ test.group('Messages compiled once', () => {
       fr.t('plan.title', { building: 'Nouvelle Forge', date: '5 juillet 2017' }),
       'Nouvelle Forge'
     )
+  })
+})
+
+test.group("Messages compiled once: the same output as @adonisjs/i18n's own ICU formatter", () => {
+  /** Messages in every ICU form the app uses or might, with the values to format them. */
+  const CASES: [string, Record<string, any>][] = [
+    ['Bonjour', {}],
+    ['Bonjour {name}', { name: 'Ada' }],
+    ['{count, plural, =0 {aucune} one {# cellule} other {# cellules}}', { count: 0 }],
+    ['{count, plural, =0 {aucune} one {# cellule} other {# cellules}}', { count: 1 }],
+    ['{count, plural, =0 {aucune} one {# cellule} other {# cellules}}', { count: 1.5 }],
+    ['{count, plural, =0 {aucune} one {# cellule} other {# cellules}}', { count: 12345 }],
+    ['{count, plural, offset:1 =0 {personne} one {vous} other {vous et # autres}}', { count: 3 }],
+    ['{rank, selectordinal, one {#er} other {#e}} étage', { rank: 1 }],
+    ['{rank, selectordinal, one {#er} other {#e}} étage', { rank: 2 }],
+    ['{rank, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} floor', { rank: 22 }],
+    ['{rank, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} floor', { rank: 13 }],
+    ['{role, select, manager {gestionnaire} tenant {locataire} other {élu}}', { role: 'tenant' }],
+    ['{role, select, manager {gestionnaire} tenant {locataire} other {élu}}', { role: 'x' }],
+    ['{n, number}', { n: 1234.5 }],
+    ['{n, number, percent}', { n: 0.256 }],
+    ['{n, number, ::currency/EUR}', { n: 1234.5 }],
+    ['{d, date, long}', { d: new Date(Date.UTC(2017, 6, 5, 12)) }],
+    ['{d, time, short}', { d: new Date(Date.UTC(2017, 6, 5, 12, 30)) }],
+    ['<b>{name}</b> et <a href="/x">lien</a>', { name: 'Forge' }],
+    ["L''apostrophe '{'littérale'}'", {}],
+  ]
+
+  test('for plurals, selectordinal, select, numbers, dates and tags, in French and English', async ({
+    assert,
+  }) => {
+    const makeReference = await formatters.icu().resolver(app)
+    const reference = makeReference(i18nManager.config)
+    assert.deepEqual(
+      (reference.constructor as unknown as { customFormats: object }).customFormats,
+      {},
+      "the package's formatter has custom formats: CompiledIcuFormatter does not apply them"
+    )
+    const compiled = new CompiledIcuFormatter()
+    for (const locale of ['fr', 'en']) {
+      for (const [message, values] of CASES) {
+        const expected = reference.format(message, locale, values)
+        // Twice: compiled, then from what was compiled.
+        assert.equal(compiled.format(message, locale, values), expected, `${locale}: ${message}`)
+        assert.equal(compiled.format(message, locale, values), expected, `${locale}: ${message}`)
+      }
+    }
+  })
+
+  test('is the formatter the app is configured with (config/i18n.ts)', ({ assert }) => {
+    assert.instanceOf(i18nManager.getFormatter(), CompiledIcuFormatter)
   })
 })

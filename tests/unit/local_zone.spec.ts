@@ -46,4 +46,27 @@ test.group('Local zone (offsets remembered by quarter hour)', () => {
     )
     assert.isTrue(local.equals(instant.setZone('Europe/Paris')))
   })
+
+  test("Luxon still goes through the zone's offset(ts), the one method overridden", ({
+    assert,
+  }) => {
+    const offset = Object.getOwnPropertyDescriptor(IANAZone.prototype, 'offset')?.value
+    assert.isFunction(offset, 'IANAZone#offset is gone: QuarterHourZone overrides nothing')
+    assert.equal(offset.length, 1, 'IANAZone#offset(ts) takes other arguments now')
+    const zone = new QuarterHourZone(LOCAL_ZONE_NAME)
+    let asked = 0
+    const remembered = zone.offset.bind(zone)
+    zone.offset = (ts: number) => {
+      asked++
+      return remembered(ts)
+    }
+    const local = DateTime.fromISO('2026-12-01T09:30', { zone })
+    DateTime.fromMillis(Date.UTC(2026, 6, 14, 10))
+      .setZone(zone)
+      .toFormat('HH:mm')
+    assert.isAbove(asked, 0, 'Luxon no longer asks the zone for offsets: the memo is never used')
+    assert.equal(local.zone, zone)
+    assert.equal(zone.type, 'iana')
+    assert.isTrue(zone.isValid)
+  })
 })

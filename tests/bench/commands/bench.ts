@@ -5,7 +5,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
  * `npm run bench`: builds the app, writes the large dataset into its own database
  * (MySQL by default, SQLite with --sqlite), starts the built server in production
  * mode and drives the key pages with autocannon. Prints one table and writes it as
- * JSON in tmp/bench/. The work is in tests/bench/run.ts.
+ * JSON in tmp/bench/. The work is in tests/bench/run.ts; registered by
+ * tests/bench/commands/main.ts.
  */
 export default class Bench extends BaseCommand {
   static commandName = 'bench'

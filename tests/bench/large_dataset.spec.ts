@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
-import { largeDataset } from '#database/bench/large_dataset'
-import { BENCH_BOOKERS, BENCH_ACCOUNTS, BENCH_CALENDAR_TOKEN } from '#database/bench/accounts'
+import { largeDataset } from '#tests/bench/dataset/large_dataset'
+import { BENCH_BOOKERS, BENCH_ACCOUNTS, BENCH_CALENDAR_TOKEN } from '#tests/bench/dataset/accounts'
 import { day } from '#domain/periods'
 
 /** A twentieth of the benchmark's dataset: 50 companies, one building, one room. */

@@ -5,7 +5,7 @@ import { WEEKDAYS_8_TO_19 } from '#domain/opening_hours'
 import { SECTORS, EXIT_REASONS } from '#models/company'
 import incubator from '#config/incubator'
 import { demoSiret, generator } from '#database/demo/history'
-import { BENCH_ACCOUNTS, BENCH_BOOKERS, BENCH_CALENDAR_TOKEN } from '#database/bench/accounts'
+import { BENCH_ACCOUNTS, BENCH_BOOKERS, BENCH_CALENDAR_TOKEN } from '#tests/bench/dataset/accounts'
 
 /**
  * The benchmark's large dataset: a network of incubators over ten years, made

@@ -17,8 +17,8 @@ export default class BenchData extends BaseCommand {
   async run() {
     const { default: db } = await import('@adonisjs/lucid/services/db')
     const { default: hash } = await import('@adonisjs/core/services/hash')
-    const { largeDataset, insertLargeDataset } = await import('#database/bench/large_dataset')
-    const { BENCH_PASSWORD } = await import('#database/bench/accounts')
+    const { largeDataset, insertLargeDataset } = await import('#tests/bench/dataset/large_dataset')
+    const { BENCH_PASSWORD } = await import('#tests/bench/dataset/accounts')
     const { today } = await import('#domain/periods')
 
     const [{ total }] = await db.from('companies').count('* as total')
