@@ -62,7 +62,7 @@ export default class AgreementsController {
     await bouncer.with(AgreementPolicy).authorize('view', agreement)
 
     const month = clampToPeriod(today(), agreement.period)
-    const rent = agreement.rentForMonth(month, agreement.company.enteredOn ?? agreement.startsOn)
+    const rent = agreement.rentForMonth(month)
     const history = await AuditEvent.historyOf(agreement)
     return view.render('pages/agreements/show', { agreement, month, rent, history })
   }

@@ -2,9 +2,11 @@ import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Company from '#models/company'
 import Cell from '#models/cell'
-import type Goal from '#models/goal'
+import Goal from '#models/goal'
 import {
   baselineOf,
+  headcountOfRow,
+  JOB_COLUMNS,
   jobsHosted,
   jobsIn,
   jobsOn,
@@ -14,7 +16,7 @@ import {
 } from '#domain/jobs'
 import { goalProgress, expectedOn, type GoalMeasure } from '#domain/goals'
 import { columnDay } from '#helpers/sql_dates'
-import { day as calendarDay } from '#domain/periods'
+import { day as calendarDay, parseDay, today } from '#domain/periods'
 import { cellStatesOn, holdingsFromRows, occupancyOf } from '#domain/occupancy'
 import {
   averageStay,
@@ -66,26 +68,12 @@ export async function loadReportedCompanies(day: DateTime): Promise<ReportedComp
       .from('headcount_declarations')
       .where('status', 'validated')
       .where('period_on', '<=', day.toISODate()!)
-      .select(
-        'company_id',
-        'kind',
-        'period_on',
-        'executives',
-        'permanent',
-        'fixed_term',
-        'apprentices',
-        'still_trading'
-      ),
+      .select('company_id', 'kind', 'period_on', ...Object.values(JOB_COLUMNS), 'still_trading'),
   ])
   const declarations = new Map<number, CountedDeclaration[]>()
   const readDay = dayReader()
   for (const row of rows) {
-    const headcount = {
-      executives: Number(row.executives),
-      permanent: Number(row.permanent),
-      fixedTerm: Number(row.fixed_term),
-      apprentices: Number(row.apprentices),
-    }
+    const headcount = headcountOfRow(row)
     const list = declarations.get(row.company_id) ?? []
     list.push({
       kind: row.kind,
@@ -237,8 +225,6 @@ export type Dashboard = Awaited<ReturnType<typeof dashboardOn>>
  * back to the default rather than failing.
  */
 export async function dashboardAsked(input: { on?: unknown; goal?: unknown }) {
-  const { default: Goal } = await import('#models/goal')
-  const { parseDay, today } = await import('#domain/periods')
   const now = today()
   const asked = parseDay(input.on)
   const day = asked && asked <= now ? asked : now

@@ -4,8 +4,10 @@ import {
   jobsHosted,
   jobsOn,
   netJobsCreated,
+  JOB_CATEGORIES,
   type CompanyRecord,
   type Headcount,
+  type JobCategory,
 } from '#domain/jobs'
 import type { GoalMeasure } from '#domain/goals'
 import { FOLLOW_UP_YEARS } from '#domain/declaration_periods'
@@ -128,16 +130,13 @@ export function survivalRates(companies: ReportedCompany[], day: DateTime) {
   })
 }
 
-/** The categories of jobs, in the order the dashboard shows them. */
-export const JOB_CATEGORIES = ['executives', 'permanent', 'fixedTerm', 'apprentices'] as const
-
 /**
  * Jobs hosted on a day broken down by contract category and by sector, from each
  * hosted company's counted declaration (interns are never jobs).
  */
 export function jobsBreakdown(companies: ReportedCompany[], day: DateTime) {
   const byCategory = Object.fromEntries(JOB_CATEGORIES.map((category) => [category, 0])) as Record<
-    (typeof JOB_CATEGORIES)[number],
+    JobCategory,
     number
   >
   const bySector = new Map<string, number>()

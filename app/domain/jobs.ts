@@ -15,9 +15,28 @@ export type Headcount = {
   interns?: number
 }
 
+/** The categories of persons that are jobs, in the order the dashboard shows them. */
+export const JOB_CATEGORIES = ['executives', 'permanent', 'fixedTerm', 'apprentices'] as const
+export type JobCategory = (typeof JOB_CATEGORIES)[number]
+
+/** The column of each job category in headcount_declarations. */
+export const JOB_COLUMNS: Record<JobCategory, string> = {
+  executives: 'executives',
+  permanent: 'permanent',
+  fixedTerm: 'fixed_term',
+  apprentices: 'apprentices',
+}
+
 /** The jobs in a headcount: interns excluded. */
 export function jobsIn(headcount: Headcount) {
-  return headcount.executives + headcount.permanent + headcount.fixedTerm + headcount.apprentices
+  return JOB_CATEGORIES.reduce((jobs, category) => jobs + headcount[category], 0)
+}
+
+/** A headcount read from a row of headcount_declarations (numbers, whatever the driver). */
+export function headcountOfRow(row: Record<string, unknown>): Headcount {
+  return Object.fromEntries(
+    JOB_CATEGORIES.map((category) => [category, Number(row[JOB_COLUMNS[category]])])
+  ) as Headcount
 }
 
 /** One declaration as the counting sees it. */

@@ -30,10 +30,7 @@ export function rentRollFor(month: DateTime, agreements: Agreement[], cells: Cel
   const lines: RentRollLine[] = agreements
     .filter((agreement) => agreement.status !== 'draft')
     .flatMap((agreement) => {
-      const rent = agreement.rentForMonth(
-        period.startsOn,
-        agreement.company.enteredOn ?? agreement.startsOn
-      )
+      const rent = agreement.rentForMonth(period.startsOn)
       if (!rent) return []
       const chargesCents = Math.round((agreement.monthlyChargesCents * rent.days) / daysInMonth)
       return [

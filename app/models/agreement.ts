@@ -88,10 +88,20 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     return this.cells.reduce((sum, cell) => sum + cell.areaSqm, 0)
   }
 
-  /** The rent due for the month containing a day, prorated, given the company's entry date. */
-  rentForMonth(day: DateTime, enteredOn: DateTime) {
+  /** The company's entry as this agreement counts it (Company#entryWith; company loaded). */
+  get companyEnteredOn() {
+    return this.company.entryWith(this.startsOn)
+  }
+
+  /** The rent due for the month containing a day, prorated (company and cells loaded). */
+  rentForMonth(day: DateTime) {
     return rentForMonth(
-      { ...this.period, areaSqm: this.areaSqm, steps: this.rentSteps, enteredOn },
+      {
+        ...this.period,
+        areaSqm: this.areaSqm,
+        steps: this.rentSteps,
+        enteredOn: this.companyEnteredOn,
+      },
       day
     )
   }
@@ -177,7 +187,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
           })
         }
         const company = await Company.findOrFail(agreement.companyId, { client })
-        await assertWithinMaxStay(company.enteredOn ?? agreement.startsOn, newEndsOn, client)
+        await assertWithinMaxStay(company.entryWith(agreement.startsOn), newEndsOn, client)
         const cellIds = await agreement.cellIds(client)
         await Agreement.lockCells(cellIds, client)
         await Agreement.assertCellsFree(
@@ -276,9 +286,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
           cells: closed.map((cell) => cell.code).join(', '),
         })
       }
-      const enteredOn =
-        company.enteredOn && company.enteredOn < terms.startsOn ? company.enteredOn : terms.startsOn
-      await assertWithinMaxStay(enteredOn, terms.endsOn, client)
+      await assertWithinMaxStay(company.entryWith(terms.startsOn), terms.endsOn, client)
       await this.assertCellsFree(terms.cellIds, terms, client)
 
       const { cellIds, status = 'draft', ...attributes } = terms

@@ -107,6 +107,15 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
   declare declarations: HasMany<typeof HeadcountDeclaration>
 
   /**
+   * The day the company entered the incubator, counting an agreement that starts on a day
+   * (its maximum stay and its rent's years run from it): its entry, or that day if earlier
+   * or if it has not entered yet.
+   */
+  entryWith(startsOn: DateTime) {
+    return this.enteredOn && this.enteredOn < startsOn ? this.enteredOn : startsOn
+  }
+
+  /**
    * Where the company stands on a day: signed but not yet arrived, it is still a
    * candidate; it is hosted from the start of its first agreement.
    */

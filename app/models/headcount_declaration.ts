@@ -182,7 +182,7 @@ export default class HeadcountDeclaration extends compose(
 
   /** Replaces the headcount (a correction keeps the former values in the history). */
   #setHeadcount(values: DeclarationValues) {
-    const headcount = values.executives + values.permanent + values.fixedTerm + values.apprentices
+    const headcount = jobsIn(values)
     if (values.fte !== undefined && values.fte !== null && values.fte > headcount) {
       throw new DomainError('declarations.errors.fte_above_headcount', 'fte', { headcount })
     }

@@ -16,7 +16,7 @@ export default class RenewalsController {
       .preload('company')
       .firstOrFail()
     await bouncer.with(AgreementPolicy).authorize('manage', agreement)
-    const { limit } = await Setting.stayLimitFor(agreement.company.enteredOn ?? agreement.startsOn)
+    const { limit } = await Setting.stayLimitFor(agreement.companyEnteredOn)
     return view.render('pages/agreements/renewals/create', { agreement, limit })
   }
 
