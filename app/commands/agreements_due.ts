@@ -16,7 +16,7 @@ export default class AgreementsDue extends BaseCommand {
   declare on?: string
 
   async run() {
-    const { upcomingDeadlines } = await import('#domain/upcoming')
+    const { default: Agreement } = await import('#models/agreement')
     const { today, day } = await import('#domain/periods')
     const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
     const i18n = i18nManager.locale('fr')
@@ -30,7 +30,7 @@ export default class AgreementsDue extends BaseCommand {
     }
 
     try {
-      const due = await upcomingDeadlines(from)
+      const due = await Agreement.deadlinesOn(from)
       const sections: [string, string[]][] = [
         [
           i18n.t('due.ending_soon'),

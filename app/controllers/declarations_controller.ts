@@ -3,7 +3,6 @@ import HeadcountDeclaration from '#models/headcount_declaration'
 import AuditEvent from '#models/audit_event'
 import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
 import { updateDeclarationValidator } from '#validators/headcount_declaration'
-import { missingDeclarationsOn } from '#domain/missing_declarations'
 import { parseDay, today } from '#domain/periods'
 
 /**
@@ -23,7 +22,7 @@ export default class DeclarationsController {
     const asked = parseDay(request.input('on')) ?? today()
     const on = asked > latest ? latest : asked
     const [missing, pending] = await Promise.all([
-      missingDeclarationsOn(on),
+      HeadcountDeclaration.missingOn(on),
       HeadcountDeclaration.query()
         .where('status', 'submitted')
         .preload('company')

@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Building from '#models/building'
-import { upcomingDeadlines } from '#domain/upcoming'
 import { missingPeriods } from '#domain/missing_declarations'
 import { parseDay, today } from '#domain/periods'
 import { cellStatesOn, occupancyOf } from '#domain/occupancy'
@@ -37,7 +36,7 @@ export default class HomeController {
       Agreement.withCompanyAndCells(
         Agreement.holdingOnOrAfter(on).withScopes((scopes) => scopes.inBuilding(building?.id ?? 0))
       ),
-      upcomingDeadlines(today(), building?.id),
+      Agreement.deadlinesOn(today(), building?.id),
       Building.choices(),
     ])
     const plan = cellStatesOn(cells, agreements, on)

@@ -1,9 +1,8 @@
 import type { DateTime } from 'luxon'
-import Agreement from '#models/agreement'
-import Company from '#models/company'
+import type Agreement from '#models/agreement'
+import type Company from '#models/company'
 import { maxStayEndsOn } from '#domain/rent'
 import { holdingsByCell } from '#domain/occupancy'
-import Setting from '#models/setting'
 
 /** How far ahead managers look for each kind of deadline. */
 export const HORIZONS = {
@@ -18,25 +17,20 @@ export function noticeDeadline(agreement: Pick<Agreement, 'endsOn' | 'noticeMont
   return agreement.endsOn.plus({ days: 1 }).minus({ months: agreement.noticeMonths })
 }
 
+/** What the deadlines are computed from: the agreements running around the day, the hosted companies, the maximum stay. */
+export type DeadlineData = {
+  running: Agreement[]
+  hosted: Company[]
+  maxStayMonths: number
+}
+
 /**
  * What managers must see coming, as of a day: agreements ending within 90 days,
  * stays reaching the maximum within 6 months, notice deadlines, and cells that
- * become free within 30 days. A fixed number of queries, whatever the data size.
- * Given a building, only its cells and the companies holding them.
+ * become free within 30 days (from the data Agreement.deadlinesOn reads).
  */
-export async function upcomingDeadlines(day: DateTime, buildingId?: number) {
+export function upcomingDeadlines(day: DateTime, { running, hosted, maxStayMonths }: DeadlineData) {
   const horizon = day.plus({ days: HORIZONS.endingAgreementsDays })
-
-  const running = await Agreement.withCompanyAndCells(
-    Agreement.query()
-      .if(buildingId !== undefined, (query) =>
-        query.withScopes((scopes) => scopes.inBuilding(buildingId!))
-      )
-      .whereIn('status', ['active', 'draft'])
-      .where('starts_on', '<=', horizon.toISODate()!)
-      .where('ends_on', '>=', day.toISODate()!)
-      .orderBy('ends_on')
-  )
 
   const endingSoon = running.filter(
     (agreement) => agreement.status === 'active' && agreement.endsOn <= horizon
@@ -74,19 +68,6 @@ export async function upcomingDeadlines(day: DateTime, buildingId?: number) {
     })
     .sort((a, b) => a.freeFrom.toMillis() - b.freeFrom.toMillis())
 
-  const hosted = await Company.query()
-    .where('status', 'hosted')
-    .whereNotNull('entered_on')
-    .if(buildingId !== undefined, (query) =>
-      query.whereHas('agreements', (agreements) =>
-        agreements
-          .where('ends_on', '>=', day.toISODate()!)
-          .whereIn('status', ['active', 'draft'])
-          .withScopes((scopes) => scopes.inBuilding(buildingId!))
-      )
-    )
-  // One read of the setting for the whole list (not one per company).
-  const maxStayMonths = await Setting.maxStayMonths()
   const stayLimit = day.plus({ months: HORIZONS.maxStayMonths })
   const maxStaySoon = hosted
     .map((company) => ({

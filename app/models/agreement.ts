@@ -14,6 +14,7 @@ import { DomainError } from '#exceptions/domain_error'
 import { earliestEndAfterNotice, rentForMonth, stepsAreProgressive } from '#domain/rent'
 import { today, type Period } from '#domain/periods'
 import Setting from '#models/setting'
+import { HORIZONS, upcomingDeadlines } from '#domain/upcoming'
 import { lockedForUpdate } from '#helpers/locking'
 
 /** Refuses an end beyond the company's maximum stay (a setting), counted from its entry. */
@@ -383,6 +384,41 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
       '<=',
       period.endsOn.toISODate()!
     )
+  }
+
+  /**
+   * What managers must see coming as of a day (app/domain/upcoming.ts), for the network or
+   * one building: the agreements running around it, the hosted companies and the maximum
+   * stay, read in a fixed number of queries whatever the data size.
+   */
+  static async deadlinesOn(day: DateTime, buildingId?: number) {
+    const horizon = day.plus({ days: HORIZONS.endingAgreementsDays })
+    const [running, hosted, maxStayMonths] = await Promise.all([
+      Agreement.withCompanyAndCells(
+        Agreement.query()
+          .if(buildingId !== undefined, (query) =>
+            query.withScopes((scopes) => scopes.inBuilding(buildingId!))
+          )
+          .whereIn('status', ['active', 'draft'])
+          .where('starts_on', '<=', horizon.toISODate()!)
+          .where('ends_on', '>=', day.toISODate()!)
+          .orderBy('ends_on')
+      ),
+      Company.query()
+        .where('status', 'hosted')
+        .whereNotNull('entered_on')
+        .if(buildingId !== undefined, (query) =>
+          query.whereHas('agreements', (agreements) =>
+            agreements
+              .where('ends_on', '>=', day.toISODate()!)
+              .whereIn('status', ['active', 'draft'])
+              .withScopes((scopes) => scopes.inBuilding(buildingId!))
+          )
+        ),
+      // One read of the setting for the whole list (not one per company).
+      Setting.maxStayMonths(),
+    ])
+    return upcomingDeadlines(day, { running, hosted, maxStayMonths })
   }
 
   /**

@@ -1,9 +1,9 @@
+import Agreement from '#models/agreement'
 import { test } from '@japa/runner'
 import ace from '@adonisjs/core/services/ace'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AgreementsDue from '#commands/agreements_due'
 import Company from '#models/company'
-import { upcomingDeadlines } from '#domain/upcoming'
 import { day } from '#domain/periods'
 import { createBuilding, createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
@@ -48,7 +48,7 @@ test.group('What managers must see coming', (group) => {
       endsOn: day('2027-06-30'),
     })
 
-    const due = await upcomingDeadlines(on)
+    const due = await Agreement.deadlinesOn(on)
     assert.deepEqual(
       due.endingSoon.map((agreement) => agreement.company.name),
       ['Relayée', 'Finit Bientôt']
@@ -71,7 +71,7 @@ test.group('What managers must see coming', (group) => {
       due.cellsFreeSoon.map(({ cell }) => cell.code),
       []
     )
-    const later = await upcomingDeadlines(day('2026-12-10'))
+    const later = await Agreement.deadlinesOn(day('2026-12-10'))
     assert.deepEqual(
       later.cellsFreeSoon.map(({ cell, freeFrom }) => [cell.code, freeFrom.toISODate()]),
       [['A-1', '2027-01-01']]
