@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Goal from '#models/goal'
 import GoalPolicy from '#policies/goal_policy'
-import { dashboardAsked } from '#domain/dashboard'
+import { dashboardAsked } from '#models/dashboard'
 import { today } from '#domain/periods'
 
 /**

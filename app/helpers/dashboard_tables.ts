@@ -1,4 +1,4 @@
-import type { Dashboard } from '#domain/dashboard'
+import type { Dashboard } from '#models/dashboard'
 
 type Translate = (key: string, data?: Record<string, unknown>) => string
 type Cell = string | number | null

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
@@ -30,6 +31,24 @@ async function assertWithinMaxStay(
       limit,
     })
   }
+}
+
+/**
+ * Narrows a query to the agreements that hold cells on at least one day of a period (from
+ * its start, without end: on or after it): they start by its end and end (early, when
+ * terminated) on or after its start. The one home of this predicate; "prefix" names the
+ * agreements' table when it is joined.
+ */
+function whereHolding(
+  query: { where: Function; whereRaw: Function },
+  period: { startsOn: DateTime; endsOn?: DateTime },
+  prefix = ''
+) {
+  const from = period.startsOn.toISODate()!
+  // An agreement ends early, never late: "ends_on >= day" narrows the search on its index.
+  query.where(`${prefix}ends_on`, '>=', from)
+  query.whereRaw(`coalesce(${prefix}terminated_on, ${prefix}ends_on) >= ?`, [from])
+  if (period.endsOn) query.where(`${prefix}starts_on`, '<=', period.endsOn.toISODate()!)
 }
 
 /** Stored states; "upcoming" and "ended" are read from the dates. */
@@ -334,12 +353,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
       .join('agreements', 'agreements.id', 'agreement_cells.agreement_id')
       .join('cells', 'cells.id', 'agreement_cells.cell_id')
       .whereIn('agreement_cells.cell_id', cellIds)
-      .where('agreements.starts_on', '<=', period.endsOn.toISODate()!)
-      .where(
-        trx.raw('coalesce(agreements.terminated_on, agreements.ends_on)'),
-        '>=',
-        period.startsOn.toISODate()!
-      )
+      .where((query) => whereHolding(query, period, 'agreements.'))
       .if(exceptAgreementId, (query) => query.whereNot('agreements.id', exceptAgreementId!))
       .distinct('cells.code')
       .orderBy('cells.code')
@@ -369,21 +383,30 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
    * withCompanyAndCells to get their company and cells).
    */
   static holdingOnOrAfter(day: DateTime) {
-    return (
-      this.query()
-        // An agreement ends early, never late: "ends_on >= day" narrows the search on its index.
-        .where('ends_on', '>=', day.toISODate()!)
-        .whereRaw('coalesce(terminated_on, ends_on) >= ?', [day.toISODate()!])
-    )
+    return this.query().where((query) => whereHolding(query, { startsOn: day }))
   }
 
   /** Agreements that hold cells on at least one day of a period. */
   static holdingDuring(period: Period) {
-    return this.holdingOnOrAfter(period.startsOn).where(
-      'starts_on',
-      '<=',
-      period.endsOn.toISODate()!
-    )
+    return this.query().where((query) => whereHolding(query, period))
+  }
+
+  /**
+   * Which cell each agreement holding cells during a period holds, as plain rows (cell id,
+   * start, end, termination): the dashboard counts occupied cells month after month and
+   * needs no agreement models.
+   */
+  static cellHoldingsDuring(period: Period) {
+    return db
+      .from('agreements')
+      .join('agreement_cells', 'agreement_cells.agreement_id', 'agreements.id')
+      .where((query) => whereHolding(query, period, 'agreements.'))
+      .select(
+        'agreement_cells.cell_id',
+        'agreements.starts_on',
+        'agreements.ends_on',
+        'agreements.terminated_on'
+      )
   }
 
   /**

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ExcelJS from 'exceljs'
 import GoalPolicy from '#policies/goal_policy'
 import { decimalComma, sendCsv } from '#helpers/csv'
-import { dashboardAsked, type Dashboard } from '#domain/dashboard'
+import { dashboardAsked, type Dashboard } from '#models/dashboard'
 import { companiesTable, seriesTable, type ExportTable } from '#helpers/dashboard_tables'
 
 /** A value for a French spreadsheet: decimal comma, shares as percentages, blanks for none. */

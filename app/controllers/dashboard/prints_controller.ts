@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import GoalPolicy from '#policies/goal_policy'
-import { dashboardAsked } from '#domain/dashboard'
+import { dashboardAsked } from '#models/dashboard'
 
 /**
  * The dashboard laid out for A4 paper, to bring to a council meeting.

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Company from '#models/company'
 import Cell from '#models/cell'
+import Agreement from '#models/agreement'
 import Goal from '#models/goal'
 import {
   baselineOf,
@@ -29,9 +30,10 @@ import {
 } from '#domain/indicators'
 
 /**
- * The officials' dashboard: every figure for an "as of" day, replayed from the
- * companies' stays, their validated declarations and the agreements, all loaded in
- * a fixed number of queries whatever the size of the history.
+ * The officials' dashboard, a read model: every figure for an "as of" day, replayed from
+ * the companies' stays, their validated declarations and the agreements, all loaded in a
+ * fixed number of queries whatever the size of the history; the rules that compute them
+ * are app/domain's (indicators, jobs, occupancy, goals).
  */
 
 /** A date column as a calendar day, whichever way the driver returns it. */
@@ -103,18 +105,7 @@ export async function loadReportedCompanies(day: DateTime): Promise<ReportedComp
  * only counts occupied cells, month after month, and needs no agreement models.
  */
 async function loadHoldings(from: DateTime, to: DateTime) {
-  const rows = await db
-    .from('agreements')
-    .join('agreement_cells', 'agreement_cells.agreement_id', 'agreements.id')
-    .where('agreements.ends_on', '>=', from.toISODate()!)
-    .whereRaw('coalesce(agreements.terminated_on, agreements.ends_on) >= ?', [from.toISODate()!])
-    .where('agreements.starts_on', '<=', to.toISODate()!)
-    .select(
-      'agreement_cells.cell_id',
-      'agreements.starts_on',
-      'agreements.ends_on',
-      'agreements.terminated_on'
-    )
+  const rows = await Agreement.cellHoldingsDuring({ startsOn: from, endsOn: to })
   return holdingsFromRows(
     rows.map((row) => ({
       cellId: row.cell_id,
