@@ -3,7 +3,6 @@ import { compose } from '@adonisjs/core/helpers'
 import DataRevision from '#models/data_revision'
 import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
-import AuditEvent from '#models/audit_event'
 import BookingNotification from '#mails/booking_notification'
 import { BookingSchema } from '#database/schema'
 import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
@@ -214,7 +213,7 @@ export default class Booking extends compose(BookingSchema, RevisesData, Audited
     // Already read: the notice sent afterwards needs them.
     booking.$setRelated('meetingRoom', room)
     if (company) booking.$setRelated('company', company)
-    await AuditEvent.record('booking.created', booking, { after: booking.auditAttributes() }, trx)
+    await booking.recordCreation('booking.created', trx)
     if (!terms.seriesId) {
       await BookingNotification.notify(trx, [{ booking, notice: 'created', actor }])
     }

@@ -2,7 +2,6 @@ import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
-import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import BookingNotification from '#mails/booking_notification'
 import { ClosureSchema } from '#database/schema'
@@ -140,12 +139,7 @@ export default class Closure extends compose(ClosureSchema, RevisesData, Audited
     await this.assertRoomIn(closure.buildingId, closure.meetingRoomId)
     return DataRevision.within(trx, async (client) => {
       const created = await this.create({ ...closure, createdById: by.id }, { client })
-      await AuditEvent.record(
-        'closure.created',
-        created,
-        { after: created.auditAttributes() },
-        client
-      )
+      await created.recordCreation('closure.created', client)
       return created
     })
   }

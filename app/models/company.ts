@@ -3,7 +3,6 @@ import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
 import { HasBookingQuota } from '#models/concerns/has_booking_quota'
-import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { CompanySchema } from '#database/schema'
@@ -154,12 +153,7 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
   static async admit(profile: CompanyProfile, trx?: TransactionClientContract) {
     return DataRevision.within(trx, async (client) => {
       const company = await this.create({ ...profile, status: 'candidate' }, { client })
-      await AuditEvent.record(
-        'company.created',
-        company,
-        { after: company.auditAttributes() },
-        client
-      )
+      await company.recordCreation('company.created', client)
       return company
     })
   }

@@ -2,7 +2,6 @@ import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
-import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import { GoalSchema } from '#database/schema'
 import { column } from '@adonisjs/lucid/orm'
@@ -54,7 +53,7 @@ export default class Goal extends compose(GoalSchema, RevisesData, Audited) {
       goal.#setTerms(values)
       if (makeCurrent || !(await Goal.current(client))) goal.madeCurrentAt = DateTime.utc()
       await goal.save()
-      await AuditEvent.record('goal.created', goal, { after: goal.auditAttributes() }, client)
+      await goal.recordCreation('goal.created', client)
       return goal
     })
   }

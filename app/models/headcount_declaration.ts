@@ -2,7 +2,6 @@ import { DateTime } from 'luxon'
 import { compose } from '@adonisjs/core/helpers'
 import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
-import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import { isDuplicate } from '#helpers/database_errors'
 import { HeadcountDeclarationSchema } from '#database/schema'
@@ -181,12 +180,7 @@ export default class HeadcountDeclaration extends compose(
       }
       throw error
     }
-    await AuditEvent.record(
-      'declaration.created',
-      declaration,
-      { after: declaration.auditAttributes() },
-      trx
-    )
+    await declaration.recordCreation('declaration.created', trx)
     return declaration
   }
 

@@ -2,7 +2,6 @@ import { DateTime } from 'luxon'
 import { randomBytes } from 'node:crypto'
 import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
-import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import { UserSchema } from '#database/schema'
 import hash from '@adonisjs/core/services/hash'
@@ -105,7 +104,7 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
         { ...values, companyId: values.role === 'tenant' ? values.companyId : null, locale: 'fr' },
         { client }
       )
-      await AuditEvent.record('user.created', user, { after: user.auditAttributes() }, client)
+      await user.recordCreation('user.created', client)
       return user
     })
   }

@@ -2,14 +2,14 @@ import type { Infer } from '@vinejs/vine/types'
 import { sirenOf } from '#domain/siret'
 import vine from '@vinejs/vine'
 import { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
-import { decimalNumber, calendarDate, siretRule, typedText } from '#validators/rules'
+import { decimalNumber, calendarDate, siretRule, typedText, emailAddress } from '#validators/rules'
 import { FOUNDING_YEARS } from '#domain/periods'
 import { MAX_PAGE } from '#helpers/pagination'
 
 /** Contact details: the part of a company's profile its tenants may edit. */
 const contactFields = {
   contactName: typedText().maxLength(120).optional(),
-  email: vine.string().trim().toLowerCase().email().maxLength(254).optional(),
+  email: emailAddress().optional(),
   phone: vine
     .string()
     .trim()

@@ -30,6 +30,9 @@ export const noControlCharacters = vine.createRule((value, _options, field) => {
 export const typedText = () => vine.string().trim().use(noControlCharacters())
 
 /** The id of a record chosen in a form (a select, a checkbox): a positive 32-bit integer. */
+/** An email address as people type it: trimmed, lower case, at most 254 characters (RFC 5321). */
+export const emailAddress = () => vine.string().trim().toLowerCase().email().maxLength(254)
+
 export const recordId = () => vine.number().withoutDecimals().positive().max(MAX_ID)
 
 /**

@@ -1,7 +1,8 @@
 import vine from '@vinejs/vine'
+import { emailAddress } from '#validators/rules'
 
 /** Email and password typed on the login page. */
 export const loginValidator = vine.create({
-  email: vine.string().trim().toLowerCase().email().maxLength(254),
+  email: emailAddress(),
   password: vine.string().maxLength(128),
 })

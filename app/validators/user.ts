@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { ROLES } from '#models/user'
-import { recordId, typedText } from '#validators/rules'
+import { recordId, typedText, emailAddress } from '#validators/rules'
 
 /** Password rules shared by account creation and password change. */
 export const newPassword = () => vine.string().minLength(12).maxLength(128)
@@ -17,30 +17,18 @@ const accountFields = {
 /** A manager creates an account. */
 export const createUserValidator = vine.create({
   ...accountFields,
-  email: vine
-    .string()
-    .trim()
-    .toLowerCase()
-    .email()
-    .maxLength(254)
-    .unique({ table: 'users', column: 'email' }),
+  email: emailAddress().unique({ table: 'users', column: 'email' }),
   password: newPassword(),
 })
 
 /** A manager edits an account (the password is the user's own business). */
 export const updateUserValidator = vine.withMetaData<{ userId: number }>().create({
   ...accountFields,
-  email: vine
-    .string()
-    .trim()
-    .toLowerCase()
-    .email()
-    .maxLength(254)
-    .unique({
-      table: 'users',
-      column: 'email',
-      filter: (db, _value, field) => {
-        db.whereNot('id', field.meta.userId)
-      },
-    }),
+  email: emailAddress().unique({
+    table: 'users',
+    column: 'email',
+    filter: (db, _value, field) => {
+      db.whereNot('id', field.meta.userId)
+    },
+  }),
 })

@@ -20,6 +20,11 @@ export function Audited<Model extends NormalizeConstructor<typeof BaseModel>>(su
       return {}
     }
 
+    /** Records the record's creation, with its values, in the transaction that created it. */
+    async recordCreation(action: string, trx: TransactionClientContract) {
+      await AuditEvent.record(action, this, { after: this.auditAttributes() }, trx)
+    }
+
     /**
      * One audited change of this record: in the caller's transaction when given, else in
      * its own; the row read again and locked, so that two changes at once are made one
