@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import Agreement, { type AgreementTerms } from '#models/agreement'
-import Cell from '#models/cell'
+import type Cell from '#models/cell'
+import { CellFactory } from '#database/factories/cell_factory'
 import { day } from '#domain/periods'
 import { createBuilding } from '#tests/support/fixtures'
 
@@ -10,14 +11,11 @@ let sequence = 0
 export async function createCell(overrides: Partial<Pick<Cell, 'areaSqm' | 'code'>> = {}) {
   sequence += 1
   const building = await createBuilding()
-  return Cell.create({
+  return CellFactory.merge({
     buildingId: building.id,
     code: `C-${sequence}`,
-    floor: 0,
-    areaSqm: 20,
-    desks: 2,
     ...overrides,
-  })
+  }).create()
 }
 
 /** An agreement opened through the model, with its rules checked. */

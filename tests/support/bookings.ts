@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon'
 import type { ApiClient } from '@japa/api-client'
 import type User from '#models/user'
-import MeetingRoom from '#models/meeting_room'
-import Company from '#models/company'
+import type MeetingRoom from '#models/meeting_room'
+import { MeetingRoomFactory } from '#database/factories/meeting_room_factory'
+import { CompanyFactory } from '#database/factories/company_factory'
 import Booking from '#models/booking'
 import { createBuilding, createUser } from '#tests/support/fixtures'
 import { localTime, toLocal } from '#domain/local_time'
-import { WEEKDAYS_8_TO_19 } from '#domain/opening_hours'
 
 let sequence = 0
 
@@ -14,30 +14,19 @@ let sequence = 0
 export async function createRoom(overrides: Partial<MeetingRoom> = {}) {
   sequence += 1
   const building = await createBuilding()
-  return MeetingRoom.create({
+  return MeetingRoomFactory.merge({
     buildingId: building.id,
     name: `Salle ${sequence}`,
-    capacity: 8,
-    areaSqm: 20,
-    openingHours: WEEKDAYS_8_TO_19,
-    slotMinutes: 30,
-    minMinutes: 30,
-    maxMinutes: 240,
-    advanceDays: 60,
-    cancellationCutoffMinutes: 120,
-    tenantsMayBook: true,
     ...overrides,
-  })
+  }).create()
 }
 
 /** A hosted company with a tenant account. */
 export async function hostedTenant(name = 'Réservante') {
   sequence += 1
-  const company = await Company.create({
-    name: `${name} ${sequence}`,
-    sector: 'software',
-    status: 'hosted',
-  })
+  const company = await CompanyFactory.apply('hosted')
+    .merge({ name: `${name} ${sequence}` })
+    .create()
   const tenant = await createUser('tenant', { companyId: company.id })
   return { company, tenant }
 }

@@ -1,17 +1,19 @@
-import Company from '#models/company'
-import User, { type Role } from '#models/user'
+import type User from '#models/user'
+import type { Role } from '#models/user'
 import Building from '#models/building'
 import { DateTime } from 'luxon'
+import { CompanyFactory } from '#database/factories/company_factory'
+import { PASSWORD, UserFactory } from '#database/factories/user_factory'
 
 /** The password of every account the tests create. */
-export const PASSWORD = 'correct-horse-battery'
+export { PASSWORD }
 
 let sequence = 0
 
 /** A company to attach tenants to. */
 export async function createCompany(name = 'Société Test') {
   sequence += 1
-  return Company.create({ name: `${name} ${sequence}` })
+  return CompanyFactory.merge({ name: `${name} ${sequence}` }).create()
 }
 
 /** An account of the given role (tenants get a company of their own unless given one). */
@@ -25,15 +27,14 @@ export async function createUser(
     const company = overrides.companyId ? null : await createCompany()
     companyId = overrides.companyId ?? company!.id
   }
-  return User.create({
-    fullName: `${role} ${sequence}`,
-    email: `${role}${sequence}@example.test`,
-    password: PASSWORD,
-    role,
-    locale: 'fr',
-    ...overrides,
-    companyId,
-  })
+  return UserFactory.apply(role)
+    .merge({
+      fullName: `${role} ${sequence}`,
+      email: `${role}${sequence}@example.test`,
+      ...overrides,
+      companyId,
+    })
+    .create()
 }
 
 /** A building so that home pages have something to show. */
