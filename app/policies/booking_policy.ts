@@ -16,4 +16,9 @@ export default class BookingPolicy extends BasePolicy {
   manage(user: User, booking: Booking) {
     return user.isManager || (user.isTenant && user.companyId === booking.companyId)
   }
+
+  /** Whether a list offers to change or cancel the booking: a confirmed one. */
+  change(user: User, booking: Booking) {
+    return this.manage(user, booking) && booking.isConfirmed
+  }
 }

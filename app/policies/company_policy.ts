@@ -18,6 +18,11 @@ export default class CompanyPolicy extends BasePolicy {
     return user.isManager || (user.isTenant && user.companyId === company.id)
   }
 
+  /** A tenant's link to its own company's page (managers reach every company from the list). */
+  viewOwn(user: User) {
+    return user.isTenant && user.companyId !== null
+  }
+
   /** Managers see internal notes and the history of changes. */
   viewInternals(user: User) {
     return user.isManager
@@ -38,13 +43,26 @@ export default class CompanyPolicy extends BasePolicy {
     return this.view(user, company)
   }
 
-  /** Managers archive and restore companies. */
-  archive(user: User, _company: Company) {
+  /**
+   * Managers record a company's exit, archive and restore it (the forms and their posts;
+   * the model refuses a change the company's state does not allow, with its reason).
+   */
+  manage(user: User, _company: Company) {
     return user.isManager
   }
 
-  /** Managers record a company's exit. */
-  recordExit(user: User, _company: Company) {
-    return user.isManager
+  /** Whether the page offers to record the company's exit: a hosted company. */
+  recordExit(user: User, company: Company) {
+    return this.manage(user, company) && company.status === 'hosted'
+  }
+
+  /** Whether the page offers to archive the company: one not hosted, not archived yet. */
+  archive(user: User, company: Company) {
+    return this.manage(user, company) && company.status !== 'hosted' && !company.isArchived
+  }
+
+  /** Whether the page offers to bring an archived company back into the lists. */
+  restore(user: User, company: Company) {
+    return this.manage(user, company) && company.status !== 'hosted' && company.isArchived
   }
 }

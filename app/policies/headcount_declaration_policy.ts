@@ -18,6 +18,11 @@ export default class HeadcountDeclarationPolicy extends BasePolicy {
     return user.isManager
   }
 
+  /** Managers see a declaration's history of changes. */
+  viewHistory(user: User) {
+    return user.isManager
+  }
+
   /** Declaring for a company. */
   declareFor(user: User, company: Company) {
     return this.viewFor(user, company)
@@ -28,8 +33,18 @@ export default class HeadcountDeclarationPolicy extends BasePolicy {
     return user.isManager || (user.isTenant && user.companyId === declaration.companyId)
   }
 
-  /** Validating a declaration. */
-  validate(user: User, _declaration: HeadcountDeclaration) {
+  /** Whether a page offers the correction: tenants until it is validated, managers always. */
+  correct(user: User, declaration: HeadcountDeclaration) {
+    return this.edit(user, declaration) && (user.isManager || !declaration.isValidated)
+  }
+
+  /** Managers validate declarations (the post itself; see validate for the offer). */
+  review(user: User, _declaration: HeadcountDeclaration) {
     return user.isManager
+  }
+
+  /** Whether a page offers to validate the declaration: one not validated yet. */
+  validate(user: User, declaration: HeadcountDeclaration) {
+    return this.review(user, declaration) && !declaration.isValidated
   }
 }

@@ -4,6 +4,7 @@ import MeetingRoom from '#models/meeting_room'
 import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import { appUrl } from '#mails/declaration_reminder_notification'
+import CalendarPolicy from '#policies/calendar_policy'
 
 /**
  * A user's calendar subscription: the secret feed addresses, and a new address that
@@ -11,7 +12,8 @@ import { appUrl } from '#mails/declaration_reminder_notification'
  */
 export default class CalendarsController {
   /** The feed addresses (created on first visit). */
-  async edit({ auth, view }: HttpContext) {
+  async edit({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with(CalendarPolicy).authorize('edit')
     const user = auth.getUserOrFail()
     if (!user.calendarToken) {
       user.calendarToken = randomBytes(32).toString('hex')
@@ -29,7 +31,8 @@ export default class CalendarsController {
 
   /** A new secret address: the former one stops working at once. */
   async update(ctx: HttpContext) {
-    const { auth, response, session, i18n } = ctx
+    const { auth, bouncer, response, session, i18n } = ctx
+    await bouncer.with(CalendarPolicy).authorize('edit')
     const user = auth.getUserOrFail()
     await DataRevision.transaction(async (trx) => {
       user.useTransaction(trx)

@@ -14,7 +14,7 @@ export default class ActivationsController {
   async store(ctx: HttpContext) {
     const { bouncer, params, response, session, i18n } = ctx
     const agreement = await Agreement.findOrFail(params.id)
-    await bouncer.with(AgreementPolicy).authorize('activate', agreement)
+    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
 
     await DataRevision.transaction(async (trx) => {
       const locked = await lockedForUpdate(

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Closure from '#models/closure'
 import AuditEvent from '#models/audit_event'
 import DataRevision from '#models/data_revision'
-import MeetingRoomPolicy from '#policies/meeting_room_policy'
+import ClosurePolicy from '#policies/closure_policy'
 import BookingNotification from '#mails/booking_notification'
 
 /**
@@ -13,7 +13,7 @@ export default class CancellationsController {
   /** Cancels the bookings inside the closure and notifies their companies. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, response, session, i18n } = ctx
-    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    await bouncer.with(ClosurePolicy).authorize('manage')
     const closure = await Closure.findOrFail(params.id)
     const manager = auth.getUserOrFail()
 

@@ -13,7 +13,7 @@ export default class ExitsController {
   /** The exit form. */
   async create({ bouncer, params, view }: HttpContext) {
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(CompanyPolicy).authorize('recordExit', company)
+    await bouncer.with(CompanyPolicy).authorize('manage', company)
     return view.render('pages/companies/exits/create', { company, exitReasons: EXIT_REASONS })
   }
 
@@ -21,7 +21,7 @@ export default class ExitsController {
   async store(ctx: HttpContext) {
     const { bouncer, params, request, response, session, i18n } = ctx
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(CompanyPolicy).authorize('recordExit', company)
+    await bouncer.with(CompanyPolicy).authorize('manage', company)
     const { exitOn, exitReason } = await request.validateUsing(createExitValidator)
 
     await DataRevision.transaction(async (trx) => {

@@ -12,7 +12,7 @@ export default class ValidationsController {
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, response, session, i18n } = ctx
     const declaration = await HeadcountDeclaration.findOrFail(params.id)
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('validate', declaration)
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('review', declaration)
 
     await DataRevision.transaction((trx) =>
       AuditEvent.change(ctx, 'declaration.validated', declaration, trx, () =>
