@@ -17,6 +17,14 @@ export default class AgreementPolicy extends BasePolicy {
     return this.create(user) && company.status !== 'alumni'
   }
 
+  /**
+   * Who reaches an agreement's page at all, asked before the agreement is read: others get
+   * 403 whether it exists or not.
+   */
+  reach(user: User) {
+    return user.isManager || user.isTenant
+  }
+
   /** Managers see every agreement; a tenant its own company's. */
   view(user: User, agreement: Agreement) {
     return user.isManager || (user.isTenant && user.companyId === agreement.companyId)
@@ -31,30 +39,27 @@ export default class AgreementPolicy extends BasePolicy {
    * Managers sign, renew, move and terminate agreements (the forms and their posts; the
    * model refuses a change the agreement's state does not allow, with its reason).
    */
-  manage(user: User, _agreement: Agreement) {
+  manage(user: User) {
     return user.isManager
   }
 
   /** Whether the page offers to sign this agreement: a draft. */
   activate(user: User, agreement: Agreement) {
-    return this.manage(user, agreement) && agreement.status === 'draft'
+    return this.manage(user) && agreement.status === 'draft'
   }
 
   /** Whether the page offers to renew this agreement: a draft or an active one. */
   renew(user: User, agreement: Agreement) {
-    return (
-      this.manage(user, agreement) &&
-      (agreement.status === 'draft' || agreement.status === 'active')
-    )
+    return this.manage(user) && (agreement.status === 'draft' || agreement.status === 'active')
   }
 
   /** Whether the page offers to move this agreement to other cells: an active one. */
   move(user: User, agreement: Agreement) {
-    return this.manage(user, agreement) && agreement.status === 'active'
+    return this.manage(user) && agreement.status === 'active'
   }
 
   /** Whether the page offers to terminate this agreement: an active one. */
   terminate(user: User, agreement: Agreement) {
-    return this.manage(user, agreement) && agreement.status === 'active'
+    return this.manage(user) && agreement.status === 'active'
   }
 }

@@ -8,6 +8,14 @@ import { BasePolicy } from '@adonisjs/bouncer'
  * on any company's behalf. Officials never see individual declarations.
  */
 export default class HeadcountDeclarationPolicy extends BasePolicy {
+  /**
+   * Who reaches declarations at all, asked before the company or the declaration is read:
+   * others get 403 whether it exists or not.
+   */
+  reach(user: User) {
+    return user.isManager || user.isTenant
+  }
+
   /** The company's declarations page. */
   viewFor(user: User, company: Company) {
     return user.isManager || (user.isTenant && user.companyId === company.id)
@@ -39,12 +47,12 @@ export default class HeadcountDeclarationPolicy extends BasePolicy {
   }
 
   /** Managers validate declarations (the post itself; see validate for the offer). */
-  review(user: User, _declaration: HeadcountDeclaration) {
+  review(user: User) {
     return user.isManager
   }
 
   /** Whether a page offers to validate the declaration: one not validated yet. */
   validate(user: User, declaration: HeadcountDeclaration) {
-    return this.review(user, declaration) && !declaration.isValidated
+    return this.review(user) && !declaration.isValidated
   }
 }

@@ -21,8 +21,8 @@ export default class ArchivesController {
 
   async #change(ctx: HttpContext, change: 'archive' | 'unarchive') {
     const { bouncer, params, response, session, i18n } = ctx
+    await bouncer.with(CompanyPolicy).authorize('manage')
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(CompanyPolicy).authorize('manage', company)
 
     await DataRevision.transaction((trx) =>
       AuditEvent.change(ctx, `company.${change}d`, company, trx, () => company[change]())

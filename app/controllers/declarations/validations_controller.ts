@@ -11,8 +11,8 @@ export default class ValidationsController {
   /** Validates the declaration and records it. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, response, session, i18n } = ctx
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('review')
     const declaration = await HeadcountDeclaration.findOrFail(params.id)
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('review', declaration)
 
     await DataRevision.transaction((trx) =>
       AuditEvent.change(ctx, 'declaration.validated', declaration, trx, () =>
