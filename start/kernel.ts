@@ -42,6 +42,5 @@ router.use([
 export const middleware = router.named({
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
-  role: () => import('#middleware/role_middleware'),
   pageCache: () => import('#middleware/page_cache_middleware'),
 })

@@ -3,12 +3,14 @@
 | Routes file
 |--------------------------------------------------------------------------
 |
-| Every route belongs to a group that says who may reach it (and ":id" is
-| always a number, so "/agreements/create" never reads as a record):
-|   - public: anyone (health check, language switch)
+| Routes are declared by resource (and ":id" is always a number, so
+| "/agreements/create" never reads as a record). A group says only whether a
+| visitor must be logged in (or must not be); who may do what is decided in one
+| place, the resource's policy (app/policies), which every controller action
+| asks before it answers:
+|   - public: anyone (health check, language switch, calendar feeds by token)
 |   - guests: visitors not logged in (login page)
-|   - everyone logged in (home, own password, logout)
-|   - managers only
+|   - everyone logged in: the rest, each action authorized by its policy
 | Pages that only show data go through the page cache (PageCacheMiddleware):
 | served again, per person, until the data's revision changes.
 | tests/functional/routes_access.spec.ts holds the expected outcome of every
@@ -47,7 +49,7 @@ router
   })
   .use(middleware.guest())
 
-/** Everyone logged in. */
+/** Everyone logged in: one's own account. */
 router
   .group(() => {
     router.get('/', [controllers.Home, 'show']).as('home').use(middleware.pageCache())
@@ -60,69 +62,22 @@ router
     router
       .delete('/account/sessions/others', [controllers.account.Sessions, 'destroyOthers'])
       .as('account.sessions.others.destroy')
-  })
-  .use(middleware.auth())
-
-/** Managers and tenants: a company's page; policies keep each tenant to its own company. */
-router
-  .group(() => {
-    router
-      .get('/companies/:id', [controllers.Companies, 'show'])
-      .as('companies.show')
-      .use(middleware.pageCache())
-    router
-      .get('/companies/:id/contact/edit', [controllers.companies.Contacts, 'edit'])
-      .as('companies.contact.edit')
-    router
-      .put('/companies/:id/contact', [controllers.companies.Contacts, 'update'])
-      .as('companies.contact.update')
-    router
-      .get('/agreements/:id', [controllers.Agreements, 'show'])
-      .as('agreements.show')
-      .use(middleware.pageCache())
-    router
-      .get('/companies/:id/declarations', [controllers.companies.Declarations, 'index'])
-      .as('companies.declarations.index')
-      .use(middleware.pageCache())
-    router
-      .get('/companies/:id/declarations/create', [controllers.companies.Declarations, 'create'])
-      .as('companies.declarations.create')
-    router
-      .post('/companies/:id/declarations', [controllers.companies.Declarations, 'store'])
-      .as('companies.declarations.store')
-    router
-      .get('/meeting-rooms', [controllers.MeetingRooms, 'index'])
-      .as('meeting_rooms.index')
-      .use(middleware.pageCache())
-    router
-      .get('/meeting-rooms/:id', [controllers.MeetingRooms, 'show'])
-      .as('meeting_rooms.show')
-      .use(middleware.pageCache())
-    router
-      .get('/meeting-rooms/:id/photo', [controllers.MeetingRooms, 'photo'])
-      .as('meeting_rooms.photo')
-    router
-      .resource('bookings', controllers.Bookings)
-      .only(['index', 'create', 'store', 'edit', 'update'])
-      .use(['index'], middleware.pageCache())
-    router
-      .post('/bookings/:id/cancellation', [controllers.bookings.Cancellations, 'store'])
-      .as('bookings.cancellation.store')
     router
       .get('/account/calendar/edit', [controllers.account.Calendars, 'edit'])
       .as('account.calendar.edit')
     router
       .put('/account/calendar', [controllers.account.Calendars, 'update'])
       .as('account.calendar.update')
-    router.get('/declarations/:id/edit', [controllers.Declarations, 'edit']).as('declarations.edit')
-    router.put('/declarations/:id', [controllers.Declarations, 'update']).as('declarations.update')
   })
-  .where('id', router.matchers.number())
-  .use([middleware.auth(), middleware.role({ roles: ['manager', 'tenant'] })])
+  .use(middleware.auth())
 
-/** Managers and officials: the dashboard, its print view and exports (aggregates only). */
+/**
+ * Logged in, by resource: each controller action asks the resource's policy
+ * (app/policies/<resource>_policy.ts) who may do it.
+ */
 router
   .group(() => {
+    /** The dashboard, its print view and exports (aggregates only for officials). */
     router
       .get('/dashboard', [controllers.Dashboards, 'show'])
       .as('dashboard.show')
@@ -143,49 +98,89 @@ router
       .get('/dashboard.xlsx', [controllers.dashboard.Exports, 'workbook'])
       .as('dashboard.workbook')
       .use(middleware.pageCache())
-  })
-  .use([middleware.auth(), middleware.role({ roles: ['manager', 'official'] })])
 
-/** Managers only. */
-router
-  .group(() => {
+    /** Goals. */
     router
       .resource('goals', controllers.Goals)
       .only(['index', 'create', 'store', 'edit', 'update'])
       .use(['index'], middleware.pageCache())
     router
-      .post('/goals/:id/current', [controllers.goals.Current, 'store'])
-      .as('goals.current.store')
+      .resource('goals.current', controllers.goals.Current)
+      .only(['store'])
+      .params({ goals: 'id' })
+
+    /** Users and their disablement. */
     router
       .resource('users', controllers.Users)
       .only(['index', 'create', 'store', 'edit', 'update'])
       .use(['index'], middleware.pageCache())
     router
+      .post('/users/:id/disablement', [controllers.users.Disablements, 'store'])
+      .as('users.disablement.store')
+    router
+      .delete('/users/:id/disablement', [controllers.users.Disablements, 'destroy'])
+      .as('users.disablement.destroy')
+
+    /** Companies, their contact details, declarations, exit and archiving. */
+    router
       .resource('companies', controllers.Companies)
-      .only(['index', 'create', 'store', 'edit', 'update'])
+      .only(['index', 'create', 'store', 'show', 'edit', 'update'])
+      .use(['index', 'show'], middleware.pageCache())
+    router
+      .get('/companies/:id/contact/edit', [controllers.companies.Contacts, 'edit'])
+      .as('companies.contact.edit')
+    router
+      .put('/companies/:id/contact', [controllers.companies.Contacts, 'update'])
+      .as('companies.contact.update')
+    router
+      .resource('companies.declarations', controllers.companies.Declarations)
+      .only(['index', 'create', 'store'])
+      .params({ companies: 'id' })
       .use(['index'], middleware.pageCache())
-    router.resource('agreements', controllers.Agreements).only(['create', 'store'])
     router
-      .post('/agreements/:id/activation', [controllers.agreements.Activations, 'store'])
-      .as('agreements.activation.store')
+      .resource('companies.exit', controllers.companies.Exits)
+      .only(['create', 'store'])
+      .params({ companies: 'id' })
     router
-      .get('/agreements/:id/termination/create', [controllers.agreements.Terminations, 'create'])
-      .as('agreements.termination.create')
+      .post('/companies/:id/archive', [controllers.companies.Archives, 'store'])
+      .as('companies.archive.store')
     router
-      .post('/agreements/:id/termination', [controllers.agreements.Terminations, 'store'])
-      .as('agreements.termination.store')
+      .delete('/companies/:id/archive', [controllers.companies.Archives, 'destroy'])
+      .as('companies.archive.destroy')
+
+    /** Headcount declarations across companies, their corrections and validation. */
     router
-      .get('/agreements/:id/move/create', [controllers.agreements.Moves, 'create'])
-      .as('agreements.move.create')
+      .resource('declarations', controllers.Declarations)
+      .only(['index', 'edit', 'update'])
+      .use(['index'], middleware.pageCache())
     router
-      .post('/agreements/:id/move', [controllers.agreements.Moves, 'store'])
-      .as('agreements.move.store')
+      .resource('declarations.validation', controllers.declarations.Validations)
+      .only(['store'])
+      .params({ declarations: 'id' })
+
+    /** Agreements and their changes. */
     router
-      .get('/agreements/:id/renewal/create', [controllers.agreements.Renewals, 'create'])
-      .as('agreements.renewal.create')
+      .resource('agreements', controllers.Agreements)
+      .only(['create', 'store', 'show'])
+      .use(['show'], middleware.pageCache())
     router
-      .post('/agreements/:id/renewal', [controllers.agreements.Renewals, 'store'])
-      .as('agreements.renewal.store')
+      .resource('agreements.activation', controllers.agreements.Activations)
+      .only(['store'])
+      .params({ agreements: 'id' })
+    router
+      .resource('agreements.termination', controllers.agreements.Terminations)
+      .only(['create', 'store'])
+      .params({ agreements: 'id' })
+    router
+      .resource('agreements.move', controllers.agreements.Moves)
+      .only(['create', 'store'])
+      .params({ agreements: 'id' })
+    router
+      .resource('agreements.renewal', controllers.agreements.Renewals)
+      .only(['create', 'store'])
+      .params({ agreements: 'id' })
+
+    /** The rent roll. */
     router
       .get('/rent-roll', [controllers.RentRolls, 'show'])
       .as('rent_roll.show')
@@ -194,17 +189,59 @@ router
       .get('/rent-roll.csv', [controllers.RentRolls, 'export'])
       .as('rent_roll.export')
       .use(middleware.pageCache())
+
+    /** Cells, the free ones and their timeline. */
     router
-      .get('/declarations', [controllers.Declarations, 'index'])
-      .as('declarations.index')
+      .resource('cells', controllers.Cells)
+      .only(['index', 'edit', 'update'])
+      .use(['index'], middleware.pageCache())
+    router
+      .resource('free-cells', controllers.FreeCells)
+      .only(['index'])
+      .use(['index'], middleware.pageCache())
+    router
+      .get('/timeline', [controllers.Timelines, 'show'])
+      .as('timeline.show')
       .use(middleware.pageCache())
+
+    /** The incubator's settings. */
+    router.get('/settings/edit', [controllers.Settings, 'edit']).as('settings.edit')
+    router.put('/settings', [controllers.Settings, 'update']).as('settings.update')
+
+    /** Meeting rooms, their rules and photo. */
     router
-      .post('/declarations/:id/validation', [controllers.declarations.Validations, 'store'])
-      .as('declarations.validation.store')
+      .resource('meeting-rooms', controllers.MeetingRooms)
+      .only(['index', 'show', 'edit', 'update'])
+      .use(['index', 'show'], middleware.pageCache())
+    router
+      .get('/meeting-rooms/:id/photo', [controllers.MeetingRooms, 'photo'])
+      .as('meeting_rooms.photo')
+
+    /** Bookings and their cancellation. */
+    router
+      .resource('bookings', controllers.Bookings)
+      .only(['index', 'create', 'store', 'edit', 'update'])
+      .use(['index'], middleware.pageCache())
+    router
+      .resource('bookings.cancellation', controllers.bookings.Cancellations)
+      .only(['store'])
+      .params({ bookings: 'id' })
+
+    /** Closures of rooms and buildings, their lifting and the bookings they cancel. */
     router
       .resource('closures', controllers.Closures)
       .only(['index', 'create', 'store', 'show'])
       .use(['index', 'show'], middleware.pageCache())
+    router
+      .resource('closures.lifting', controllers.closures.Liftings)
+      .only(['store'])
+      .params({ closures: 'id' })
+    router
+      .resource('closures.cancellations', controllers.closures.Cancellations)
+      .only(['store'])
+      .params({ closures: 'id' })
+
+    /** The meeting rooms' use per company. */
     router
       .get('/room-use', [controllers.RoomUses, 'show'])
       .as('room_use.show')
@@ -213,53 +250,9 @@ router
       .get('/room-use.csv', [controllers.RoomUses, 'export'])
       .as('room_use.export')
       .use(middleware.pageCache())
-    router
-      .post('/closures/:id/lifting', [controllers.closures.Liftings, 'store'])
-      .as('closures.lifting.store')
-    router
-      .post('/closures/:id/cancellations', [controllers.closures.Cancellations, 'store'])
-      .as('closures.cancellations.store')
-    router
-      .get('/meeting-rooms/:id/edit', [controllers.MeetingRooms, 'edit'])
-      .as('meeting_rooms.edit')
-    router
-      .put('/meeting-rooms/:id', [controllers.MeetingRooms, 'update'])
-      .as('meeting_rooms.update')
-    router.get('/settings/edit', [controllers.Settings, 'edit']).as('settings.edit')
-    router.put('/settings', [controllers.Settings, 'update']).as('settings.update')
-    router
-      .get('/free-cells', [controllers.FreeCells, 'index'])
-      .as('free_cells.index')
-      .use(middleware.pageCache())
-    router
-      .get('/timeline', [controllers.Timelines, 'show'])
-      .as('timeline.show')
-      .use(middleware.pageCache())
-    router
-      .resource('cells', controllers.Cells)
-      .only(['index', 'edit', 'update'])
-      .use(['index'], middleware.pageCache())
-    router
-      .get('/companies/:id/exit/create', [controllers.companies.Exits, 'create'])
-      .as('companies.exit.create')
-    router
-      .post('/companies/:id/archive', [controllers.companies.Archives, 'store'])
-      .as('companies.archive.store')
-    router
-      .delete('/companies/:id/archive', [controllers.companies.Archives, 'destroy'])
-      .as('companies.archive.destroy')
-    router
-      .post('/companies/:id/exit', [controllers.companies.Exits, 'store'])
-      .as('companies.exit.store')
-    router
-      .post('/users/:id/disablement', [controllers.users.Disablements, 'store'])
-      .as('users.disablement.store')
-    router
-      .delete('/users/:id/disablement', [controllers.users.Disablements, 'destroy'])
-      .as('users.disablement.destroy')
   })
   .where('id', router.matchers.number())
-  .use([middleware.auth(), middleware.role({ roles: ['manager'] })])
+  .use(middleware.auth())
 
 /** The benchmark's routes, only when it starts the server (tests/bench/routes.ts). */
 if (env.get('BENCH', false)) await import('#tests/bench/routes')

@@ -16,26 +16,8 @@ export type ScannedRoutes = {
     'password.update': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
     'account.sessions.others.destroy': { paramsTuple?: []; params?: {} }
-    'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'meeting_rooms.index': { paramsTuple?: []; params?: {} }
-    'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'meeting_rooms.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'bookings.index': { paramsTuple?: []; params?: {} }
-    'bookings.create': { paramsTuple?: []; params?: {} }
-    'bookings.store': { paramsTuple?: []; params?: {} }
-    'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.calendar.edit': { paramsTuple?: []; params?: {} }
     'account.calendar.update': { paramsTuple?: []; params?: {} }
-    'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'dashboard.print': { paramsTuple?: []; params?: {} }
     'dashboard.series': { paramsTuple?: []; params?: {} }
@@ -52,13 +34,30 @@ export type ScannedRoutes = {
     'users.store': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.store': { paramsTuple?: []; params?: {} }
+    'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'declarations.index': { paramsTuple?: []; params?: {} }
+    'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.store': { paramsTuple?: []; params?: {} }
+    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -68,31 +67,32 @@ export type ScannedRoutes = {
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
-    'declarations.index': { paramsTuple?: []; params?: {} }
-    'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cells.index': { paramsTuple?: []; params?: {} }
+    'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'free_cells.index': { paramsTuple?: []; params?: {} }
+    'timeline.show': { paramsTuple?: []; params?: {} }
+    'settings.edit': { paramsTuple?: []; params?: {} }
+    'settings.update': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.index': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.store': { paramsTuple?: []; params?: {} }
+    'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.index': { paramsTuple?: []; params?: {} }
     'closures.create': { paramsTuple?: []; params?: {} }
     'closures.store': { paramsTuple?: []; params?: {} }
     'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'room_use.show': { paramsTuple?: []; params?: {} }
-    'room_use.export': { paramsTuple?: []; params?: {} }
     'closures.lifting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'settings.edit': { paramsTuple?: []; params?: {} }
-    'settings.update': { paramsTuple?: []; params?: {} }
-    'free_cells.index': { paramsTuple?: []; params?: {} }
-    'timeline.show': { paramsTuple?: []; params?: {} }
-    'cells.index': { paramsTuple?: []; params?: {} }
-    'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'room_use.show': { paramsTuple?: []; params?: {} }
+    'room_use.export': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
@@ -102,19 +102,7 @@ export type ScannedRoutes = {
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
-    'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'meeting_rooms.index': { paramsTuple?: []; params?: {} }
-    'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'meeting_rooms.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'bookings.index': { paramsTuple?: []; params?: {} }
-    'bookings.create': { paramsTuple?: []; params?: {} }
-    'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.calendar.edit': { paramsTuple?: []; params?: {} }
-    'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'dashboard.print': { paramsTuple?: []; params?: {} }
     'dashboard.series': { paramsTuple?: []; params?: {} }
@@ -128,26 +116,38 @@ export type ScannedRoutes = {
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
+    'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'declarations.index': { paramsTuple?: []; params?: {} }
+    'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
+    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
-    'declarations.index': { paramsTuple?: []; params?: {} }
+    'cells.index': { paramsTuple?: []; params?: {} }
+    'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'free_cells.index': { paramsTuple?: []; params?: {} }
+    'timeline.show': { paramsTuple?: []; params?: {} }
+    'settings.edit': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.index': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.index': { paramsTuple?: []; params?: {} }
     'closures.create': { paramsTuple?: []; params?: {} }
     'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'room_use.show': { paramsTuple?: []; params?: {} }
     'room_use.export': { paramsTuple?: []; params?: {} }
-    'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'settings.edit': { paramsTuple?: []; params?: {} }
-    'free_cells.index': { paramsTuple?: []; params?: {} }
-    'timeline.show': { paramsTuple?: []; params?: {} }
-    'cells.index': { paramsTuple?: []; params?: {} }
-    'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
@@ -157,19 +157,7 @@ export type ScannedRoutes = {
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
-    'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'meeting_rooms.index': { paramsTuple?: []; params?: {} }
-    'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'meeting_rooms.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'bookings.index': { paramsTuple?: []; params?: {} }
-    'bookings.create': { paramsTuple?: []; params?: {} }
-    'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.calendar.edit': { paramsTuple?: []; params?: {} }
-    'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'dashboard.print': { paramsTuple?: []; params?: {} }
     'dashboard.series': { paramsTuple?: []; params?: {} }
@@ -183,75 +171,89 @@ export type ScannedRoutes = {
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
+    'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'declarations.index': { paramsTuple?: []; params?: {} }
+    'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
+    'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
-    'declarations.index': { paramsTuple?: []; params?: {} }
+    'cells.index': { paramsTuple?: []; params?: {} }
+    'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'free_cells.index': { paramsTuple?: []; params?: {} }
+    'timeline.show': { paramsTuple?: []; params?: {} }
+    'settings.edit': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.index': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.photo': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.index': { paramsTuple?: []; params?: {} }
+    'bookings.create': { paramsTuple?: []; params?: {} }
+    'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.index': { paramsTuple?: []; params?: {} }
     'closures.create': { paramsTuple?: []; params?: {} }
     'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'room_use.show': { paramsTuple?: []; params?: {} }
     'room_use.export': { paramsTuple?: []; params?: {} }
-    'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'settings.edit': { paramsTuple?: []; params?: {} }
-    'free_cells.index': { paramsTuple?: []; params?: {} }
-    'timeline.show': { paramsTuple?: []; params?: {} }
-    'cells.index': { paramsTuple?: []; params?: {} }
-    'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'locale.update': { paramsTuple?: []; params?: {} }
     'password.update': { paramsTuple?: []; params?: {} }
-    'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.calendar.update': { paramsTuple?: []; params?: {} }
-    'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'settings.update': { paramsTuple?: []; params?: {} }
+    'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'settings.update': { paramsTuple?: []; params?: {} }
+    'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
-    'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'bookings.store': { paramsTuple?: []; params?: {} }
-    'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'goals.store': { paramsTuple?: []; params?: {} }
     'goals.current.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.store': { paramsTuple?: []; params?: {} }
+    'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.store': { paramsTuple?: []; params?: {} }
+    'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.store': { paramsTuple?: []; params?: {} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.store': { paramsTuple?: []; params?: {} }
+    'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.store': { paramsTuple?: []; params?: {} }
     'closures.lifting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'account.sessions.others.destroy': { paramsTuple?: []; params?: {} }
-    'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
-    'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

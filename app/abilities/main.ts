@@ -3,9 +3,9 @@
 | Bouncer abilities
 |--------------------------------------------------------------------------
 |
-| Route groups say which roles reach which pages (start/routes.ts) and
-| record-level rules live in the policies of app/policies. No standalone
-| ability is needed yet.
+| Who may do what is decided by the policies of app/policies, one per
+| resource, which every controller action asks. No standalone ability is
+| needed.
 |
 */
 export {}

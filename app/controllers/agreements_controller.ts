@@ -54,6 +54,7 @@ export default class AgreementsController {
 
   /** An agreement: its terms, cells, this month's rent, and its history. */
   async show({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(AgreementPolicy).authorize('reach')
     const agreement = await Agreement.query()
       .where('id', params.id)
       .preload('company')

@@ -170,6 +170,7 @@ export default class BookingsController {
 
   /** The form to change a booking (title, time, attendees). */
   async edit({ auth, bouncer, params, view }: HttpContext) {
+    await bouncer.with(BookingPolicy).authorize('reach')
     const booking = await Booking.findOrFail(params.id)
     await bouncer.with(BookingPolicy).authorize('manage', booking)
     await booking.load('meetingRoom')
@@ -199,6 +200,7 @@ export default class BookingsController {
   /** Changes the booking under the same rules as a new one, or brings the form back. */
   async update(ctx: HttpContext) {
     const { auth, bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(BookingPolicy).authorize('reach')
     const booking = await Booking.findOrFail(params.id)
     await bouncer.with(BookingPolicy).authorize('manage', booking)
     const user = auth.getUserOrFail()

@@ -24,8 +24,8 @@ export default class CellsController {
 
   /** The cell form, with the cell's history. */
   async edit({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(CellPolicy).authorize('edit')
     const cell = await Cell.findOrFail(params.id)
-    await bouncer.with(CellPolicy).authorize('edit', cell)
     const history = await AuditEvent.historyOf(cell)
     return view.render('pages/cells/edit', { cell, history })
   }
@@ -33,8 +33,8 @@ export default class CellsController {
   /** Saves the cell and records the values before and after. */
   async update(ctx: HttpContext) {
     const { bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(CellPolicy).authorize('edit')
     const cell = await Cell.findOrFail(params.id)
-    await bouncer.with(CellPolicy).authorize('edit', cell)
     const { outOfService, outOfServiceReason, ...details } = await request.validateUsing(
       cellValidator,
       { meta: { cellId: cell.id } }

@@ -4,7 +4,7 @@ import Closure from '#models/closure'
 import MeetingRoom from '#models/meeting_room'
 import Building from '#models/building'
 import AuditEvent from '#models/audit_event'
-import MeetingRoomPolicy from '#policies/meeting_room_policy'
+import ClosurePolicy from '#policies/closure_policy'
 import { closureValidator } from '#validators/closure'
 import { sqlDateTime } from '#helpers/sql_dates'
 import { toLocal } from '#domain/local_time'
@@ -16,7 +16,7 @@ import { toLocal } from '#domain/local_time'
 export default class ClosuresController {
   /** Closures under way and to come, then the past and lifted ones. */
   async index({ bouncer, view }: HttpContext) {
-    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    await bouncer.with(ClosurePolicy).authorize('viewList')
     const now = sqlDateTime(DateTime.utc())
     const [current, past] = await Promise.all([
       Closure.query()
@@ -37,7 +37,7 @@ export default class ClosuresController {
 
   /** The closure form: a building, one of its rooms or all, from a day and time to another. */
   async create({ bouncer, view }: HttpContext) {
-    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    await bouncer.with(ClosurePolicy).authorize('create')
     const [buildings, rooms] = await Promise.all([
       Building.choices(),
       MeetingRoom.query().select('id', 'name', 'building_id').orderBy('name'),
@@ -61,7 +61,7 @@ export default class ClosuresController {
   /** Records the closure, then shows the bookings it catches. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, request, response, session, i18n } = ctx
-    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    await bouncer.with(ClosurePolicy).authorize('create')
     const values = await request.validateUsing(closureValidator)
     const span = Closure.spanOf(values.startsOn, values.startTime, values.endsOn, values.endTime)
     const closure = await Closure.close(
@@ -80,7 +80,7 @@ export default class ClosuresController {
 
   /** A closure and the confirmed bookings inside it. */
   async show({ bouncer, params, view }: HttpContext) {
-    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    await bouncer.with(ClosurePolicy).authorize('view')
     const closure = await Closure.query()
       .where('id', params.id)
       .preload('meetingRoom')

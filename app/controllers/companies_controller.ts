@@ -79,6 +79,7 @@ export default class CompaniesController {
 
   /** A company's page: profile, contact, lifecycle, accounts and history. */
   async show({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(CompanyPolicy).authorize('reach')
     const company = await Company.findOrFail(params.id)
     await bouncer.with(CompanyPolicy).authorize('view', company)
     const internals = await bouncer.with(CompanyPolicy).allows('viewInternals')
@@ -104,8 +105,8 @@ export default class CompaniesController {
 
   /** The profile form. */
   async edit({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(CompanyPolicy).authorize('edit')
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(CompanyPolicy).authorize('edit', company)
     return view.render('pages/companies/edit', {
       company,
       legalForms: LEGAL_FORMS,
@@ -116,8 +117,8 @@ export default class CompaniesController {
   /** Saves the profile and records the values before and after. */
   async update(ctx: HttpContext) {
     const { bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(CompanyPolicy).authorize('edit')
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(CompanyPolicy).authorize('edit', company)
     const data = await request.validateUsing(companyValidator, { meta: { companyId: company.id } })
 
     await company.updateProfile(profileAttributes(data))

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Goal from '#models/goal'
-import GoalPolicy from '#policies/goal_policy'
+import DashboardPolicy from '#policies/dashboard_policy'
 import { dashboardAsked } from '#models/dashboard'
 import { today } from '#domain/periods'
 
@@ -11,7 +11,7 @@ import { today } from '#domain/periods'
 export default class DashboardsController {
   /** The dashboard for the day and goal asked (today and the current goal by default). */
   async show({ bouncer, request, view }: HttpContext) {
-    await bouncer.with(GoalPolicy).authorize('viewDashboard')
+    await bouncer.with(DashboardPolicy).authorize('view')
     const [dashboard, goals] = await Promise.all([
       dashboardAsked(request.qs()),
       Goal.query().orderBy('starts_on', 'desc'),
@@ -20,7 +20,7 @@ export default class DashboardsController {
       dashboard,
       goals,
       today: today(),
-      traceable: await bouncer.with(GoalPolicy).allows('traceToDeclarations'),
+      traceable: await bouncer.with(DashboardPolicy).allows('traceToDeclarations'),
     })
   }
 }

@@ -34,6 +34,7 @@ export default class DeclarationsController {
 
   /** The correction form. */
   async edit({ auth, bouncer, params, view }: HttpContext) {
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
     const declaration = await HeadcountDeclaration.query()
       .where('id', params.id)
       .preload('company')
@@ -48,6 +49,7 @@ export default class DeclarationsController {
   async update(ctx: HttpContext) {
     const { auth, bouncer, params, request, response, session, i18n } = ctx
     const user = auth.getUserOrFail()
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
     const declaration = await HeadcountDeclaration.findOrFail(params.id)
     await bouncer.with(HeadcountDeclarationPolicy).authorize('edit', declaration)
     const { reason: typed, ...values } = await request.validateUsing(updateDeclarationValidator)

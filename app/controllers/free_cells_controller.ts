@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Agreement from '#models/agreement'
 import Cell from '#models/cell'
-import CellPolicy from '#policies/cell_policy'
+import FreeCellPolicy from '#policies/free_cell_policy'
 import { freeCellsFinderValidator } from '#validators/cell'
 import { freeChoices } from '#domain/free_cells'
 
@@ -12,7 +12,7 @@ import { freeChoices } from '#domain/free_cells'
 export default class FreeCellsController {
   /** The finder form and, once filled, its answers. */
   async index({ bouncer, request, view }: HttpContext) {
-    await bouncer.with(CellPolicy).authorize('viewList')
+    await bouncer.with(FreeCellPolicy).authorize('viewList')
     if (!request.input('startsOn')) {
       return view.render('pages/free_cells/index', { search: null, choices: [] })
     }

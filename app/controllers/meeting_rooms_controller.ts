@@ -4,7 +4,6 @@ import MeetingRoom from '#models/meeting_room'
 import Booking from '#models/booking'
 import Closure from '#models/closure'
 import AuditEvent from '#models/audit_event'
-import BookingPolicy from '#policies/booking_policy'
 import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { meetingRoomValidator } from '#validators/meeting_room'
 import { calendarGrid } from '#domain/room_calendar'
@@ -36,7 +35,7 @@ function bookingsBetween(from: DateTime, to: DateTime, roomId?: number) {
 export default class MeetingRoomsController {
   /** Every room on one day, side by side. */
   async index({ bouncer, request, view }: HttpContext) {
-    await bouncer.with(BookingPolicy).authorize('book')
+    await bouncer.with(MeetingRoomPolicy).authorize('viewList')
     const date = parseDay(request.input('date')) ?? today()
     const [rooms, bookings, closures] = await Promise.all([
       MeetingRoom.query().orderBy('name'),
@@ -55,7 +54,7 @@ export default class MeetingRoomsController {
 
   /** One room's week, Monday to Sunday. */
   async show({ bouncer, params, request, view }: HttpContext) {
-    await bouncer.with(BookingPolicy).authorize('book')
+    await bouncer.with(MeetingRoomPolicy).authorize('view')
     const room = await MeetingRoom.findOrFail(params.id)
     const monday = (parseDay(request.input('week')) ?? today()).startOf('week')
     const days = Array.from({ length: 7 }, (_, index) => monday.plus({ days: index }))
@@ -73,7 +72,7 @@ export default class MeetingRoomsController {
 
   /** The room's photo, for those who book it. */
   async photo({ bouncer, params, response }: HttpContext) {
-    await bouncer.with(BookingPolicy).authorize('book')
+    await bouncer.with(MeetingRoomPolicy).authorize('view')
     const room = await MeetingRoom.findOrFail(params.id)
     if (!room.photoPath) return response.notFound()
     return response.download(`${MeetingRoom.photosPath()}/${room.photoPath}`)

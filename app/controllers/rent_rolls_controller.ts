@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Agreement from '#models/agreement'
 import Cell from '#models/cell'
-import AgreementPolicy from '#policies/agreement_policy'
+import RentRollPolicy from '#policies/rent_roll_policy'
 import { decimalComma, sendCsv } from '#helpers/csv'
 import { rentRollFor } from '#domain/rent_roll'
 import type { DateTime } from 'luxon'
@@ -23,14 +23,14 @@ function euros(cents: number) {
 export default class RentRollsController {
   /** The month's rent roll. */
   async show({ bouncer, request, view }: HttpContext) {
-    await bouncer.with(AgreementPolicy).authorize('viewRentRoll')
+    await bouncer.with(RentRollPolicy).authorize('view')
     const roll = await this.#rollFor(monthAsked(request.input('month')))
     return view.render('pages/rent_roll/show', { roll })
   }
 
   /** The same, as CSV: ";" separator, UTF-8 with BOM, decimal comma (opens in French Excel). */
   async export({ bouncer, request, response, i18n }: HttpContext) {
-    await bouncer.with(AgreementPolicy).authorize('viewRentRoll')
+    await bouncer.with(RentRollPolicy).authorize('view')
     const month = monthAsked(request.input('month'))
     const roll = await this.#rollFor(month)
     const header = [

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import MeetingRoom from '#models/meeting_room'
 import Booking from '#models/booking'
-import MeetingRoomPolicy from '#policies/meeting_room_policy'
+import RoomUsePolicy from '#policies/room_use_policy'
 import { decimalComma, sendCsv } from '#helpers/csv'
 import { roomUse } from '#domain/room_use'
 import { LOCAL_ZONE, toLocal } from '#domain/local_time'
@@ -20,14 +20,14 @@ function hours(minutes: number) {
 export default class RoomUsesController {
   /** The month's report (this month by default). */
   async show({ bouncer, request, view }: HttpContext) {
-    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    await bouncer.with(RoomUsePolicy).authorize('view')
     const report = await this.#report(request.input('month'))
     return view.render('pages/room_use/show', { report })
   }
 
   /** The month's report as CSV: one line per company, hours per room, then totals and occupancy. */
   async export({ bouncer, request, response, i18n }: HttpContext) {
-    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    await bouncer.with(RoomUsePolicy).authorize('view')
     const report = await this.#report(request.input('month'))
     const rooms = report.perRoom.map((entry) => entry.room.name)
     const rows = [

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Agreement from '#models/agreement'
 import Cell from '#models/cell'
 import Building from '#models/building'
-import CellPolicy from '#policies/cell_policy'
+import TimelinePolicy from '#policies/timeline_policy'
 import { monthsFrom, timelineRows } from '#domain/timeline'
 import { parseMonth, today } from '#domain/periods'
 
@@ -16,7 +16,7 @@ const MONTHS = 24
 export default class TimelinesController {
   /** One building's timeline from the month asked for (YYYY-MM), else the current month. */
   async show({ bouncer, request, view }: HttpContext) {
-    await bouncer.with(CellPolicy).authorize('viewList')
+    await bouncer.with(TimelinePolicy).authorize('view')
     const start = parseMonth(request.input('from')) ?? today()
     const months = monthsFrom(start, MONTHS)
     const windowEnd = months[months.length - 1].endOf('month').startOf('day')

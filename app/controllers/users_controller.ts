@@ -48,8 +48,8 @@ export default class UsersController {
 
   /** The form to edit an account. */
   async edit({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(UserPolicy).authorize('edit')
     const user = await User.findOrFail(params.id)
-    await bouncer.with(UserPolicy).authorize('edit', user)
     const companies = await Company.choices({ archived: true })
     return view.render('pages/users/edit', { user, companies, roles: ROLES })
   }
@@ -57,8 +57,8 @@ export default class UsersController {
   /** Saves the account and records the values before and after. */
   async update(ctx: HttpContext) {
     const { bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(UserPolicy).authorize('edit')
     const user = await User.findOrFail(params.id)
-    await bouncer.with(UserPolicy).authorize('edit', user)
     const data = await request.validateUsing(updateUserValidator, { meta: { userId: user.id } })
 
     await user.updateAccount(data)

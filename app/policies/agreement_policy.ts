@@ -1,5 +1,6 @@
 import type User from '#models/user'
 import type Agreement from '#models/agreement'
+import type Company from '#models/company'
 import { BasePolicy } from '@adonisjs/bouncer'
 
 /**
@@ -9,6 +10,19 @@ export default class AgreementPolicy extends BasePolicy {
   /** Managers draft agreements. */
   create(user: User) {
     return user.isManager
+  }
+
+  /** Whether a company's page offers a new agreement: not for a company that has left. */
+  createFor(user: User, company: Company) {
+    return this.create(user) && company.status !== 'alumni'
+  }
+
+  /**
+   * Who reaches an agreement's page at all, asked before the agreement is read: others get
+   * 403 whether it exists or not.
+   */
+  reach(user: User) {
+    return user.isManager || user.isTenant
   }
 
   /** Managers see every agreement; a tenant its own company's. */
@@ -21,18 +35,31 @@ export default class AgreementPolicy extends BasePolicy {
     return user.isManager
   }
 
-  /** Managers keep the rent roll; officials never see rents. */
-  viewRentRoll(user: User) {
+  /**
+   * Managers sign, renew, move and terminate agreements (the forms and their posts; the
+   * model refuses a change the agreement's state does not allow, with its reason).
+   */
+  manage(user: User) {
     return user.isManager
   }
 
-  /** Managers terminate and renew agreements. */
-  manage(user: User, _agreement: Agreement) {
-    return user.isManager
+  /** Whether the page offers to sign this agreement: a draft. */
+  activate(user: User, agreement: Agreement) {
+    return this.manage(user) && agreement.status === 'draft'
   }
 
-  /** Managers sign (activate) drafts. */
-  activate(user: User, _agreement: Agreement) {
-    return user.isManager
+  /** Whether the page offers to renew this agreement: a draft or an active one. */
+  renew(user: User, agreement: Agreement) {
+    return this.manage(user) && (agreement.status === 'draft' || agreement.status === 'active')
+  }
+
+  /** Whether the page offers to move this agreement to other cells: an active one. */
+  move(user: User, agreement: Agreement) {
+    return this.manage(user) && agreement.status === 'active'
+  }
+
+  /** Whether the page offers to terminate this agreement: an active one. */
+  terminate(user: User, agreement: Agreement) {
+    return this.manage(user) && agreement.status === 'active'
   }
 }

@@ -12,8 +12,21 @@ export default class BookingPolicy extends BasePolicy {
     return user.isManager || (user.isTenant && user.companyId !== null)
   }
 
+  /**
+   * Who reaches a booking at all, asked before the booking is read: others get 403 whether
+   * it exists or not.
+   */
+  reach(user: User) {
+    return user.isManager || user.isTenant
+  }
+
   /** A booking's details (title, attendees) and its edit and cancel forms. */
   manage(user: User, booking: Booking) {
     return user.isManager || (user.isTenant && user.companyId === booking.companyId)
+  }
+
+  /** Whether a list offers to change or cancel the booking: a confirmed one. */
+  change(user: User, booking: Booking) {
+    return this.manage(user, booking) && booking.isConfirmed
   }
 }

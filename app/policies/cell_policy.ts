@@ -1,5 +1,4 @@
 import type User from '#models/user'
-import type Cell from '#models/cell'
 import { BasePolicy } from '@adonisjs/bouncer'
 
 /**
@@ -12,7 +11,7 @@ export default class CellPolicy extends BasePolicy {
   }
 
   /** Managers edit a cell. */
-  edit(user: User, _cell: Cell) {
+  edit(user: User) {
     return user.isManager
   }
 }

@@ -13,9 +13,22 @@ export default class CompanyPolicy extends BasePolicy {
     return user.isManager
   }
 
+  /**
+   * Who reaches a company's pages at all, asked before the company is read: others get 403
+   * whether it exists or not.
+   */
+  reach(user: User) {
+    return user.isManager || user.isTenant
+  }
+
   /** Managers see every company; a tenant sees its own. */
   view(user: User, company: Company) {
     return user.isManager || (user.isTenant && user.companyId === company.id)
+  }
+
+  /** A tenant's link to its own company's page (managers reach every company from the list). */
+  viewOwn(user: User) {
+    return user.isTenant && user.companyId !== null
   }
 
   /** Managers see internal notes and the history of changes. */
@@ -29,7 +42,7 @@ export default class CompanyPolicy extends BasePolicy {
   }
 
   /** Managers edit the whole profile. */
-  edit(user: User, _company: Company) {
+  edit(user: User) {
     return user.isManager
   }
 
@@ -38,13 +51,26 @@ export default class CompanyPolicy extends BasePolicy {
     return this.view(user, company)
   }
 
-  /** Managers archive and restore companies. */
-  archive(user: User, _company: Company) {
+  /**
+   * Managers record a company's exit, archive and restore it (the forms and their posts;
+   * the model refuses a change the company's state does not allow, with its reason).
+   */
+  manage(user: User) {
     return user.isManager
   }
 
-  /** Managers record a company's exit. */
-  recordExit(user: User, _company: Company) {
-    return user.isManager
+  /** Whether the page offers to record the company's exit: a hosted company. */
+  recordExit(user: User, company: Company) {
+    return this.manage(user) && company.status === 'hosted'
+  }
+
+  /** Whether the page offers to archive the company: one not hosted, not archived yet. */
+  archive(user: User, company: Company) {
+    return this.manage(user) && company.status !== 'hosted' && !company.isArchived
+  }
+
+  /** Whether the page offers to bring an archived company back into the lists. */
+  restore(user: User, company: Company) {
+    return this.manage(user) && company.status !== 'hosted' && company.isArchived
   }
 }

@@ -1,20 +1,10 @@
 import type User from '#models/user'
 import { BasePolicy } from '@adonisjs/bouncer'
 
-/** Managers set the goals; officials and managers follow them on the dashboard. */
+/** Managers set the goals that the dashboard follows. */
 export default class GoalPolicy extends BasePolicy {
-  /** The list of goals and their forms. */
+  /** The list of goals, their forms and which one is current. */
   manage(user: User) {
-    return user.isManager
-  }
-
-  /** The dashboard, its print view and exports. */
-  viewDashboard(user: User) {
-    return user.isManager || user.isOfficial
-  }
-
-  /** The companies and declarations behind each figure (officials get per-company totals). */
-  traceToDeclarations(user: User) {
     return user.isManager
   }
 }

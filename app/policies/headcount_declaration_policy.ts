@@ -8,6 +8,14 @@ import { BasePolicy } from '@adonisjs/bouncer'
  * on any company's behalf. Officials never see individual declarations.
  */
 export default class HeadcountDeclarationPolicy extends BasePolicy {
+  /**
+   * Who reaches declarations at all, asked before the company or the declaration is read:
+   * others get 403 whether it exists or not.
+   */
+  reach(user: User) {
+    return user.isManager || user.isTenant
+  }
+
   /** The company's declarations page. */
   viewFor(user: User, company: Company) {
     return user.isManager || (user.isTenant && user.companyId === company.id)
@@ -15,6 +23,11 @@ export default class HeadcountDeclarationPolicy extends BasePolicy {
 
   /** The declarations of every company: what is missing, what awaits validation. */
   viewAll(user: User) {
+    return user.isManager
+  }
+
+  /** Managers see a declaration's history of changes. */
+  viewHistory(user: User) {
     return user.isManager
   }
 
@@ -28,8 +41,18 @@ export default class HeadcountDeclarationPolicy extends BasePolicy {
     return user.isManager || (user.isTenant && user.companyId === declaration.companyId)
   }
 
-  /** Validating a declaration. */
-  validate(user: User, _declaration: HeadcountDeclaration) {
+  /** Whether a page offers the correction: tenants until it is validated, managers always. */
+  correct(user: User, declaration: HeadcountDeclaration) {
+    return this.edit(user, declaration) && (user.isManager || !declaration.isValidated)
+  }
+
+  /** Managers validate declarations (the post itself; see validate for the offer). */
+  review(user: User) {
     return user.isManager
+  }
+
+  /** Whether a page offers to validate the declaration: one not validated yet. */
+  validate(user: User, declaration: HeadcountDeclaration) {
+    return this.review(user) && !declaration.isValidated
   }
 }

@@ -17,7 +17,7 @@ export default class UserPolicy extends BasePolicy {
   }
 
   /** Managers edit any account. */
-  edit(actor: User, _user: User) {
+  edit(actor: User) {
     return actor.isManager
   }
 

@@ -1,176 +1,394 @@
 import { test } from '@japa/runner'
-import router from '@adonisjs/core/services/router'
+import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Role } from '#models/user'
+import app from '@adonisjs/core/services/app'
+import { readFile } from 'node:fs/promises'
+import type User from '#models/user'
 import Cell from '#models/cell'
 import Agreement from '#models/agreement'
+import Company, { EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import HeadcountDeclaration from '#models/headcount_declaration'
 import Goal from '#models/goal'
 import Closure from '#models/closure'
 import { DateTime } from 'luxon'
 import { bookDirectly, createRoom, nextMonday } from '#tests/support/bookings'
 import db from '@adonisjs/lucid/services/db'
-import { day } from '#domain/periods'
-import { createBuilding, createUser } from '#tests/support/fixtures'
-
-type Actor = 'anonymous' | Role
-
-/**
- * What each actor gets from a route:
- * - ok: allowed (200 for a page; a redirect that is not to the login page for a form post)
- * - login: redirected to the login page
- * - forbidden: the 403 page
- * - home: redirected to the home page (guest-only pages, for logged-in users)
- * - notFound: 404 (calendar feeds without their owner's secret token; a room's photo when it has none)
- */
-type Outcome = 'ok' | 'login' | 'forbidden' | 'home' | 'notFound'
-
-const everyone = { anonymous: 'ok', manager: 'ok', tenant: 'ok', official: 'ok' } as const
-const guestsOnly = { anonymous: 'ok', manager: 'home', tenant: 'home', official: 'home' } as const
-const loggedIn = { anonymous: 'login', manager: 'ok', tenant: 'ok', official: 'ok' } as const
-const managersAndOfficials = {
-  anonymous: 'login',
-  manager: 'ok',
-  tenant: 'forbidden',
-  official: 'ok',
-} as const
-/** Pages every company may use (tenants with a company of their own); officials do not book. */
-const managersAndTenants = {
-  anonymous: 'login',
-  manager: 'ok',
-  tenant: 'ok',
-  official: 'forbidden',
-} as const
-const managers = {
-  anonymous: 'login',
-  manager: 'ok',
-  tenant: 'forbidden',
-  official: 'forbidden',
-} as const
+import { day, today } from '#domain/periods'
+import { GOAL_MEASURES } from '#domain/goals'
+import { createBuilding, createUser, PASSWORD } from '#tests/support/fixtures'
+import {
+  ACCESS,
+  ACTORS,
+  NOTES,
+  accessTable,
+  registeredRoutes,
+  tableRows,
+  withAccessTable,
+} from '#tests/support/route_access'
 
 /**
- * The decision for every route. A route missing here fails the suite:
- * whoever adds a route says who may reach it. Company pages are open to
- * tenants for their own company only (tested in companies.spec.ts).
+ * Every route as every actor (anonymous, manager, tenant, official), against the one list of
+ * who may do what (tests/support/route_access.ts), which docs/roles-and-routes.md shows.
  */
-const ACCESS: Record<string, Record<Actor, Outcome>> = {
-  'health': everyone,
-  'calendar_feeds.show': {
-    anonymous: 'notFound',
-    manager: 'notFound',
-    tenant: 'notFound',
-    official: 'notFound',
-  },
-  'calendar_feeds.room': {
-    anonymous: 'notFound',
-    manager: 'notFound',
-    tenant: 'notFound',
-    official: 'notFound',
-  },
-  'account.calendar.edit': managersAndTenants,
-  'account.calendar.update': managersAndTenants,
-  'locale.update': everyone,
-  'session.create': guestsOnly,
-  'session.store': guestsOnly,
-  'home': loggedIn,
-  'session.destroy': loggedIn,
-  'password.edit': loggedIn,
-  'password.update': loggedIn,
-  'account.sessions.index': loggedIn,
-  'account.sessions.others.destroy': loggedIn,
-  'companies.show': managers,
-  'companies.contact.edit': managers,
-  'companies.contact.update': managers,
-  'companies.index': managers,
-  'companies.create': managers,
-  'companies.store': managers,
-  'companies.edit': managers,
-  'companies.update': managers,
-  'companies.exit.create': managers,
-  'companies.archive.store': managers,
-  'companies.archive.destroy': managers,
-  'companies.exit.store': managers,
-  'agreements.show': managers,
-  'companies.declarations.index': managers,
-  'companies.declarations.create': managers,
-  'companies.declarations.store': managers,
-  'declarations.edit': managers,
-  'declarations.update': managers,
-  'declarations.validation.store': managers,
-  'declarations.index': managers,
-  'agreements.create': managers,
-  'agreements.store': managers,
-  'agreements.activation.store': managers,
-  'agreements.termination.create': managers,
-  'agreements.termination.store': managers,
-  'agreements.move.create': managers,
-  'agreements.move.store': managers,
-  'agreements.renewal.create': managers,
-  'agreements.renewal.store': managers,
-  'rent_roll.show': managers,
-  'rent_roll.export': managers,
-  'settings.edit': managers,
-  'settings.update': managers,
-  'free_cells.index': managers,
-  'timeline.show': managers,
-  'cells.index': managers,
-  'cells.edit': managers,
-  'cells.update': managers,
-  'users.index': managers,
-  'users.create': managers,
-  'users.store': managers,
-  'users.edit': managers,
-  'users.update': managers,
-  'users.disablement.store': managers,
-  'users.disablement.destroy': managers,
-  'dashboard.show': managersAndOfficials,
-  'dashboard.print': managersAndOfficials,
-  'dashboard.series': managersAndOfficials,
-  'dashboard.companies': managersAndOfficials,
-  'dashboard.workbook': managersAndOfficials,
-  'meeting_rooms.index': managersAndTenants,
-  'meeting_rooms.show': managersAndTenants,
-  'meeting_rooms.photo': {
-    anonymous: 'login',
-    manager: 'notFound',
-    tenant: 'notFound',
-    official: 'forbidden',
-  },
-  'meeting_rooms.edit': managers,
-  'meeting_rooms.update': managers,
-  'bookings.index': managersAndTenants,
-  'bookings.create': managersAndTenants,
-  'bookings.store': managersAndTenants,
-  'bookings.edit': managers,
-  'bookings.update': managers,
-  'bookings.cancellation.store': managers,
-  'closures.index': managers,
-  'room_use.show': managers,
-  'room_use.export': managers,
-  'closures.create': managers,
-  'closures.store': managers,
-  'closures.show': managers,
-  'closures.lifting.store': managers,
-  'closures.cancellations.store': managers,
-  'goals.index': managers,
-  'goals.create': managers,
-  'goals.store': managers,
-  'goals.edit': managers,
-  'goals.update': managers,
-  'goals.current.store': managers,
+
+/** The records the routes work on; none of them belongs to the actor. */
+async function buildFixtures() {
+  const year = today().year
+  const building = await createBuilding()
+  // The record in the URL never belongs to the actor: a tenant reaches only its own company.
+  const target = await createUser('tenant')
+  const company = await Company.findOrFail(target.companyId)
+  let cells = 0
+  const newCell = () => {
+    cells += 1
+    return Cell.create({
+      code: `T-${cells}`,
+      floor: 0,
+      areaSqm: 20,
+      desks: 2,
+      buildingId: building.id,
+    })
+  }
+  const cell = await newCell()
+  const agreement = await db.transaction((trx) =>
+    Agreement.open(
+      {
+        companyId: company.id,
+        cellIds: [cell.id],
+        startsOn: day(`${year - 1}-01-01`),
+        endsOn: day(`${year + 1}-06-30`),
+        noticeMonths: 3,
+        rentSteps: [1000],
+        monthlyChargesCents: 0,
+        depositCents: 0,
+      },
+      trx
+    )
+  )
+  const declaration = await HeadcountDeclaration.create({
+    companyId: company.id,
+    kind: 'entry',
+    periodOn: day(`${year - 1}-01-01`),
+    executives: 1,
+    permanent: 0,
+    fixedTerm: 0,
+    apprentices: 0,
+    interns: 0,
+    status: 'submitted',
+  })
+  const goal = await Goal.create({
+    name: 'Objectif',
+    startsOn: day('2026-01-01'),
+    endsOn: day('2028-12-31'),
+    targetJobs: 10,
+    measure: 'jobs_hosted',
+  })
+  const room = await createRoom()
+  const booking = await bookDirectly(room, company.id, nextMonday(), '10:00', '11:00')
+  const closure = await Closure.create({
+    buildingId: room.buildingId,
+    meetingRoomId: room.id,
+    startsAt: DateTime.utc().plus({ days: 30 }).startOf('hour'),
+    endsAt: DateTime.utc().plus({ days: 31 }).startOf('hour'),
+    reason: 'Travaux',
+  })
+  /** The company hosted since 1 January of last year, as its agreement says. */
+  const host = async () => {
+    company.status = 'hosted'
+    company.enteredOn = day(`${year - 1}-01-01`)
+    await company.save()
+  }
+  /** The agreement signed: the company hosted, the agreement active. */
+  const activate = async () => {
+    await host()
+    agreement.status = 'active'
+    await agreement.save()
+  }
+  return {
+    year,
+    target,
+    company,
+    cell,
+    newCell,
+    agreement,
+    declaration,
+    goal,
+    room,
+    booking,
+    closure,
+    host,
+    activate,
+    in: (months: number) => today().plus({ months }).toISODate()!,
+  }
 }
 
-const ACTORS: Actor[] = ['anonymous', 'manager', 'tenant', 'official']
+type Fixtures = Awaited<ReturnType<typeof buildFixtures>>
 
-/** Every registered route, as the router knows it. */
-function registeredRoutes() {
-  return Object.values(router.toJSON()).flatMap((routes) =>
-    routes.map((route) => ({
-      name: route.name ?? `${route.methods.join('|')} ${route.pattern}`,
-      method: route.methods.find((method) => method !== 'HEAD')!,
-      pattern: route.pattern,
-    }))
-  )
+/** The id the URL's ":id" takes, by the URL's first segment. */
+function idFor(pattern: string, fx: Fixtures) {
+  const ids: Record<string, number> = {
+    'closures': fx.closure.id,
+    'goals': fx.goal.id,
+    'meeting-rooms': fx.room.id,
+    'bookings': fx.booking.id,
+    'companies': fx.company.id,
+    'cells': fx.cell.id,
+    'users': fx.target.id,
+    'agreements': fx.agreement.id,
+    'declarations': fx.declaration.id,
+  }
+  return ids[pattern.split('/')[1]] ?? fx.target.id
+}
+
+/**
+ * An allowed form post, put, or delete: the body it sends, what to set up first, and the
+ * page it leads to once its work is done (with a success message, unless `done` says how
+ * else to tell).
+ */
+type Write = {
+  body?: (
+    fx: Fixtures,
+    actor: User | null
+  ) => Promise<Record<string, unknown>> | Record<string, unknown>
+  setUp?: (fx: Fixtures, actor: User | null) => Promise<unknown>
+  then: (fx: Fixtures) => string | RegExp
+  done?: (response: ApiResponse, fx: Fixtures) => void
+}
+
+const headcountBody = {
+  executives: '2',
+  permanent: '3',
+  fixedTerm: '1',
+  apprentices: '1',
+  interns: '1',
+  fte: '2,5',
+  stillTrading: 'true',
+  comment: 'Deux embauches ce trimestre',
+}
+
+const companyBody = {
+  name: 'Atelier du Hainaut',
+  siret: '732 829 320 00074',
+  legalForm: LEGAL_FORMS[0],
+  nafCode: '62.01Z',
+  sector: SECTORS[0],
+  digital: 'true',
+  foundedOn: '2020-05-04',
+  contactName: 'Camille Martin',
+  email: 'contact@atelier.example',
+  phone: '03 27 00 00 00',
+  website: 'https://atelier.example',
+  notes: 'Rencontrée au salon',
+  bookingQuotaHours: '10',
+}
+
+const goalBody = {
+  name: 'Objectif 2030',
+  startsOn: '2027-01-01',
+  endsOn: '2029-12-31',
+  targetJobs: '80',
+  measure: GOAL_MEASURES[0],
+  makeCurrent: 'true',
+}
+
+const roomRules = {
+  capacity: '10',
+  equipment: 'Écran, visio',
+  description: 'Au rez-de-chaussée',
+  slotMinutes: '15',
+  minMinutes: '30',
+  maxMinutes: '180',
+  advanceDays: '30',
+  cancellationCutoffMinutes: '60',
+  tenantsMayBook: 'true',
+  ...Object.fromEntries(
+    [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [
+      [`opens${weekday}`, weekday <= 5 ? '08:00' : '09:00'],
+      [`closes${weekday}`, weekday <= 5 ? '19:00' : '12:00'],
+    ])
+  ),
+}
+
+/** Every route that changes something, as the actors allowed to use it send it. */
+const WRITES: Record<string, Write> = {
+  'locale.update': {
+    body: () => ({ locale: 'en' }),
+    then: () => '/',
+    done: (response) => response.assertSession('locale', 'en'),
+  },
+  'session.store': {
+    body: (fx) => ({ email: fx.target.email, password: PASSWORD }),
+    then: () => '/',
+    done: (response) => response.assertSessionMissing('errors'),
+  },
+  'session.destroy': { then: () => '/login' },
+  'password.update': {
+    body: () => ({
+      currentPassword: PASSWORD,
+      password: 'une-nouvelle-phrase-secrete',
+      passwordConfirmation: 'une-nouvelle-phrase-secrete',
+    }),
+    then: () => '/',
+  },
+  'account.sessions.others.destroy': { then: () => '/account/sessions' },
+  'account.calendar.update': { then: () => '/account/calendar/edit' },
+  'companies.contact.update': {
+    body: () => ({
+      contactName: 'Camille Martin',
+      email: 'contact@hebergee.example',
+      phone: '+33 3 27 00 00 00',
+      website: 'https://hebergee.example',
+    }),
+    then: (fx) => `/companies/${fx.company.id}`,
+  },
+  'companies.store': { body: () => companyBody, then: () => /^\/companies\/\d+$/ },
+  'companies.update': { body: () => companyBody, then: (fx) => `/companies/${fx.company.id}` },
+  'companies.archive.store': { then: (fx) => `/companies/${fx.company.id}` },
+  'companies.archive.destroy': {
+    setUp: async (fx) => {
+      fx.company.archivedAt = DateTime.utc()
+      await fx.company.save()
+    },
+    then: (fx) => `/companies/${fx.company.id}`,
+  },
+  'companies.exit.store': {
+    setUp: (fx) => fx.activate(),
+    body: (fx) => ({ exitOn: fx.in(1), exitReason: EXIT_REASONS[0] }),
+    then: (fx) => `/companies/${fx.company.id}`,
+  },
+  'companies.declarations.store': {
+    setUp: (fx) => fx.activate(),
+    body: (fx) => ({ kind: 'quarter', periodOn: `${fx.year - 1}-03-31`, ...headcountBody }),
+    then: (fx) => `/companies/${fx.company.id}/declarations`,
+  },
+  'declarations.update': {
+    body: () => ({ ...headcountBody, reason: 'Apprenti oublié' }),
+    then: (fx) => `/companies/${fx.company.id}/declarations`,
+  },
+  'declarations.validation.store': { then: (fx) => `/companies/${fx.company.id}/declarations` },
+  'agreements.store': {
+    body: async (fx) => {
+      const cell = await fx.newCell()
+      return {
+        companyId: String(fx.company.id),
+        cellIds: [String(cell.id)],
+        startsOn: `${fx.year + 2}-01-01`,
+        endsOn: `${fx.year + 2}-12-31`,
+        noticeMonths: '3',
+        rentSteps: ['10', '11,50', '13'],
+        monthlyCharges: '45,50',
+        deposit: '1 200',
+      }
+    },
+    then: () => /^\/agreements\/\d+$/,
+  },
+  'agreements.activation.store': { then: (fx) => `/agreements/${fx.agreement.id}` },
+  'agreements.termination.store': {
+    setUp: (fx) => fx.activate(),
+    body: (fx) => ({
+      noticeGivenOn: fx.in(0),
+      terminatedOn: fx.in(1),
+      reason: 'Locaux trouvés en ville',
+      overrideNotice: 'true',
+      overrideReason: 'Accord des deux parties',
+    }),
+    then: (fx) => `/agreements/${fx.agreement.id}`,
+  },
+  'agreements.move.store': {
+    setUp: (fx) => fx.activate(),
+    body: async (fx) => {
+      const cell = await fx.newCell()
+      return { movesOn: fx.in(1), cellIds: [String(cell.id)] }
+    },
+    then: () => /^\/agreements\/\d+$/,
+  },
+  'agreements.renewal.store': {
+    setUp: (fx) => fx.activate(),
+    body: (fx) => ({ endsOn: `${fx.year + 1}-12-31` }),
+    then: (fx) => `/agreements/${fx.agreement.id}`,
+  },
+  'settings.update': {
+    body: () => ({ maxStayMonths: '48', bookingQuotaHours: '10,5' }),
+    then: () => '/settings/edit',
+  },
+  'cells.update': {
+    body: () => ({ code: 'B-204', floor: '1', areaSqm: '18,5', desks: '3' }),
+    then: () => '/cells',
+  },
+  'users.store': {
+    body: (fx) => ({
+      fullName: 'Dominique Lefebvre',
+      role: 'tenant',
+      companyId: String(fx.company.id),
+      email: 'dominique@example.test',
+      password: 'une-phrase-secrete-longue',
+    }),
+    then: () => '/users',
+  },
+  'users.update': {
+    body: (fx) => ({
+      fullName: 'Dominique Lefebvre',
+      role: 'tenant',
+      companyId: String(fx.company.id),
+      email: 'dominique@example.test',
+    }),
+    then: () => '/users',
+  },
+  'users.disablement.store': { then: () => '/users' },
+  'users.disablement.destroy': {
+    setUp: async (fx) => {
+      fx.target.disabledAt = DateTime.utc()
+      await fx.target.save()
+    },
+    then: () => '/users',
+  },
+  'meeting_rooms.update': {
+    body: () => roomRules,
+    then: (fx) => `/meeting-rooms/${fx.room.id}`,
+  },
+  'bookings.store': {
+    body: (fx) => ({
+      meetingRoomId: String(fx.room.id),
+      companyId: String(fx.company.id),
+      date: nextMonday(2),
+      startTime: '14:00',
+      endTime: '15:00',
+      title: 'Comité de pilotage',
+      attendees: '4',
+    }),
+    then: (fx) => `/meeting-rooms/${fx.room.id}?week=${nextMonday(2)}`,
+  },
+  'bookings.update': {
+    body: () => ({
+      date: nextMonday(),
+      startTime: '14:00',
+      endTime: '15:30',
+      title: 'Point client déplacé',
+      attendees: '3',
+    }),
+    then: () => '/bookings',
+  },
+  'bookings.cancellation.store': {
+    body: () => ({ reason: 'Empêchement', scope: 'one' }),
+    then: () => '/bookings',
+  },
+  'closures.store': {
+    body: (fx) => ({
+      buildingId: String(fx.room.buildingId),
+      meetingRoomId: String(fx.room.id),
+      startsOn: nextMonday(4),
+      startTime: '08:00',
+      endsOn: nextMonday(4),
+      endTime: '12:00',
+      reason: 'Peinture',
+    }),
+    then: () => /^\/closures\/\d+$/,
+  },
+  'closures.lifting.store': { then: () => '/closures' },
+  'closures.cancellations.store': { then: (fx) => `/closures/${fx.closure.id}` },
+  'goals.store': { body: () => goalBody, then: () => '/goals' },
+  'goals.update': { body: () => goalBody, then: () => '/goals' },
+  'goals.current.store': { then: () => '/goals' },
 }
 
 test.group('Route access: every route has a decision for every role', () => {
@@ -180,6 +398,28 @@ test.group('Route access: every route has a decision for every role', () => {
     assert.deepEqual(undecided, [], `routes without an access decision: ${undecided.join(', ')}`)
     const stale = Object.keys(ACCESS).filter((name) => !names.includes(name))
     assert.deepEqual(stale, [], `access decisions for routes that no longer exist: ${stale}`)
+    const noted = Object.keys(NOTES).filter((name) => !names.includes(name))
+    assert.deepEqual(noted, [], `notes for routes that no longer exist: ${noted}`)
+  })
+
+  test('every route that changes something, allowed to someone, says how its work shows', ({
+    assert,
+  }) => {
+    const writes = registeredRoutes().filter(
+      (route) => route.method !== 'GET' && Object.values(ACCESS[route.name] ?? {}).includes('ok')
+    )
+    const untold = writes.filter((route) => !(route.name in WRITES)).map((route) => route.name)
+    assert.deepEqual(untold, [], `allowed writes without their expected work: ${untold}`)
+  })
+
+  test('docs/roles-and-routes.md shows the access table', async ({ assert }) => {
+    const doc = await readFile(app.makePath('docs/roles-and-routes.md'), 'utf8')
+    const expected = withAccessTable(doc, accessTable(registeredRoutes()))
+    assert.deepEqual(
+      tableRows(doc),
+      tableRows(expected),
+      'docs/roles-and-routes.md is out of date: run `node ace docs:access`'
+    )
   })
 })
 
@@ -200,79 +440,16 @@ test.group('Route access: outcomes', (group) => {
     )
     .run(async ({ client, assert }, row) => {
       assert.notEqual(row.outcome, 'undecided', `no decision for ${row.route}`)
-      const building = await createBuilding()
-      // The record in the URL never belongs to the actor: a tenant reaches only its own company.
-      const target = await createUser('tenant')
-      const cell = await Cell.create({
-        code: 'T-1',
-        floor: 0,
-        areaSqm: 20,
-        desks: 2,
-        buildingId: building.id,
-      })
-      const agreement = await db.transaction((trx) =>
-        Agreement.open(
-          {
-            companyId: target.companyId!,
-            cellIds: [cell.id],
-            startsOn: day('2026-01-01'),
-            endsOn: day('2026-12-31'),
-            noticeMonths: 3,
-            rentSteps: [1000],
-            monthlyChargesCents: 0,
-            depositCents: 0,
-          },
-          trx
-        )
-      )
-      const declaration = await HeadcountDeclaration.create({
-        companyId: target.companyId!,
-        kind: 'entry',
-        periodOn: day('2026-01-01'),
-        executives: 1,
-        permanent: 0,
-        fixedTerm: 0,
-        apprentices: 0,
-        interns: 0,
-        status: 'submitted',
-      })
-      const goal = await Goal.create({
-        name: 'Objectif',
-        startsOn: day('2026-01-01'),
-        endsOn: day('2028-12-31'),
-        targetJobs: 10,
-        measure: 'jobs_hosted',
-      })
-      const room = await createRoom()
-      const booking = await bookDirectly(room, target.companyId!, nextMonday(), '10:00', '11:00')
-      const closure = await Closure.create({
-        buildingId: room.buildingId,
-        meetingRoomId: room.id,
-        startsAt: DateTime.utc().plus({ days: 30 }).startOf('hour'),
-        endsAt: DateTime.utc().plus({ days: 31 }).startOf('hour'),
-        reason: 'Travaux',
-      })
-      const ids: Record<string, number> = {
-        'closures': closure.id,
-        'goals': goal.id,
-        'meeting-rooms': room.id,
-        'bookings': booking.id,
-        'companies': target.companyId!,
-        'cells': cell.id,
-        'users': target.id,
-        'agreements': agreement.id,
-        'declarations': declaration.id,
-      }
-      const id = ids[row.pattern.split('/')[1]] ?? target.id
-      const url = row.pattern.replace(/:id\b/, String(id))
+      const fx = await buildFixtures()
+      const url = row.pattern.replace(/:id\b/, String(idFor(row.pattern, fx)))
+      const actor = row.actor === 'anonymous' ? null : await createUser(row.actor)
+      const write = row.method !== 'GET' && row.outcome === 'ok' ? WRITES[row.route] : undefined
+      await write?.setUp?.(fx, actor)
 
       let request = client.request(url, row.method as any).redirects(0)
-      if (row.actor !== 'anonymous') {
-        request = request.loginAs(await createUser(row.actor))
-      }
-      if (row.method !== 'GET') {
-        request = request.withCsrfToken()
-      }
+      if (actor) request = request.loginAs(actor)
+      if (row.method !== 'GET') request = request.withCsrfToken()
+      if (write?.body) request = request.form(await write.body(fx, actor))
       const response = await request
 
       switch (row.outcome) {
@@ -294,15 +471,63 @@ test.group('Route access: outcomes', (group) => {
         case 'ok':
           if (row.method === 'GET') {
             response.assertStatus(200)
-          } else {
-            assert.isBelow(response.status(), 400)
-            if (row.route === 'session.destroy') {
-              response.assertFlashMessage('success', 'Vous êtes déconnecté.')
-            } else {
-              assert.notEqual(response.header('location'), '/login')
-            }
+            break
           }
+          // A post allowed does its work: no message of refusal, the success message (or
+          // what the route says instead), and the page it leads to.
+          assert.exists(write, `no expected work for ${row.route}`)
+          response.assertStatus(302)
+          assert.notProperty(response.flashMessages(), 'error', 'refused with a message')
+          assert.notProperty(response.flashMessages(), 'inputErrorsBag', 'refused by validation')
+          if (write!.done) write!.done(response, fx)
+          else assert.property(response.flashMessages(), 'success', 'no success message')
+          const expected = write!.then(fx)
+          const location = response.header('location') ?? ''
+          if (typeof expected === 'string') assert.equal(location, expected)
+          else assert.match(location, expected)
           break
+      }
+    })
+})
+
+test.group('Route access: a refusal does not depend on the record', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('{route} as {actor}, a record that does not exist: {outcome}')
+    .with(() =>
+      registeredRoutes()
+        .filter((route) => /:id\b/.test(route.pattern) && !route.pattern.includes(':token'))
+        .flatMap((route) =>
+          ACTORS.map((actor) => ({
+            route: route.name,
+            method: route.method,
+            pattern: route.pattern,
+            actor,
+            outcome: ACCESS[route.name]?.[actor],
+          }))
+        )
+        // Where the answer depends on the record (NOTES: a tenant's own company), a missing
+        // one answers 404 as it does for the record's owner.
+        .filter(
+          (row) =>
+            (row.outcome === 'login' || row.outcome === 'forbidden') &&
+            !NOTES[row.route]?.[row.actor]
+        )
+    )
+    .run(async ({ client }, row) => {
+      // Who may never use the route is refused before the record is looked up: the answer
+      // tells nothing of which records exist.
+      const url = row.pattern.replace(/:id\b/, '999999')
+      let request = client.request(url, row.method as any).redirects(0)
+      if (row.actor !== 'anonymous') request = request.loginAs(await createUser(row.actor))
+      if (row.method !== 'GET') request = request.withCsrfToken()
+      const response = await request
+      if (row.outcome === 'login') {
+        response.assertStatus(302)
+        response.assertHeader('location', '/login')
+      } else {
+        response.assertStatus(403)
+        response.assertTextIncludes('Accès refusé')
       }
     })
 })

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import MeetingRoom from '#models/meeting_room'
 import { appUrl } from '#mails/declaration_reminder_notification'
+import CalendarPolicy from '#policies/calendar_policy'
 
 /**
  * A user's calendar subscription: the secret feed addresses, and a new address that
@@ -8,7 +9,8 @@ import { appUrl } from '#mails/declaration_reminder_notification'
  */
 export default class CalendarsController {
   /** The feed addresses (created on first visit). */
-  async edit({ auth, view }: HttpContext) {
+  async edit({ auth, bouncer, view }: HttpContext) {
+    await bouncer.with(CalendarPolicy).authorize('edit')
     const user = auth.getUserOrFail()
     const token = await user.calendarTokenOrNew()
     const rooms = user.isManager ? await MeetingRoom.query().orderBy('name') : []
@@ -23,7 +25,8 @@ export default class CalendarsController {
 
   /** A new secret address: the former one stops working at once. */
   async update(ctx: HttpContext) {
-    const { auth, response, session, i18n } = ctx
+    const { auth, bouncer, response, session, i18n } = ctx
+    await bouncer.with(CalendarPolicy).authorize('edit')
     const user = auth.getUserOrFail()
     await user.renewCalendarToken()
     session.flash('success', i18n.t('calendar.renewed'))

@@ -9,8 +9,8 @@ export default class ActivationsController {
   /** Activates the agreement and records both changes. */
   async store(ctx: HttpContext) {
     const { bouncer, params, response, session, i18n } = ctx
+    await bouncer.with(AgreementPolicy).authorize('manage')
     const agreement = await Agreement.findOrFail(params.id)
-    await bouncer.with(AgreementPolicy).authorize('activate', agreement)
 
     await agreement.activate()
 

@@ -12,12 +12,12 @@ import { today } from '#domain/periods'
 export default class MovesController {
   /** The move form: the day and the new cells. */
   async create({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(AgreementPolicy).authorize('manage')
     const agreement = await Agreement.query()
       .where('id', params.id)
       .preload('company')
       .preload('cells')
       .firstOrFail()
-    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const cells = await Cell.allocatable()
     return view.render('pages/agreements/moves/create', { agreement, cells, today: today() })
   }
@@ -25,8 +25,8 @@ export default class MovesController {
   /** Closes this agreement, opens the next one, and records both. */
   async store(ctx: HttpContext) {
     const { bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(AgreementPolicy).authorize('manage')
     const agreement = await Agreement.findOrFail(params.id)
-    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const { movesOn, cellIds } = await request.validateUsing(createMoveValidator)
 
     const next = await agreement.moveTo({

@@ -11,11 +11,11 @@ import Setting from '#models/setting'
 export default class RenewalsController {
   /** The renewal form, with the latest end the maximum stay allows. */
   async create({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(AgreementPolicy).authorize('manage')
     const agreement = await Agreement.query()
       .where('id', params.id)
       .preload('company')
       .firstOrFail()
-    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const { limit } = await Setting.stayLimitFor(agreement.companyEnteredOn)
     return view.render('pages/agreements/renewals/create', { agreement, limit })
   }
@@ -23,8 +23,8 @@ export default class RenewalsController {
   /** Extends the agreement and records it. */
   async store(ctx: HttpContext) {
     const { bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(AgreementPolicy).authorize('manage')
     const agreement = await Agreement.findOrFail(params.id)
-    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const { endsOn } = await request.validateUsing(createRenewalValidator)
 
     await agreement.renew(endsOn)

@@ -11,19 +11,19 @@ import { today } from '#domain/periods'
 export default class TerminationsController {
   /** The termination form. */
   async create({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(AgreementPolicy).authorize('manage')
     const agreement = await Agreement.query()
       .where('id', params.id)
       .preload('company')
       .firstOrFail()
-    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     return view.render('pages/agreements/terminations/create', { agreement, today: today() })
   }
 
   /** Terminates the agreement and records it. */
   async store(ctx: HttpContext) {
     const { bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(AgreementPolicy).authorize('manage')
     const agreement = await Agreement.findOrFail(params.id)
-    await bouncer.with(AgreementPolicy).authorize('manage', agreement)
     const data = await request.validateUsing(createTerminationValidator)
 
     await agreement.terminate({

@@ -11,6 +11,7 @@ export default class CancellationsController {
   /** Cancels the booking and records who did it. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(BookingPolicy).authorize('reach')
     const booking = await Booking.findOrFail(params.id)
     await bouncer.with(BookingPolicy).authorize('manage', booking)
     const user = auth.getUserOrFail()

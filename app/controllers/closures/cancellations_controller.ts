@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Closure from '#models/closure'
-import MeetingRoomPolicy from '#policies/meeting_room_policy'
+import ClosurePolicy from '#policies/closure_policy'
 
 /**
  * Cancelling every booking caught by a closure, with the closure's reason; each
@@ -10,7 +10,7 @@ export default class CancellationsController {
   /** Cancels the bookings inside the closure and notifies their companies. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, response, session, i18n } = ctx
-    await bouncer.with(MeetingRoomPolicy).authorize('edit')
+    await bouncer.with(ClosurePolicy).authorize('manage')
     const closure = await Closure.findOrFail(params.id)
     const manager = auth.getUserOrFail()
 

@@ -19,8 +19,8 @@ export default class ArchivesController {
 
   async #change(ctx: HttpContext, change: 'archive' | 'unarchive') {
     const { bouncer, params, response, session, i18n } = ctx
+    await bouncer.with(CompanyPolicy).authorize('manage')
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(CompanyPolicy).authorize('archive', company)
 
     await company[change]()
 

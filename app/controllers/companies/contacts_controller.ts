@@ -9,6 +9,7 @@ import { updateContactValidator } from '#validators/company'
 export default class ContactsController {
   /** The contact details form. */
   async edit({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(CompanyPolicy).authorize('reach')
     const company = await Company.findOrFail(params.id)
     await bouncer.with(CompanyPolicy).authorize('editContact', company)
     return view.render('pages/companies/contacts/edit', { company })
@@ -17,6 +18,7 @@ export default class ContactsController {
   /** Saves the contact details and records the change. */
   async update(ctx: HttpContext) {
     const { bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(CompanyPolicy).authorize('reach')
     const company = await Company.findOrFail(params.id)
     await bouncer.with(CompanyPolicy).authorize('editContact', company)
     const data = await request.validateUsing(updateContactValidator)

@@ -13,6 +13,7 @@ import { parseDay, today } from '#domain/periods'
 export default class DeclarationsController {
   /** The periods due with their declarations (missing ones first to catch the eye). */
   async index({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
     const company = await Company.findOrFail(params.id)
     await bouncer.with(HeadcountDeclarationPolicy).authorize('viewFor', company)
     const declarations = await HeadcountDeclaration.query()
@@ -34,6 +35,7 @@ export default class DeclarationsController {
 
   /** The declaration form for one period due. */
   async create({ bouncer, params, request, view }: HttpContext) {
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
     const company = await Company.findOrFail(params.id)
     await bouncer.with(HeadcountDeclarationPolicy).authorize('declareFor', company)
     return view.render('pages/companies/declarations/create', {
@@ -46,6 +48,7 @@ export default class DeclarationsController {
   /** Records the declaration and who made it. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
     const company = await Company.findOrFail(params.id)
     await bouncer.with(HeadcountDeclarationPolicy).authorize('declareFor', company)
     const values = await request.validateUsing(createDeclarationValidator)

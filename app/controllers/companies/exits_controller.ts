@@ -9,16 +9,16 @@ import { createExitValidator } from '#validators/company'
 export default class ExitsController {
   /** The exit form. */
   async create({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(CompanyPolicy).authorize('manage')
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(CompanyPolicy).authorize('recordExit', company)
     return view.render('pages/companies/exits/create', { company, exitReasons: EXIT_REASONS })
   }
 
   /** Records the exit and who recorded it. */
   async store(ctx: HttpContext) {
     const { bouncer, params, request, response, session, i18n } = ctx
+    await bouncer.with(CompanyPolicy).authorize('manage')
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(CompanyPolicy).authorize('recordExit', company)
     const { exitOn, exitReason } = await request.validateUsing(createExitValidator)
 
     await company.recordExit(exitOn, exitReason)

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import ExcelJS from 'exceljs'
-import GoalPolicy from '#policies/goal_policy'
+import DashboardPolicy from '#policies/dashboard_policy'
 import { decimalComma, sendCsv } from '#helpers/csv'
 import { dashboardAsked, type Dashboard } from '#models/dashboard'
 import { companiesTable, seriesTable, type ExportTable } from '#helpers/dashboard_tables'
@@ -38,7 +38,7 @@ export default class ExportsController {
     const table = companiesTable(
       dashboard,
       ctx.i18n.t.bind(ctx.i18n),
-      await ctx.bouncer.with(GoalPolicy).allows('traceToDeclarations')
+      await ctx.bouncer.with(DashboardPolicy).allows('traceToDeclarations')
     )
     return this.#csv(ctx, dashboard, table, 'entreprises')
   }
@@ -52,7 +52,7 @@ export default class ExportsController {
       companiesTable(
         dashboard,
         t,
-        await ctx.bouncer.with(GoalPolicy).allows('traceToDeclarations')
+        await ctx.bouncer.with(DashboardPolicy).allows('traceToDeclarations')
       ),
     ]
     const workbook = new ExcelJS.Workbook()
@@ -80,7 +80,7 @@ export default class ExportsController {
   }
 
   async #dashboard({ bouncer, request }: HttpContext) {
-    await bouncer.with(GoalPolicy).authorize('viewDashboard')
+    await bouncer.with(DashboardPolicy).authorize('view')
     return dashboardAsked(request.qs())
   }
 

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import GoalPolicy from '#policies/goal_policy'
+import DashboardPolicy from '#policies/dashboard_policy'
 import { dashboardAsked } from '#models/dashboard'
 
 /**
@@ -8,7 +8,7 @@ import { dashboardAsked } from '#models/dashboard'
 export default class PrintsController {
   /** The print view for the day and goal asked. */
   async show({ bouncer, request, view }: HttpContext) {
-    await bouncer.with(GoalPolicy).authorize('viewDashboard')
+    await bouncer.with(DashboardPolicy).authorize('view')
     const dashboard = await dashboardAsked(request.qs())
     return view.render('pages/dashboard/print', { dashboard })
   }

@@ -9,8 +9,8 @@ export default class ValidationsController {
   /** Validates the declaration and records it. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, response, session, i18n } = ctx
+    await bouncer.with(HeadcountDeclarationPolicy).authorize('review')
     const declaration = await HeadcountDeclaration.findOrFail(params.id)
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('validate', declaration)
 
     await declaration.validate(auth.getUserOrFail())
 

@@ -20,6 +20,7 @@ export default class DisablementsController {
 
   async #change(ctx: HttpContext, change: 'disable' | 'enable') {
     const { bouncer, params, response, session, i18n } = ctx
+    await bouncer.with(UserPolicy).authorize('edit')
     const user = await User.findOrFail(params.id)
     await bouncer.with(UserPolicy).authorize('disable', user)
 
