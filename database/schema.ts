@@ -303,32 +303,9 @@ export class DeclarationReminderSchema extends BaseModel {
   declare sentAt: DateTime
 }
 
-export class GoalSchema extends BaseModel {
-  static $columns = ['createdAt', 'endsOn', 'id', 'madeCurrentAt', 'measure', 'name', 'startsOn', 'targetJobs', 'updatedAt'] as const
-  $columns = GoalSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column.date()
-  declare endsOn: DateTime
-  @column({ isPrimary: true })
-  declare id: number
-  @column.dateTime()
-  declare madeCurrentAt: DateTime | null
-  @column()
-  declare measure: string
-  @column()
-  declare name: string
-  @column.date()
-  declare startsOn: DateTime
-  @column()
-  declare targetJobs: number
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-}
-
-export class HeadcountDeclarationSchema extends BaseModel {
+export class DeclarationSchema extends BaseModel {
   static $columns = ['apprentices', 'comment', 'companyId', 'createdAt', 'declaredById', 'executives', 'fixedTerm', 'fte', 'id', 'interns', 'kind', 'periodOn', 'permanent', 'status', 'stillTrading', 'updatedAt', 'validatedAt', 'validatedById'] as const
-  $columns = HeadcountDeclarationSchema.$columns
+  $columns = DeclarationSchema.$columns
   @column()
   declare apprentices: number
   @column()
@@ -365,6 +342,29 @@ export class HeadcountDeclarationSchema extends BaseModel {
   declare validatedAt: DateTime | null
   @column()
   declare validatedById: number | null
+}
+
+export class GoalSchema extends BaseModel {
+  static $columns = ['createdAt', 'endsOn', 'id', 'madeCurrentAt', 'measure', 'name', 'startsOn', 'targetJobs', 'updatedAt'] as const
+  $columns = GoalSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare endsOn: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare madeCurrentAt: DateTime | null
+  @column()
+  declare measure: string
+  @column()
+  declare name: string
+  @column.date()
+  declare startsOn: DateTime
+  @column()
+  declare targetJobs: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
 }
 
 export class MeetingRoomSchema extends BaseModel {

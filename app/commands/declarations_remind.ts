@@ -34,7 +34,7 @@ export default class DeclarationsRemind extends BaseCommand {
     const { default: DeclarationReminder } = await import('#models/declaration_reminder')
     const { default: DeclarationReminderNotification } =
       await import('#mails/declaration_reminder_notification')
-    const { default: HeadcountDeclaration } = await import('#models/headcount_declaration')
+    const { default: Declaration } = await import('#models/declaration')
     const { isDuplicate } = await import('#helpers/database_errors')
     const { today, day } = await import('#domain/periods')
     // Outside the HTTP server nothing commits the routes, and the emails link to them.
@@ -52,7 +52,7 @@ export default class DeclarationsRemind extends BaseCommand {
     const counts = { sent: 0, skipped: 0, failed: 0 }
     const startedAt = DateTime.utc().startOf('second')
     try {
-      const companies = await HeadcountDeclaration.missingOn(on)
+      const companies = await Declaration.missingOn(on)
       const toRemind = companies
         .map(({ company, missing }) => ({
           company,

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import HeadcountDeclaration from '#models/headcount_declaration'
+import Declaration from '#models/declaration'
 import AuditEvent from '#models/audit_event'
-import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
-import { updateDeclarationValidator } from '#validators/headcount_declaration'
+import DeclarationPolicy from '#policies/declaration_policy'
+import { updateDeclarationValidator } from '#validators/declaration'
 import { parseDay, today } from '#domain/periods'
 
 /**
@@ -16,14 +16,14 @@ export default class DeclarationsController {
    * due and missing and the reminders sent, then the declarations awaiting validation.
    */
   async index({ bouncer, request, view }: HttpContext) {
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('viewAll')
+    await bouncer.with(DeclarationPolicy).authorize('viewAll')
     // A day ahead shows what will be due; beyond a year it would list every quarter to come.
     const latest = today().plus({ years: 1 })
     const asked = parseDay(request.input('on')) ?? today()
     const on = asked > latest ? latest : asked
     const [missing, pending] = await Promise.all([
-      HeadcountDeclaration.missingOn(on),
-      HeadcountDeclaration.query()
+      Declaration.missingOn(on),
+      Declaration.query()
         .where('status', 'submitted')
         .preload('company')
         .orderBy('period_on')
@@ -34,12 +34,12 @@ export default class DeclarationsController {
 
   /** The correction form. */
   async edit({ auth, bouncer, params, view }: HttpContext) {
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
-    const declaration = await HeadcountDeclaration.query()
+    await bouncer.with(DeclarationPolicy).authorize('reach')
+    const declaration = await Declaration.query()
       .where('id', params.id)
       .preload('company')
       .firstOrFail()
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('edit', declaration)
+    await bouncer.with(DeclarationPolicy).authorize('edit', declaration)
     declaration.assertEditableBy(auth.getUserOrFail())
     const history = await AuditEvent.historyOf(declaration)
     return view.render('pages/declarations/edit', { declaration, history })
@@ -49,9 +49,9 @@ export default class DeclarationsController {
   async update(ctx: HttpContext) {
     const { auth, bouncer, params, request, response, session, i18n } = ctx
     const user = auth.getUserOrFail()
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
-    const declaration = await HeadcountDeclaration.findOrFail(params.id)
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('edit', declaration)
+    await bouncer.with(DeclarationPolicy).authorize('reach')
+    const declaration = await Declaration.findOrFail(params.id)
+    await bouncer.with(DeclarationPolicy).authorize('edit', declaration)
     const { reason: typed, ...values } = await request.validateUsing(updateDeclarationValidator)
     // A correction's reason is a manager's: a tenant's edit never records one.
     const correction = user.isManager

@@ -19,7 +19,7 @@ export type Headcount = {
 export const JOB_CATEGORIES = ['executives', 'permanent', 'fixedTerm', 'apprentices'] as const
 export type JobCategory = (typeof JOB_CATEGORIES)[number]
 
-/** The column of each job category in headcount_declarations. */
+/** The column of each job category in declarations. */
 export const JOB_COLUMNS: Record<JobCategory, string> = {
   executives: 'executives',
   permanent: 'permanent',
@@ -32,7 +32,7 @@ export function jobsIn(headcount: Headcount) {
   return JOB_CATEGORIES.reduce((jobs, category) => jobs + headcount[category], 0)
 }
 
-/** A headcount read from a row of headcount_declarations (numbers, whatever the driver). */
+/** A headcount read from a row of declarations (numbers, whatever the driver). */
 export function headcountOfRow(row: Record<string, unknown>): Headcount {
   return Object.fromEntries(
     JOB_CATEGORIES.map((category) => [category, Number(row[JOB_COLUMNS[category]])])

@@ -23,7 +23,7 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
   Closure: { fields: 'closures.fields.', values: {} },
   MeetingRoom: { fields: 'meeting_rooms.fields.', values: {} },
   Goal: { fields: 'goals.fields.', values: { measure: 'dashboard.measures.' } },
-  HeadcountDeclaration: {
+  Declaration: {
     fields: 'declarations.fields.',
     values: { kind: 'declarations.kinds.', status: 'declarations.states.' },
   },

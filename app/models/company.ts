@@ -10,7 +10,7 @@ import { column, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 import Agreement from '#models/agreement'
-import HeadcountDeclaration from '#models/headcount_declaration'
+import Declaration from '#models/declaration'
 import { lockedForUpdate } from '#helpers/locking'
 import { DomainError } from '#exceptions/domain_error'
 import { today } from '#domain/periods'
@@ -102,8 +102,8 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
   @hasMany(() => Agreement)
   declare agreements: HasMany<typeof Agreement>
 
-  @hasMany(() => HeadcountDeclaration)
-  declare declarations: HasMany<typeof HeadcountDeclaration>
+  @hasMany(() => Declaration)
+  declare declarations: HasMany<typeof Declaration>
 
   /**
    * The day the company entered the incubator, counting an agreement that starts on a day

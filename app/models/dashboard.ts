@@ -67,7 +67,7 @@ export async function loadReportedCompanies(day: DateTime): Promise<ReportedComp
       .select('id', 'name', 'sector', 'digital', 'entered_on', 'exit_on', 'exit_reason')
       .orderBy('name'),
     db
-      .from('headcount_declarations')
+      .from('declarations')
       .where('status', 'validated')
       .where('period_on', '<=', day.toISODate()!)
       .select('company_id', 'kind', 'period_on', ...Object.values(JOB_COLUMNS), 'still_trading'),

@@ -6,7 +6,7 @@ import type Cell from '#models/cell'
 import { hasValidLuhnKey, sirenOf } from '#domain/siret'
 import { day } from '#domain/periods'
 import incubator from '#config/incubator'
-import HeadcountDeclaration from '#models/headcount_declaration'
+import Declaration from '#models/declaration'
 import { declarationsDue } from '#domain/declaration_periods'
 
 /**
@@ -225,7 +225,7 @@ export async function seedDeclarations(today: DateTime, trx: TransactionClientCo
     .whereNotNull('entered_on')
     .orderBy('entered_on')
     .orderBy('id')
-  const rows: Partial<HeadcountDeclaration>[] = []
+  const rows: Partial<Declaration>[] = []
 
   for (const [index, company] of companies.entries()) {
     const periods = declarationsDue(company, today)
@@ -258,5 +258,5 @@ export async function seedDeclarations(today: DateTime, trx: TransactionClientCo
       })
     }
   }
-  await HeadcountDeclaration.createMany(rows, { client: trx })
+  await Declaration.createMany(rows, { client: trx })
 }

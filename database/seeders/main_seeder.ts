@@ -14,7 +14,7 @@ import Goal from '#models/goal'
 import Booking from '#models/booking'
 import { seedBookings } from '#database/demo/bookings'
 import { WEEKDAYS_8_TO_19, type OpeningHours } from '#domain/opening_hours'
-import HeadcountDeclaration from '#models/headcount_declaration'
+import Declaration from '#models/declaration'
 import { today } from '#domain/periods'
 
 /** The password of every demo account. */
@@ -140,7 +140,7 @@ export default class MainSeeder extends BaseSeeder {
       const company = alreadyTold
         ? await Company.query({ client: trx }).where('name', DEMO_COMPANY_NAME).firstOrFail()
         : await seedHistory(await Cell.query({ client: trx }).orderBy('id'), today(), trx)
-      if (!(await HeadcountDeclaration.query({ client: trx }).first())) {
+      if (!(await Declaration.query({ client: trx }).first())) {
         await seedDeclarations(today(), trx)
       }
       if (!(await Booking.query({ client: trx }).first())) {

@@ -15,7 +15,7 @@ test.group("The benchmark's dataset in the database", (group) => {
     const data = largeDataset(0.02, today())
     await insertLargeDataset(data, db.connection(), await hash.make('secret'))
 
-    for (const table of ['companies', 'agreements', 'headcount_declarations', 'booked_slots']) {
+    for (const table of ['companies', 'agreements', 'declarations', 'booked_slots']) {
       const [{ total }] = await db.from(table).count('* as total')
       assert.equal(Number(total), data[table as keyof typeof data].length, table)
     }

@@ -64,9 +64,7 @@ test.group("The benchmark's large dataset", () => {
         assert.isNull(company.exit_on)
       }
     }
-    const keys = data.headcount_declarations.map(
-      (row) => `${row.company_id} ${row.kind} ${row.period_on}`
-    )
+    const keys = data.declarations.map((row) => `${row.company_id} ${row.kind} ${row.period_on}`)
     assert.equal(new Set(keys).size, keys.length)
   })
 

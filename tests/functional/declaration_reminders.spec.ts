@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import DeclarationsRemind from '#commands/declarations_remind'
 import Company from '#models/company'
-import HeadcountDeclaration from '#models/headcount_declaration'
+import Declaration from '#models/declaration'
 import DeclarationReminder from '#models/declaration_reminder'
 import OutgoingEmail from '#models/outgoing_email'
 import db from '@adonisjs/lucid/services/db'
@@ -34,7 +34,7 @@ async function declare(
   periodOn: string,
   status: 'submitted' | 'validated' = 'submitted'
 ) {
-  return HeadcountDeclaration.create({
+  return Declaration.create({
     companyId: company.id,
     kind,
     periodOn: day(periodOn),

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Company from '#models/company'
-import HeadcountDeclaration from '#models/headcount_declaration'
+import Declaration from '#models/declaration'
 import AuditEvent from '#models/audit_event'
 import { day, today } from '#domain/periods'
 import { createUser } from '#tests/support/fixtures'
@@ -47,7 +47,7 @@ test.group('Headcount declarations', (group) => {
       .withCsrfToken()
       .redirects(0)
     response.assertHeader('location', `/companies/${company.id}/declarations`)
-    const declaration = await HeadcountDeclaration.findByOrFail('company_id', company.id)
+    const declaration = await Declaration.findByOrFail('company_id', company.id)
     assert.equal(declaration.jobs, 7)
     assert.equal(declaration.interns, 2)
     assert.equal(declaration.fte, 6.5)
@@ -109,7 +109,7 @@ test.group('Headcount declarations', (group) => {
         .withCsrfToken()
         .redirects(0)
       response.assertFlashMessage('inputErrorsBag', { [field]: [message] })
-      assert.isNull(await HeadcountDeclaration.findBy('company_id', company.id))
+      assert.isNull(await Declaration.findBy('company_id', company.id))
     })
   }
 
@@ -127,7 +127,7 @@ test.group('Headcount declarations', (group) => {
     second.assertFlashMessage('inputErrorsBag', {
       periodOn: ['Une déclaration existe déjà pour cette période : corrigez-la plutôt.'],
     })
-    const rows = await HeadcountDeclaration.query().where('company_id', company.id)
+    const rows = await Declaration.query().where('company_id', company.id)
     assert.lengthOf(rows, 1)
   })
 
@@ -142,7 +142,7 @@ test.group('Headcount declarations', (group) => {
       .loginAs(tenant)
       .form({ kind: 'quarter', periodOn: '2026-03-31', ...headcount })
       .withCsrfToken()
-    const declaration = await HeadcountDeclaration.findByOrFail('company_id', company.id)
+    const declaration = await Declaration.findByOrFail('company_id', company.id)
 
     await client
       .put(`/declarations/${declaration.id}`)
@@ -198,7 +198,7 @@ test.group('Headcount declarations', (group) => {
       .loginAs(tenant)
       .form({ kind: 'quarter', periodOn: '2026-03-31', ...headcount })
       .withCsrfToken()
-    const declaration = await HeadcountDeclaration.findByOrFail('company_id', company.id)
+    const declaration = await Declaration.findByOrFail('company_id', company.id)
     await client
       .put(`/declarations/${declaration.id}`)
       .loginAs(tenant)
@@ -222,7 +222,7 @@ test.group('Headcount declarations', (group) => {
       .loginAs(manager)
       .form({ kind: 'entry', periodOn: '2026-01-15', ...headcount })
       .withCsrfToken()
-    const declaration = await HeadcountDeclaration.findByOrFail('company_id', company.id)
+    const declaration = await Declaration.findByOrFail('company_id', company.id)
     assert.isTrue(declaration.isValidated)
     assert.equal(declaration.validatedById, manager.id)
   })

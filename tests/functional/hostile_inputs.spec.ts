@@ -8,7 +8,7 @@ import hash from '@adonisjs/core/services/hash'
 import type { VineValidator } from '@vinejs/vine'
 import type User from '#models/user'
 import Goal from '#models/goal'
-import HeadcountDeclaration from '#models/headcount_declaration'
+import Declaration from '#models/declaration'
 import OutgoingEmail from '#models/outgoing_email'
 import { EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import { GOAL_MEASURES } from '#domain/goals'
@@ -21,10 +21,7 @@ import { updateLocaleValidator } from '#validators/locale'
 import { loginValidator } from '#validators/session'
 import { updatePasswordValidator } from '#validators/password'
 import { companyValidator, createExitValidator, updateContactValidator } from '#validators/company'
-import {
-  createDeclarationValidator,
-  updateDeclarationValidator,
-} from '#validators/headcount_declaration'
+import { createDeclarationValidator, updateDeclarationValidator } from '#validators/declaration'
 import {
   cancelBookingValidator,
   createBookingValidator,
@@ -271,7 +268,7 @@ async function buildFixtures() {
     targetJobs: 10,
     measure: 'jobs_hosted',
   })
-  const declaration = await HeadcountDeclaration.create({
+  const declaration = await Declaration.create({
     companyId: hosted.id,
     kind: 'entry',
     periodOn: day(enteredOn),

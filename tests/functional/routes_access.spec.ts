@@ -7,7 +7,7 @@ import type User from '#models/user'
 import Cell from '#models/cell'
 import Agreement from '#models/agreement'
 import Company, { EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
-import HeadcountDeclaration from '#models/headcount_declaration'
+import Declaration from '#models/declaration'
 import Goal from '#models/goal'
 import Closure from '#models/closure'
 import { DateTime } from 'luxon'
@@ -65,7 +65,7 @@ async function buildFixtures() {
       trx
     )
   )
-  const declaration = await HeadcountDeclaration.create({
+  const declaration = await Declaration.create({
     companyId: company.id,
     kind: 'entry',
     periodOn: day(`${year - 1}-01-01`),

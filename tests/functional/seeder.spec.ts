@@ -114,7 +114,7 @@ test.group('Demo data: the Nouvelle Forge', (group) => {
       'users',
       'companies',
       'agreements',
-      'headcount_declarations',
+      'declarations',
     ]
     await new MainSeeder(db.connection()).run()
     const first = await Promise.all(tables.map(count))

@@ -51,7 +51,7 @@ export async function seedCompanies(count: number, prefix = 'Lot') {
     }))
   )
   for (let start = 0; start < declarations.length; start += 300) {
-    await db.table('headcount_declarations').multiInsert(declarations.slice(start, start + 300))
+    await db.table('declarations').multiInsert(declarations.slice(start, start + 300))
   }
 
   const agreements = rows.map((row) => ({

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Company from '#models/company'
-import HeadcountDeclaration from '#models/headcount_declaration'
-import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
-import { createDeclarationValidator } from '#validators/headcount_declaration'
+import Declaration from '#models/declaration'
+import DeclarationPolicy from '#policies/declaration_policy'
+import { createDeclarationValidator } from '#validators/declaration'
 import { declarationsDue } from '#domain/declaration_periods'
 import { parseDay, today } from '#domain/periods'
 
@@ -13,10 +13,10 @@ import { parseDay, today } from '#domain/periods'
 export default class DeclarationsController {
   /** The periods due with their declarations (missing ones first to catch the eye). */
   async index({ bouncer, params, view }: HttpContext) {
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
+    await bouncer.with(DeclarationPolicy).authorize('reach')
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('viewFor', company)
-    const declarations = await HeadcountDeclaration.query()
+    await bouncer.with(DeclarationPolicy).authorize('viewFor', company)
+    const declarations = await Declaration.query()
       .where('company_id', company.id)
       .orderBy('period_on', 'desc')
     const periods = declarationsDue(company, today())
@@ -35,9 +35,9 @@ export default class DeclarationsController {
 
   /** The declaration form for one period due. */
   async create({ bouncer, params, request, view }: HttpContext) {
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
+    await bouncer.with(DeclarationPolicy).authorize('reach')
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('declareFor', company)
+    await bouncer.with(DeclarationPolicy).authorize('declareFor', company)
     return view.render('pages/companies/declarations/create', {
       company,
       kind: request.input('kind', 'quarter'),
@@ -48,12 +48,12 @@ export default class DeclarationsController {
   /** Records the declaration and who made it. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, request, response, session, i18n } = ctx
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('reach')
+    await bouncer.with(DeclarationPolicy).authorize('reach')
     const company = await Company.findOrFail(params.id)
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('declareFor', company)
+    await bouncer.with(DeclarationPolicy).authorize('declareFor', company)
     const values = await request.validateUsing(createDeclarationValidator)
 
-    await HeadcountDeclaration.declare(company, values, auth.getUserOrFail())
+    await Declaration.declare(company, values, auth.getUserOrFail())
 
     session.flash('success', i18n.t('declarations.created'))
     return response.redirect().toRoute('companies.declarations.index', { id: company.id })

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import HeadcountDeclaration from '#models/headcount_declaration'
-import HeadcountDeclarationPolicy from '#policies/headcount_declaration_policy'
+import Declaration from '#models/declaration'
+import DeclarationPolicy from '#policies/declaration_policy'
 
 /**
  * A declaration's validation by a manager: from then on it counts in the figures.
@@ -9,8 +9,8 @@ export default class ValidationsController {
   /** Validates the declaration and records it. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, response, session, i18n } = ctx
-    await bouncer.with(HeadcountDeclarationPolicy).authorize('review')
-    const declaration = await HeadcountDeclaration.findOrFail(params.id)
+    await bouncer.with(DeclarationPolicy).authorize('review')
+    const declaration = await Declaration.findOrFail(params.id)
 
     await declaration.validate(auth.getUserOrFail())
 

@@ -25,7 +25,7 @@ export type LargeDataset = {
   companies: Record<string, unknown>[]
   agreements: Record<string, unknown>[]
   agreement_cells: Record<string, unknown>[]
-  headcount_declarations: Record<string, unknown>[]
+  declarations: Record<string, unknown>[]
   users: Record<string, unknown>[]
   goals: Record<string, unknown>[]
   bookings: Record<string, unknown>[]
@@ -59,7 +59,7 @@ export function largeDataset(scale: number, today: DateTime, seed = 59300): Larg
     companies: [],
     agreements: [],
     agreement_cells: [],
-    headcount_declarations: [],
+    declarations: [],
     users: [],
     goals: [],
     bookings: [],
@@ -194,7 +194,7 @@ export function largeDataset(scale: number, today: DateTime, seed = 59300): Larg
       jobs = Math.max(1, jobs + (random() < 0.4 ? 1 : random() < 0.1 ? -1 : 0))
       const executives = Math.min(jobs, jobs > 4 ? 2 : 1)
       const apprentices = jobs > 3 ? 1 : 0
-      data.headcount_declarations.push({
+      data.declarations.push({
         company_id: id,
         kind: period.kind,
         period_on: date(period.periodOn),

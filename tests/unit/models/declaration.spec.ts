@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import HeadcountDeclaration from '#models/headcount_declaration'
+import Declaration from '#models/declaration'
 import Closure from '#models/closure'
 import Booking from '#models/booking'
 import AuditEvent from '#models/audit_event'
@@ -35,7 +35,7 @@ test.group('Headcount declaration', (group) => {
     const { company, tenant } = await hostedTenant()
     company.enteredOn = day('2026-01-15')
     await company.save()
-    const declaration = await HeadcountDeclaration.declare(
+    const declaration = await Declaration.declare(
       company,
       { ...HEADCOUNT, kind: 'entry', periodOn: day('2026-01-15') },
       tenant

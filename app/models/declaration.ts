@@ -4,7 +4,7 @@ import { RevisesData } from '#models/concerns/revises_data'
 import { Audited } from '#models/concerns/audited'
 import DataRevision from '#models/data_revision'
 import { isDuplicate } from '#helpers/database_errors'
-import { HeadcountDeclarationSchema } from '#database/schema'
+import { DeclarationSchema } from '#database/schema'
 import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Company from '#models/company'
@@ -41,11 +41,7 @@ export type DeclarationValues = {
  * A company's headcount on a date, by category: declared by its tenants (or a manager
  * on its behalf), counted once a manager has validated it. One per company and period.
  */
-export default class HeadcountDeclaration extends compose(
-  HeadcountDeclarationSchema,
-  RevisesData,
-  Audited
-) {
+export default class Declaration extends compose(DeclarationSchema, RevisesData, Audited) {
   @column()
   declare kind: DeclarationKind
 
@@ -239,7 +235,7 @@ export default class HeadcountDeclaration extends compose(
     // Plain rows (a network's ten thousand declarations as models cost tens of megabytes).
     const [declarations, reminders] = await Promise.all([
       (client ?? db.connection())
-        .from('headcount_declarations')
+        .from('declarations')
         .select('company_id', 'kind', 'period_on')
         .whereIn('company_id', ids),
       DeclarationReminder.query({ client }).whereIn('company_id', ids),

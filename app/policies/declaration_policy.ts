@@ -1,13 +1,13 @@
 import type User from '#models/user'
 import type Company from '#models/company'
-import type HeadcountDeclaration from '#models/headcount_declaration'
+import type Declaration from '#models/declaration'
 import { BasePolicy } from '@adonisjs/bouncer'
 
 /**
  * Tenants declare for their own company; managers validate, correct and declare
  * on any company's behalf. Officials never see individual declarations.
  */
-export default class HeadcountDeclarationPolicy extends BasePolicy {
+export default class DeclarationPolicy extends BasePolicy {
   /**
    * Who reaches declarations at all, asked before the company or the declaration is read:
    * others get 403 whether it exists or not.
@@ -37,12 +37,12 @@ export default class HeadcountDeclarationPolicy extends BasePolicy {
   }
 
   /** Correcting a declaration (tenants: until it is validated; checked by the model). */
-  edit(user: User, declaration: HeadcountDeclaration) {
+  edit(user: User, declaration: Declaration) {
     return user.isManager || (user.isTenant && user.companyId === declaration.companyId)
   }
 
   /** Whether a page offers the correction: tenants until it is validated, managers always. */
-  correct(user: User, declaration: HeadcountDeclaration) {
+  correct(user: User, declaration: Declaration) {
     return this.edit(user, declaration) && (user.isManager || !declaration.isValidated)
   }
 
@@ -52,7 +52,7 @@ export default class HeadcountDeclarationPolicy extends BasePolicy {
   }
 
   /** Whether a page offers to validate the declaration: one not validated yet. */
-  validate(user: User, declaration: HeadcountDeclaration) {
+  validate(user: User, declaration: Declaration) {
     return this.review(user) && !declaration.isValidated
   }
 }
