@@ -237,9 +237,11 @@ router
       .only(['store'])
       .params({ closures: 'id' })
     router
-      .resource('closures.cancellations', controllers.closures.Cancellations)
-      .only(['store'])
-      .params({ closures: 'id' })
+      .post('/closures/:id/booking-cancellations', [
+        controllers.closures.BookingCancellations,
+        'store',
+      ])
+      .as('closures.booking_cancellations.store')
 
     /** The meeting rooms' use per company. */
     router

@@ -23,7 +23,7 @@ export const controllers = {
   Cells: () => import('#controllers/cells_controller'),
   Closures: () => import('#controllers/closures_controller'),
   closures: {
-    Cancellations: () => import('#controllers/closures/cancellations_controller'),
+    BookingCancellations: () => import('#controllers/closures/booking_cancellations_controller'),
     Liftings: () => import('#controllers/closures/liftings_controller'),
   },
   Companies: () => import('#controllers/companies_controller'),

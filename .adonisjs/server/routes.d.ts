@@ -90,7 +90,7 @@ export type ScannedRoutes = {
     'closures.store': { paramsTuple?: []; params?: {} }
     'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.lifting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'closures.cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'closures.booking_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'room_use.show': { paramsTuple?: []; params?: {} }
     'room_use.export': { paramsTuple?: []; params?: {} }
   }
@@ -238,7 +238,7 @@ export type ScannedRoutes = {
     'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.store': { paramsTuple?: []; params?: {} }
     'closures.lifting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'closures.cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'closures.booking_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'session.destroy': { paramsTuple?: []; params?: {} }

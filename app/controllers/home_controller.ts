@@ -31,7 +31,7 @@ export default class HomeController {
       .from('users')
       .select(db.raw('count(*) as total'), db.raw('count(disabled_at) as disabled'))
     const on = parseDay(request.input('on')) ?? today()
-    const [cells, agreements, due, buildings] = await Promise.all([
+    const [cells, agreements, deadlines, buildings] = await Promise.all([
       Cell.ofBuilding(building?.id ?? 0),
       Agreement.withCompanyAndCells(
         Agreement.holdingOnOrAfter(on).withScopes((scopes) => scopes.inBuilding(building?.id ?? 0))
@@ -48,7 +48,7 @@ export default class HomeController {
       building,
       buildings,
       accounts,
-      due,
+      deadlines,
       on,
       floors,
       occupancy: occupancyOf(plan),

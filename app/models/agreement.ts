@@ -15,7 +15,7 @@ import { DomainError } from '#exceptions/domain_error'
 import { earliestEndAfterNotice, rentForMonth, stepsAreProgressive } from '#domain/rent'
 import { today, type Period } from '#domain/periods'
 import Setting from '#models/setting'
-import { HORIZONS, upcomingDeadlines } from '#domain/upcoming'
+import { HORIZONS, deadlinesFrom } from '#domain/deadlines'
 import { lockedForUpdate } from '#helpers/locking'
 
 /** Refuses an end beyond the company's maximum stay (a setting), counted from its entry. */
@@ -410,7 +410,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
   }
 
   /**
-   * What managers must see coming as of a day (app/domain/upcoming.ts), for the network or
+   * What managers must see coming as of a day (app/domain/deadlines.ts), for the network or
    * one building: the agreements running around it, the hosted companies and the maximum
    * stay, read in a fixed number of queries whatever the data size.
    */
@@ -441,7 +441,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
       // One read of the setting for the whole list (not one per company).
       Setting.maxStayMonths(),
     ])
-    return upcomingDeadlines(day, { running, hosted, maxStayMonths })
+    return deadlinesFrom(day, { running, hosted, maxStayMonths })
   }
 
   /**

@@ -5,7 +5,7 @@ import { seriousAccessibilityViolations } from '#tests/support/axe'
 import { truncateAfterEach } from '#tests/support/database'
 
 const DEMO_HOMES = [
-  { role: 'manager', email: 'gestion@nouvelle-forge.test', heading: 'Tableau de bord de gestion' },
+  { role: 'manager', email: 'gestion@nouvelle-forge.test', heading: 'Plan et échéances' },
   { role: 'official', email: 'elu@nouvelle-forge.test', heading: 'Suivi de la pépinière' },
   { role: 'tenant', email: 'locataire@nouvelle-forge.test', heading: 'Espace entreprise' },
 ]
@@ -65,7 +65,7 @@ test.group('Browser: each demo role logs in and sees its home page', (group) => 
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.waitForURL((url) => url.pathname === '/')
 
-    await page.getByRole('link', { name: 'Comptes', exact: true }).click()
+    await page.getByRole('link', { name: 'Utilisateurs', exact: true }).click()
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'accounts list')
     await page.getByRole('link', { name: 'Nouveau compte' }).click()
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'new account form')

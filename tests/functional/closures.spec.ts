@@ -117,7 +117,7 @@ test.group('Closures', (group) => {
     assert.notInclude(text, elsewhere.name)
 
     const response = await client
-      .post(`/closures/${closure.id}/cancellations`)
+      .post(`/closures/${closure.id}/booking-cancellations`)
       .loginAs(manager)
       .withCsrfToken()
       .redirects(0)
@@ -204,7 +204,7 @@ test.group('Closures', (group) => {
     const dayText = visibleText(day.text())
     assert.include(dayText, 'Fermé : Désinfection')
 
-    await client.post(`/closures/${closure.id}/cancellations`).loginAs(manager).withCsrfToken()
+    await client.post(`/closures/${closure.id}/booking-cancellations`).loginAs(manager).withCsrfToken()
     await caught.refresh()
     await spared.refresh()
     assert.equal(caught.status, 'cancelled')

@@ -785,7 +785,8 @@ const BODYLESS: Record<string, string> = {
   'declarations.validation.store': 'validating the declaration in the URL',
   'goals.current.store': 'making the goal in the URL current',
   'closures.lifting.store': 'lifting the closure in the URL',
-  'closures.cancellations.store': 'cancelling the bookings caught by the closure in the URL',
+  'closures.booking_cancellations.store':
+    'cancelling the bookings caught by the closure in the URL',
   'companies.archive.store': 'archiving the company in the URL',
   'companies.archive.destroy': 'bringing the company in the URL back',
   'users.disablement.store': 'disabling the account in the URL',

@@ -504,7 +504,7 @@ test.group(
                   )
                 }
                 const cancelled = await client
-                  .post(`/closures/${closureId}/cancellations`)
+                  .post(`/closures/${closureId}/booking-cancellations`)
                   .loginAs(manager)
                   .withCsrfToken()
                   .redirects(0)

@@ -26,7 +26,7 @@ test.group('Navigation shows only what the role may use', (group) => {
         'État locatif',
         'Objectifs',
         'Réglages',
-        'Comptes',
+        'Utilisateurs',
         'Salles',
         'Mon compte',
       ],

@@ -86,7 +86,7 @@ test.group("The building plan (the managers' home)", (group) => {
     await ending.activate()
 
     const firstPage = await client.get('/?on=2017-07-05').loginAs(manager)
-    assertPage(firstPage, 'Tableau de bord de gestion')
+    assertPage(firstPage, 'Plan et échéances')
     const first = visibleText(firstPage.text())
     assert.notInclude(first, 'Bientôt Partie SAS')
     assert.include(first, 'Plan du bâtiment Nouvelle Forge au 5 juillet 2017')
@@ -96,7 +96,7 @@ test.group("The building plan (the managers' home)", (group) => {
     assert.include(first, 'Occupation : 0 cellules sur 1')
 
     const response = await client.get(`/?on=2017-07-05&building=${other.id}`).loginAs(manager)
-    assertPage(response, 'Tableau de bord de gestion')
+    assertPage(response, 'Plan et échéances')
     const second = visibleText(response.text())
     assert.include(second, 'Plan du bâtiment Escaut Numérique au 5 juillet 2017')
     assert.include(second, 'EN-1')
@@ -109,7 +109,7 @@ test.group("The building plan (the managers' home)", (group) => {
     const timeline = await client
       .get(`/timeline?from=2017-01&building=${other.id}`)
       .loginAs(manager)
-    assertPage(timeline, "Calendrier d'occupation")
+    assertPage(timeline, "Frise d'occupation")
     const rows = visibleText(timeline.text())
     assert.include(rows, 'Chaque cellule du bâtiment Escaut Numérique')
     assert.include(rows, 'EN-1')

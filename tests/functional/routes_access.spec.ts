@@ -385,7 +385,7 @@ const WRITES: Record<string, Write> = {
     then: () => /^\/closures\/\d+$/,
   },
   'closures.lifting.store': { then: () => '/closures' },
-  'closures.cancellations.store': { then: (fx) => `/closures/${fx.closure.id}` },
+  'closures.booking_cancellations.store': { then: (fx) => `/closures/${fx.closure.id}` },
   'goals.store': { body: () => goalBody, then: () => '/goals' },
   'goals.update': { body: () => goalBody, then: () => '/goals' },
   'goals.current.store': { then: () => '/goals' },

@@ -32,7 +32,7 @@ test.group('Logging in and out', (group) => {
 
     const home = await client.get('/').loginAs(user)
     home.assertStatus(200)
-    home.assertTextIncludes('Tableau de bord de gestion')
+    home.assertTextIncludes('Plan et échéances')
   })
 
   test('a wrong password is refused with a French message and the email kept', async ({

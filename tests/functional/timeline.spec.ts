@@ -7,7 +7,7 @@ import { createCell, openAgreement } from '#tests/support/agreements'
 import { countQueries } from '#tests/support/queries'
 import { visibleText } from '#tests/support/html'
 
-test.group('Allocation timeline', (group) => {
+test.group('Occupancy timeline', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
   test('one row per cell, 24 months, agreements and free months', async ({ client, assert }) => {

@@ -151,7 +151,7 @@ export const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'closures.store': managers,
   'closures.show': managers,
   'closures.lifting.store': managers,
-  'closures.cancellations.store': managers,
+  'closures.booking_cancellations.store': managers,
   'goals.index': managers,
   'goals.create': managers,
   'goals.store': managers,

@@ -6,7 +6,7 @@ import ClosurePolicy from '#policies/closure_policy'
  * Cancelling every booking caught by a closure, with the closure's reason; each
  * company is told.
  */
-export default class CancellationsController {
+export default class BookingCancellationsController {
   /** Cancels the bookings inside the closure and notifies their companies. */
   async store(ctx: HttpContext) {
     const { auth, bouncer, params, response, session, i18n } = ctx

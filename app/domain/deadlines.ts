@@ -29,7 +29,7 @@ export type DeadlineData = {
  * stays reaching the maximum within 6 months, notice deadlines, and cells that
  * become free within 30 days (from the data Agreement.deadlinesOn reads).
  */
-export function upcomingDeadlines(day: DateTime, { running, hosted, maxStayMonths }: DeadlineData) {
+export function deadlinesFrom(day: DateTime, { running, hosted, maxStayMonths }: DeadlineData) {
   const horizon = day.plus({ days: HORIZONS.endingAgreementsDays })
 
   const endingSoon = running.filter(

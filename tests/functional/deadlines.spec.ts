@@ -2,7 +2,7 @@ import Agreement from '#models/agreement'
 import { test } from '@japa/runner'
 import ace from '@adonisjs/core/services/ace'
 import testUtils from '@adonisjs/core/services/test_utils'
-import AgreementsDue from '#commands/agreements_due'
+import AgreementsDeadlines from '#commands/agreements_deadlines'
 import Company from '#models/company'
 import { day } from '#domain/periods'
 import { createBuilding, createUser } from '#tests/support/fixtures'
@@ -94,9 +94,9 @@ test.group('What managers must see coming', (group) => {
     assert.equal(many, few)
   })
 
-  test('node ace agreements:due prints the same lists and exits 0', async ({ assert }) => {
+  test('node ace agreements:deadlines prints the same lists and exits 0', async ({ assert }) => {
     await hostedWith('Finit Bientôt', '2025-01-01', '2026-12-31', 'C-1')
-    const command = await ace.create(AgreementsDue, ['--on=2026-11-29'])
+    const command = await ace.create(AgreementsDeadlines, ['--on=2026-11-29'])
     command.ui.switchMode('raw')
     await command.exec()
     command.assertSucceeded()
@@ -109,7 +109,7 @@ test.group('What managers must see coming', (group) => {
   })
 
   test('an invalid date makes the command fail', async () => {
-    const command = await ace.create(AgreementsDue, ['--on=2026-02-30'])
+    const command = await ace.create(AgreementsDeadlines, ['--on=2026-02-30'])
     command.ui.switchMode('raw')
     await command.exec()
     command.assertFailed()

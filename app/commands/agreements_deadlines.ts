@@ -6,8 +6,8 @@ import { DateTime } from 'luxon'
  * Prints what managers must see coming (the same lists as their home page), for a
  * daily cron: exits 0 whatever it finds, non-zero only when it fails.
  */
-export default class AgreementsDue extends BaseCommand {
-  static commandName = 'agreements:due'
+export default class AgreementsDeadlines extends BaseCommand {
+  static commandName = 'agreements:deadlines'
   static description =
     'List agreements ending soon, stays reaching the maximum, notice deadlines and cells becoming free'
   static options: CommandOptions = { startApp: true }
@@ -24,18 +24,18 @@ export default class AgreementsDue extends BaseCommand {
 
     const from = this.on ? day(this.on) : today()
     if (!from.isValid) {
-      this.logger.error(i18n.t('due.bad_date', { value: this.on }))
+      this.logger.error(i18n.t('deadlines.bad_date', { value: this.on }))
       this.exitCode = 1
       return
     }
 
     try {
-      const due = await Agreement.deadlinesOn(from)
+      const deadlines = await Agreement.deadlinesOn(from)
       const sections: [string, string[]][] = [
         [
-          i18n.t('due.ending_soon'),
-          due.endingSoon.map((agreement) =>
-            i18n.t('due.ending_line', {
+          i18n.t('deadlines.ending_soon'),
+          deadlines.endingSoon.map((agreement) =>
+            i18n.t('deadlines.ending_line', {
               company: agreement.company.name,
               cells: agreement.cells.map((cell) => cell.code).join(', '),
               date: date(agreement.endsOn),
@@ -43,28 +43,31 @@ export default class AgreementsDue extends BaseCommand {
           ),
         ],
         [
-          i18n.t('due.max_stay'),
-          due.maxStaySoon.map(({ company, limit }) =>
-            i18n.t('due.max_stay_line', { company: company.name, date: date(limit) })
+          i18n.t('deadlines.max_stay'),
+          deadlines.maxStaySoon.map(({ company, limit }) =>
+            i18n.t('deadlines.max_stay_line', { company: company.name, date: date(limit) })
           ),
         ],
         [
-          i18n.t('due.notice_deadlines'),
-          due.noticeDeadlines.map(({ agreement, deadline }) =>
-            i18n.t('due.notice_line', { company: agreement.company.name, date: date(deadline) })
+          i18n.t('deadlines.notice_deadlines'),
+          deadlines.noticeDeadlines.map(({ agreement, deadline }) =>
+            i18n.t('deadlines.notice_line', {
+              company: agreement.company.name,
+              date: date(deadline),
+            })
           ),
         ],
         [
-          i18n.t('due.cells_free'),
-          due.cellsFreeSoon.map(({ cell, freeFrom }) =>
-            i18n.t('due.cell_line', { cell: cell.code, date: date(freeFrom) })
+          i18n.t('deadlines.cells_free'),
+          deadlines.cellsFreeSoon.map(({ cell, freeFrom }) =>
+            i18n.t('deadlines.cell_line', { cell: cell.code, date: date(freeFrom) })
           ),
         ],
       ]
-      this.logger.log(i18n.t('due.heading', { date: date(from) }))
+      this.logger.log(i18n.t('deadlines.heading', { date: date(from) }))
       for (const [title, lines] of sections) {
         this.logger.log(`\n${title} (${lines.length})`)
-        for (const line of lines.length ? lines : [i18n.t('due.nothing')]) {
+        for (const line of lines.length ? lines : [i18n.t('deadlines.nothing')]) {
           this.logger.log(`  - ${line}`)
         }
       }
