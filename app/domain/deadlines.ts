@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon'
 import type Agreement from '#models/agreement'
 import type Company from '#models/company'
-import { maxStayEndsOn } from '#domain/rent'
+import { maxStayEndsOn } from '#domain/stay_limit'
 import { holdingsByCell } from '#domain/occupancy'
 
 /** How far ahead managers look for each kind of deadline. */

@@ -13,7 +13,7 @@ const QUARTER_HOUR_MS = 15 * 60 * 1000
  * profile). Every zone in the tz database changes its offset at whole quarter hours
  * (Europe/Paris at 01:00 UTC), so an offset holds for the whole quarter hour. Luxon has
  * no option to remember offsets; a Zone subclass is its documented way to give its own,
- * and tests/unit/local_zone.spec.ts fails if Luxon stops asking the zone's offset().
+ * and tests/unit/domain/local_zone.spec.ts fails if Luxon stops asking the zone's offset().
  */
 export class QuarterHourZone extends IANAZone {
   #offsets = new Map<number, number>()

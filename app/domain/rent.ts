@@ -84,11 +84,6 @@ export function rentForMonth(
   return { days, daysInMonth, stepCents, rentCents: Math.round(rent) }
 }
 
-/** The last day a company may stay, given the day it entered and the cap in months. */
-export function maxStayEndsOn(enteredOn: DateTime, maxStayMonths: number) {
-  return enteredOn.plus({ months: maxStayMonths }).minus({ days: 1 })
-}
-
 /**
  * The earliest day an agreement may end when notice is given on a day: the eve of the
  * same date N months later, or the end of that month when the date does not exist

@@ -7,7 +7,7 @@ import type { Edge } from 'edge.js'
  * imported, and the provider only turns the cache on afterwards (edge.configure), which leaves
  * the plugin listing at every page: 12 % of the CPU of a booking under load in production.
  * Templates never change while a built app runs, so the listing is made once and kept.
- * tests/unit/edge_components_listed_once.spec.ts fails when Edge's behaviour changes.
+ * tests/unit/helpers/edge_components_listed_once.spec.ts fails when Edge's behaviour changes.
  */
 export function listComponentsOnce(edge: Edge) {
   const listComponents = edge.loader.listComponents.bind(edge.loader)

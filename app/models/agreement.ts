@@ -17,6 +17,7 @@ import { today, type Period } from '#domain/periods'
 import Setting from '#models/setting'
 import { HORIZONS, deadlinesFrom } from '#domain/deadlines'
 import { lockedForUpdate } from '#helpers/locking'
+import { assertWithinStay } from '#domain/stay_limit'
 
 /** Refuses an end beyond the company's maximum stay (a setting), counted from its entry. */
 async function assertWithinMaxStay(
@@ -24,13 +25,7 @@ async function assertWithinMaxStay(
   endsOn: DateTime,
   trx: TransactionClientContract
 ) {
-  const { months, limit } = await Setting.stayLimitFor(enteredOn, trx)
-  if (endsOn > limit) {
-    throw new DomainError('agreements.errors.beyond_max_stay', 'endsOn', {
-      months,
-      limit,
-    })
-  }
+  assertWithinStay(endsOn, await Setting.stayLimitFor(enteredOn, trx))
 }
 
 /**

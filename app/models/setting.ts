@@ -6,7 +6,7 @@ import DataRevision from '#models/data_revision'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import incubator from '#config/incubator'
-import { maxStayEndsOn } from '#domain/rent'
+import { maxStayEndsOn } from '#domain/stay_limit'
 
 /** The rules managers may change, with their defaults. */
 const DEFAULTS = {

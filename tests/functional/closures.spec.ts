@@ -204,7 +204,10 @@ test.group('Closures', (group) => {
     const dayText = visibleText(day.text())
     assert.include(dayText, 'Fermé : Désinfection')
 
-    await client.post(`/closures/${closure.id}/booking-cancellations`).loginAs(manager).withCsrfToken()
+    await client
+      .post(`/closures/${closure.id}/booking-cancellations`)
+      .loginAs(manager)
+      .withCsrfToken()
     await caught.refresh()
     await spared.refresh()
     assert.equal(caught.status, 'cancelled')

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import {
   earliestEndAfterNotice,
-  maxStayEndsOn,
   monthlyRentCents,
   rentForMonth,
   stepPriceFor,
@@ -103,11 +102,6 @@ test.group('Periods, maximum stay and notice', () => {
     assert.isFalse(overlaps(a, { startsOn: day('2017-07-01'), endsOn: day('2017-12-31') }))
     assert.isTrue(overlaps(a, { startsOn: day('2016-01-01'), endsOn: day('2018-01-01') }))
     assert.isNull(intersection(a, { startsOn: day('2018-01-01'), endsOn: day('2018-02-01') }))
-  })
-
-  test('48 months from entry end the day before the fourth anniversary', ({ assert }) => {
-    assert.equal(maxStayEndsOn(day('2016-11-01'), 48).toISODate(), '2020-10-31')
-    assert.equal(maxStayEndsOn(day('2016-01-31'), 48).toISODate(), '2020-01-30')
   })
 
   test('notice runs in whole months from the day it is given', ({ assert }) => {
