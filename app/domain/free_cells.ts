@@ -1,6 +1,6 @@
 import type Agreement from '#models/agreement'
 import type Cell from '#models/cell'
-import { overlaps, type Period } from '#domain/periods'
+import type { Period } from '#domain/periods'
 
 /** One answer of the free cells finder: a cell, or a run of adjacent cells, free all along. */
 export type FreeChoice = { cells: Cell[]; areaSqm: number }
@@ -19,7 +19,7 @@ export function freeChoices(
 ): FreeChoice[] {
   const busy = new Set(
     agreements
-      .filter((agreement) => overlaps(agreement.period, period))
+      .filter((agreement) => agreement.holdsDuring(period))
       .flatMap((agreement) => agreement.cells.map((cell) => cell.id))
   )
   const isFree = (cell: Cell) => !cell.isOutOfService && !busy.has(cell.id)

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon'
 import type Agreement from '#models/agreement'
 import type Cell from '#models/cell'
-import { monthOf, overlaps } from '#domain/periods'
+import { monthOf } from '#domain/periods'
 import { holdingsByCell } from '#domain/occupancy'
 
 /** One month of one cell on the timeline: the agreements touching it (none when free). */
@@ -24,7 +24,7 @@ export function timelineRows(cells: Cell[], agreements: Agreement[], months: Dat
       cell,
       slots: months.map((month) => ({
         month,
-        agreements: holding.filter((agreement) => overlaps(agreement.period, monthOf(month))),
+        agreements: holding.filter((agreement) => agreement.holdsDuring(monthOf(month))),
       })),
     }
   })

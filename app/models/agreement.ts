@@ -13,7 +13,7 @@ import Company from '#models/company'
 import Cell from '#models/cell'
 import { DomainError } from '#exceptions/domain_error'
 import { earliestEndAfterNotice, rentForMonth, stepsAreProgressive } from '#domain/rent'
-import { today, type Period } from '#domain/periods'
+import { overlaps, today, type Period } from '#domain/periods'
 import Setting from '#models/setting'
 import { HORIZONS, deadlinesFrom } from '#domain/deadlines'
 import { lockedForUpdate } from '#helpers/locking'
@@ -121,6 +121,26 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     )
   }
 
+  /** Whether it may be signed: a draft. */
+  get isSignable() {
+    return this.status === 'draft'
+  }
+
+  /** Whether its end may move later: a draft or an active agreement. */
+  get isRenewable() {
+    return this.status === 'draft' || this.status === 'active'
+  }
+
+  /** Whether it may end early, or move to other cells: an active agreement. */
+  get isTerminable() {
+    return this.status === 'active'
+  }
+
+  /** Whether it holds its cells on at least one day of a period (whereHolding, in SQL). */
+  holdsDuring(period: Period) {
+    return overlaps(this.period, period)
+  }
+
   /** What the agreement is on a day: draft, upcoming, active, ended or terminated. */
   stateOn(date: DateTime = today()): AgreementState {
     if (this.status === 'draft') return 'draft'
@@ -134,7 +154,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     await this.changeAs(
       'agreement.activated',
       async (agreement, client) => {
-        if (agreement.status !== 'draft') throw new DomainError('agreements.errors.not_draft')
+        if (!agreement.isSignable) throw new DomainError('agreements.errors.not_draft')
         agreement.status = 'active'
         const company = await Company.findOrFail(agreement.companyId, { client })
         await company.enter(agreement.startsOn, client)
@@ -160,7 +180,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     await this.changeAs(
       'agreement.terminated',
       (agreement) => {
-        if (agreement.status !== 'active') throw new DomainError('agreements.errors.not_active')
+        if (!agreement.isTerminable) throw new DomainError('agreements.errors.not_active')
         const { terminatedOn, noticeGivenOn } = termination
         if (terminatedOn < agreement.startsOn || terminatedOn >= agreement.endsOn) {
           throw new DomainError('agreements.errors.termination_outside', 'terminatedOn', {
@@ -193,9 +213,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     await this.changeAs(
       'agreement.renewed',
       async (agreement, client) => {
-        if (agreement.status !== 'active' && agreement.status !== 'draft') {
-          throw new DomainError('agreements.errors.not_renewable')
-        }
+        if (!agreement.isRenewable) throw new DomainError('agreements.errors.not_renewable')
         if (newEndsOn <= agreement.endsOn) {
           throw new DomainError('agreements.errors.renewal_not_later', 'endsOn', {
             end: agreement.endsOn,
@@ -229,7 +247,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     return this.changeAs(
       'agreement.moved',
       async (agreement, client) => {
-        if (agreement.status !== 'active') throw new DomainError('agreements.errors.not_active')
+        if (!agreement.isTerminable) throw new DomainError('agreements.errors.not_active')
         if (move.movesOn <= agreement.startsOn || move.movesOn > agreement.effectiveEndsOn) {
           throw new DomainError('agreements.errors.move_outside', 'movesOn', {
             start: agreement.startsOn.plus({ days: 1 }),
@@ -292,7 +310,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
       if (!stepsAreProgressive(terms.rentSteps)) {
         throw new DomainError('agreements.errors.steps_out_of_order', 'rentSteps')
       }
-      if (company.status === 'alumni') {
+      if (!company.mayTakeAgreements) {
         throw new DomainError('agreements.errors.company_alumni', 'companyId')
       }
       const closed = cells.filter((cell) => cell.isOutOfService)

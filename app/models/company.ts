@@ -193,7 +193,7 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
     await this.changeAs(
       'company.exited',
       (company) => {
-        if (company.status !== 'hosted') throw new DomainError('companies.errors.not_hosted')
+        if (!company.mayLeave) throw new DomainError('companies.errors.not_hosted')
         if (exitOn > DateTime.now().plus({ years: 1 })) {
           throw new DomainError('companies.errors.exit_too_far', 'exitOn')
         }
@@ -203,6 +203,21 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
       },
       trx
     )
+  }
+
+  /** Whether it may take new agreements: any company that has not left. */
+  get mayTakeAgreements() {
+    return this.status !== 'alumni'
+  }
+
+  /** Whether its exit may be recorded: a hosted company. */
+  get mayLeave() {
+    return this.status === 'hosted'
+  }
+
+  /** Whether it may be archived (or brought back): any company not hosted. */
+  get mayBeArchived() {
+    return this.status !== 'hosted'
   }
 
   /** Whether the company is archived (kept with its history, out of the lists). */
@@ -224,7 +239,7 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
     await this.changeAs(
       'company.archived',
       (company) => {
-        if (company.status === 'hosted') throw new DomainError('companies.errors.archive_hosted')
+        if (!company.mayBeArchived) throw new DomainError('companies.errors.archive_hosted')
         company.archivedAt ??= DateTime.utc()
       },
       trx

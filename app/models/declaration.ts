@@ -73,9 +73,12 @@ export default class Declaration extends compose(DeclarationSchema, RevisesData,
 
   /** A tenant may correct its declaration until a manager validates it. */
   assertEditableBy(user: User) {
-    if (user.isTenant && this.isValidated) {
-      throw new DomainError('declarations.errors.validated')
-    }
+    if (!this.isEditableBy(user)) throw new DomainError('declarations.errors.validated')
+  }
+
+  /** Whether a person may still change its headcount: managers always, tenants until validated. */
+  isEditableBy(user: User) {
+    return user.isManager || !this.isValidated
   }
 
   /** A manager validates the declaration: from now on it counts. Validated once. */

@@ -14,7 +14,7 @@ export default class AgreementPolicy extends BasePolicy {
 
   /** Whether a company's page offers a new agreement: not for a company that has left. */
   createFor(user: User, company: Company) {
-    return this.create(user) && company.status !== 'alumni'
+    return this.create(user) && company.mayTakeAgreements
   }
 
   /**
@@ -45,21 +45,21 @@ export default class AgreementPolicy extends BasePolicy {
 
   /** Whether the page offers to sign this agreement: a draft. */
   activate(user: User, agreement: Agreement) {
-    return this.manage(user) && agreement.status === 'draft'
+    return this.manage(user) && agreement.isSignable
   }
 
   /** Whether the page offers to renew this agreement: a draft or an active one. */
   renew(user: User, agreement: Agreement) {
-    return this.manage(user) && (agreement.status === 'draft' || agreement.status === 'active')
+    return this.manage(user) && agreement.isRenewable
   }
 
   /** Whether the page offers to move this agreement to other cells: an active one. */
   move(user: User, agreement: Agreement) {
-    return this.manage(user) && agreement.status === 'active'
+    return this.manage(user) && agreement.isTerminable
   }
 
   /** Whether the page offers to terminate this agreement: an active one. */
   terminate(user: User, agreement: Agreement) {
-    return this.manage(user) && agreement.status === 'active'
+    return this.manage(user) && agreement.isTerminable
   }
 }

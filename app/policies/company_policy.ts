@@ -61,16 +61,16 @@ export default class CompanyPolicy extends BasePolicy {
 
   /** Whether the page offers to record the company's exit: a hosted company. */
   recordExit(user: User, company: Company) {
-    return this.manage(user) && company.status === 'hosted'
+    return this.manage(user) && company.mayLeave
   }
 
   /** Whether the page offers to archive the company: one not hosted, not archived yet. */
   archive(user: User, company: Company) {
-    return this.manage(user) && company.status !== 'hosted' && !company.isArchived
+    return this.manage(user) && company.mayBeArchived && !company.isArchived
   }
 
   /** Whether the page offers to bring an archived company back into the lists. */
   restore(user: User, company: Company) {
-    return this.manage(user) && company.status !== 'hosted' && company.isArchived
+    return this.manage(user) && company.mayBeArchived && company.isArchived
   }
 }

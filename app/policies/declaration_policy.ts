@@ -43,7 +43,7 @@ export default class DeclarationPolicy extends BasePolicy {
 
   /** Whether a page offers the correction: tenants until it is validated, managers always. */
   correct(user: User, declaration: Declaration) {
-    return this.edit(user, declaration) && (user.isManager || !declaration.isValidated)
+    return this.edit(user, declaration) && declaration.isEditableBy(user)
   }
 
   /** Managers validate declarations (the post itself; see validate for the offer). */
