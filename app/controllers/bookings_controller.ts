@@ -14,8 +14,8 @@ import { DomainError } from '#exceptions/domain_error'
 import type { Infer } from '@vinejs/vine/types'
 
 /** The company a booking is for: the tenant's own; a manager's choice, which is required. */
-function companyOf(user: User, companyId: number | undefined) {
-  const chosen = user.isManager ? companyId : user.companyId
+function companyOf(user: User, companyId: number | undefined, everyCompany: boolean) {
+  const chosen = everyCompany ? companyId : user.companyId
   if (!chosen) throw new DomainError('bookings.errors.company_required', 'companyId')
   return chosen
 }
@@ -36,12 +36,13 @@ export default class BookingsController {
   async index({ auth, bouncer, view }: HttpContext) {
     await bouncer.with(BookingPolicy).authorize('book')
     const user = auth.getUserOrFail()
+    const everyCompany = await bouncer.with(BookingPolicy).allows('actForEveryCompany')
     const now = sqlDateTime(DateTime.utc())
     const scoped = () => {
       const query = Booking.query()
         .preload('meetingRoom', (room) => room.select('id', 'name', 'cancellation_cutoff_minutes'))
         .preload('company', (company) => company.select('id', 'name'))
-      if (!user.isManager) query.where('company_id', user.companyId!)
+      if (!everyCompany) query.where('company_id', user.companyId!)
       return query
     }
     const [upcoming, past, quota] = await Promise.all([
@@ -56,9 +57,10 @@ export default class BookingsController {
   async create({ auth, bouncer, request, view }: HttpContext) {
     await bouncer.with(BookingPolicy).authorize('book')
     const user = auth.getUserOrFail()
+    const everyCompany = await bouncer.with(BookingPolicy).allows('actForEveryCompany')
     const [rooms, companies, quota] = await Promise.all([
       MeetingRoom.query().orderBy('name'),
-      user.isManager ? Company.choices({ archived: false }) : Promise.resolve([]),
+      everyCompany ? Company.choices({ archived: false }) : Promise.resolve([]),
       quotaMonthsOf(user),
     ])
     return view.render('pages/bookings/form', {
@@ -85,7 +87,8 @@ export default class BookingsController {
       await request.validateUsing(createBookingValidator)
     if (values.repeatEvery)
       return this.#storeSeries(ctx, { date, startTime, endTime, overrideReason, ...values })
-    const companyId = companyOf(user, values.companyId)
+    const everyCompany = await bouncer.with(BookingPolicy).allows('actForEveryCompany')
+    const companyId = companyOf(user, values.companyId, everyCompany)
     const span = MeetingRoom.spanOf(date, startTime, endTime)
 
     const booking = await Booking.book(
@@ -115,9 +118,10 @@ export default class BookingsController {
    * user sees them and chooses to book the others or to give up the request.
    */
   async #storeSeries(ctx: HttpContext, input: Infer<typeof createBookingValidator>) {
-    const { auth, request, response, session, i18n, view } = ctx
+    const { auth, bouncer, request, response, session, i18n, view } = ctx
     const user = auth.getUserOrFail()
-    const companyId = companyOf(user, input.companyId)
+    const everyCompany = await bouncer.with(BookingPolicy).allows('actForEveryCompany')
+    const companyId = companyOf(user, input.companyId, everyCompany)
     if (!input.repeatUntil && !input.repeatCount) {
       throw new DomainError('bookings.errors.series_end_required', 'repeatUntil')
     }

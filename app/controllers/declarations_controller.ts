@@ -53,8 +53,8 @@ export default class DeclarationsController {
     const declaration = await Declaration.findOrFail(params.id)
     await bouncer.with(DeclarationPolicy).authorize('edit', declaration)
     const { reason: typed, ...values } = await request.validateUsing(updateDeclarationValidator)
-    // A correction's reason is a manager's: a tenant's edit never records one.
-    const correction = user.isManager
+    // A correction's reason is a reviewer's: a tenant's edit never records one.
+    const correction = (await bouncer.with(DeclarationPolicy).allows('review'))
       ? { reason: typed, note: `${i18n.t('declarations.correction')} : ${typed}` }
       : null
     await declaration.update(values, user, correction)

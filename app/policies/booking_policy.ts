@@ -25,6 +25,14 @@ export default class BookingPolicy extends BasePolicy {
     return user.isManager || (user.isTenant && user.companyId === booking.companyId)
   }
 
+  /**
+   * Managers act for every company: they book for any of them, see all their bookings and
+   * calendars, and may book beyond a room's rules with a reason.
+   */
+  actForEveryCompany(user: User) {
+    return user.isManager
+  }
+
   /** Whether a list offers to change or cancel the booking: a confirmed one. */
   change(user: User, booking: Booking) {
     return this.manage(user, booking) && booking.isConfirmed

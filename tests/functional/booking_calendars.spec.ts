@@ -93,6 +93,16 @@ test.group('Bookings: calendar feeds', (group) => {
       `/calendar/${tenant.calendarToken}/rooms/${first.id}/bookings.ics`
     )
     refused.assertStatus(404)
+
+    // Each page says whose bookings its feed holds.
+    const managerPage = await client.get('/account/calendar/edit').loginAs(manager)
+    managerPage.assertStatus(200)
+    assert.include(managerPage.text(), 'Toutes les réservations')
+    assert.notInclude(managerPage.text(), 'Les réservations de votre entreprise')
+    const tenantPage = await client.get('/account/calendar/edit').loginAs(tenant)
+    tenantPage.assertStatus(200)
+    assert.include(tenantPage.text(), 'Les réservations de votre entreprise')
+    assert.notInclude(tenantPage.text(), 'Toutes les réservations')
   })
 
   test('a new address revokes the former one', async ({ client, assert }) => {

@@ -1,3 +1,4 @@
+import BookingPolicy from '#policies/booking_policy'
 import type { HttpContext } from '@adonisjs/core/http'
 import MeetingRoom from '#models/meeting_room'
 import { appUrl } from '#mails/declaration_reminder_notification'
@@ -13,7 +14,8 @@ export default class CalendarsController {
     await bouncer.with(CalendarPolicy).authorize('edit')
     const user = auth.getUserOrFail()
     const token = await user.calendarTokenOrNew()
-    const rooms = user.isManager ? await MeetingRoom.query().orderBy('name') : []
+    const everyRoom = await bouncer.with(BookingPolicy).allows('actForEveryCompany')
+    const rooms = everyRoom ? await MeetingRoom.query().orderBy('name') : []
     return view.render('pages/account/calendar', {
       feed: appUrl(`/calendar/${token}/bookings.ics`),
       roomFeeds: rooms.map((room) => ({
