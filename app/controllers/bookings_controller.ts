@@ -13,6 +13,21 @@ import BookingSeries from '#models/booking_series'
 import { DomainError } from '#exceptions/domain_error'
 import type { Infer } from '@vinejs/vine/types'
 
+/** The fields of a series request, sent again when the user chooses to skip its conflicts. */
+const SERIES_FIELDS = [
+  'meetingRoomId',
+  'companyId',
+  'date',
+  'startTime',
+  'endTime',
+  'title',
+  'attendees',
+  'overrideReason',
+  'repeatEvery',
+  'repeatUntil',
+  'repeatCount',
+]
+
 /** The company a booking is for: the tenant's own; a manager's choice, which is required. */
 function companyOf(user: User, companyId: number | undefined, everyCompany: boolean) {
   const chosen = everyCompany ? companyId : user.companyId
@@ -122,24 +137,7 @@ export default class BookingsController {
     const user = auth.getUserOrFail()
     const everyCompany = await bouncer.with(BookingPolicy).allows('actForEveryCompany')
     const companyId = companyOf(user, input.companyId, everyCompany)
-    if (!input.repeatUntil && !input.repeatCount) {
-      throw new DomainError('bookings.errors.series_end_required', 'repeatUntil')
-    }
-    MeetingRoom.spanOf(input.date, input.startTime, input.endTime)
-    const seriesRequest = {
-      meetingRoomId: input.meetingRoomId,
-      companyId,
-      date: input.date,
-      startTime: input.startTime,
-      endTime: input.endTime,
-      title: input.title,
-      attendees: input.attendees,
-      recurrence: {
-        everyWeeks: input.repeatEvery!,
-        until: input.repeatUntil ?? null,
-        count: input.repeatCount ?? null,
-      },
-    }
+    const seriesRequest = BookingSeries.requestFrom({ ...input, companyId })
     const overrideReason = input.overrideReason ?? null
     if (input.conflicts !== 'skip') {
       const planned = await BookingSeries.plan(seriesRequest, user, overrideReason)
@@ -148,19 +146,7 @@ export default class BookingsController {
         return view.render('pages/bookings/series_conflicts', {
           planned,
           room,
-          fields: request.only([
-            'meetingRoomId',
-            'companyId',
-            'date',
-            'startTime',
-            'endTime',
-            'title',
-            'attendees',
-            'overrideReason',
-            'repeatEvery',
-            'repeatUntil',
-            'repeatCount',
-          ]),
+          fields: request.only(SERIES_FIELDS),
         })
       }
     }

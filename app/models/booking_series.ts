@@ -8,6 +8,7 @@ import { hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Booking from '#models/booking'
+import MeetingRoom from '#models/meeting_room'
 import Company from '#models/company'
 import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
@@ -65,6 +66,42 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
 
   @hasMany(() => Booking, { foreignKey: 'seriesId' })
   declare bookings: HasMany<typeof Booking>
+
+  /**
+   * A series as the booking form asks for it: an end (a last day or a number of sessions)
+   * is required, and the first session's times must exist.
+   */
+  static requestFrom(input: {
+    meetingRoomId: number
+    companyId: number
+    date: string
+    startTime: string
+    endTime: string
+    title: string
+    attendees: number
+    repeatEvery?: number
+    repeatUntil?: string
+    repeatCount?: number
+  }): SeriesRequest {
+    if (!input.repeatUntil && !input.repeatCount) {
+      throw new DomainError('bookings.errors.series_end_required', 'repeatUntil')
+    }
+    MeetingRoom.spanOf(input.date, input.startTime, input.endTime)
+    return {
+      meetingRoomId: input.meetingRoomId,
+      companyId: input.companyId,
+      date: input.date,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      title: input.title,
+      attendees: input.attendees,
+      recurrence: {
+        everyWeeks: input.repeatEvery ?? 1,
+        until: input.repeatUntil ?? null,
+        count: input.repeatCount ?? null,
+      },
+    }
+  }
 
   /**
    * Checks every occurrence of a series without booking anything: a dry run of booking each
