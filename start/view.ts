@@ -17,6 +17,7 @@ import {
   formatPercent,
 } from '#helpers/formatting'
 import { HISTORY_LABELS } from '#helpers/history_labels'
+import { historyValue } from '#helpers/history'
 import { listComponentsOnce } from '#helpers/edge_components_listed_once'
 
 edge.global('formatDate', formatDate)
@@ -25,6 +26,7 @@ edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)
 edge.global('formatPercent', formatPercent)
 edge.global('historyLabels', HISTORY_LABELS)
+edge.global('historyValue', historyValue)
 
 /** Component files listed once in production (app/helpers/edge_components_listed_once.ts). */
 if (app.inProduction) listComponentsOnce(edge)

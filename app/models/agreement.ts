@@ -457,6 +457,11 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     return deadlinesFrom(day, { running, hosted, maxStayMonths })
   }
 
+  /** One agreement with its company, for its forms. */
+  static withCompany(id: number) {
+    return this.query().where('id', id).preload('company').firstOrFail()
+  }
+
   /**
    * Agreements with their company and their cells (by code), in two more queries matched
    * through maps: Lucid's preload compares every agreement with every related row, which

@@ -6,6 +6,8 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
+import db from '@adonisjs/lucid/services/db'
+import { REFERENCE_TABLES, type ReferenceField } from '#helpers/history'
 
 /** The values of a record worth recording, by field. */
 export type AuditedValues = Record<string, unknown>
@@ -66,14 +68,56 @@ export default class AuditEvent extends compose(AuditEventSchema, RevisesData) {
     const before = this.beforeValues ?? {}
     const after = this.afterValues ?? {}
     const fields = new Set([...Object.keys(before), ...Object.keys(after)])
-    return [...fields]
-      .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-      .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
+    return (
+      [...fields]
+        // A field absent on one side is null there: a creation shows only what it set.
+        .filter(
+          (field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null)
+        )
+        .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
+    )
+  }
+
+  /** The names of the records its values point to (REFERENCE_TABLES), read with its history. */
+  declare references: Map<string, string>
+
+  /** The name of the record a value points to, or null (not a reference, or gone). */
+  referenceName(field: string, id: unknown) {
+    if (!(field in REFERENCE_TABLES) || typeof id !== 'number') return null
+    return this.references?.get(`${field}:${id}`) ?? null
+  }
+
+  /**
+   * Events with the names of the companies, buildings and rooms their values point to: one
+   * query per kind of record, whatever the number of events.
+   */
+  static async withReferences(events: AuditEvent[]) {
+    const ids = new Map<ReferenceField, Set<number>>()
+    for (const event of events) {
+      for (const values of [event.beforeValues, event.afterValues]) {
+        for (const field of Object.keys(REFERENCE_TABLES) as ReferenceField[]) {
+          const id = values?.[field]
+          if (typeof id === 'number') ids.set(field, (ids.get(field) ?? new Set()).add(id))
+        }
+      }
+    }
+    const names = new Map<string, string>()
+    await Promise.all(
+      [...ids].map(async ([field, wanted]) => {
+        const rows = await db
+          .from(REFERENCE_TABLES[field])
+          .whereIn('id', [...wanted])
+          .select('id', 'name')
+        for (const row of rows) names.set(`${field}:${row.id}`, row.name)
+      })
+    )
+    for (const event of events) event.references = names
+    return events
   }
 
   /** A company's history with its agreements' (renewals, terminations...), newest first. */
-  static historyOfCompany(company: { id: number }, agreementIds: number[]) {
-    return this.query()
+  static async historyOfCompany(company: { id: number }, agreementIds: number[]) {
+    const events = await this.query()
       .where((query) => {
         query.where('subject_type', 'Company').where('subject_id', company.id)
         if (agreementIds.length) {
@@ -84,14 +128,16 @@ export default class AuditEvent extends compose(AuditEventSchema, RevisesData) {
       })
       .preload('user')
       .orderBy('id', 'desc')
+    return this.withReferences(events)
   }
 
   /** The history of one record, newest first, with who made each change. */
-  static historyOf(subject: { constructor: { name: string }; id: number }) {
-    return this.query()
+  static async historyOf(subject: { constructor: { name: string }; id: number }) {
+    const events = await this.query()
       .where('subject_type', subject.constructor.name)
       .where('subject_id', subject.id)
       .preload('user')
       .orderBy('id', 'desc')
+    return this.withReferences(events)
   }
 }

@@ -71,18 +71,13 @@ export default class BookingSeries extends compose(BookingSeriesSchema, RevisesD
    * A series as the booking form asks for it: an end (a last day or a number of sessions)
    * is required, and the first session's times must exist.
    */
-  static requestFrom(input: {
-    meetingRoomId: number
-    companyId: number
-    date: string
-    startTime: string
-    endTime: string
-    title: string
-    attendees: number
-    repeatEvery?: number
-    repeatUntil?: string
-    repeatCount?: number
-  }): SeriesRequest {
+  static requestFrom(
+    input: Omit<SeriesRequest, 'recurrence'> & {
+      repeatEvery?: number
+      repeatUntil?: string
+      repeatCount?: number
+    }
+  ): SeriesRequest {
     if (!input.repeatUntil && !input.repeatCount) {
       throw new DomainError('bookings.errors.series_end_required', 'repeatUntil')
     }

@@ -26,7 +26,7 @@ export default class Cell extends compose(CellSchema, RevisesData, Audited) {
 
   /** A cell out of service cannot be allocated. */
   get isOutOfService() {
-    return this.outOfServiceAt !== null
+    return Boolean(this.outOfServiceAt)
   }
 
   /** The cells in service (not isOutOfService). */

@@ -34,7 +34,7 @@ export default class Closure extends compose(ClosureSchema, RevisesData, Audited
 
   /** Whether it still closes its room or the building. */
   get isActive() {
-    return this.liftedAt === null
+    return !this.liftedAt
   }
 
   /** Its start in Paris time. */

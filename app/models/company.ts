@@ -222,7 +222,7 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
 
   /** Whether the company is archived (kept with its history, out of the lists). */
   get isArchived() {
-    return this.archivedAt !== null
+    return Boolean(this.archivedAt)
   }
 
   /** The archived companies (isArchived), or with false those in the lists. */

@@ -85,7 +85,7 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
 
   /** A disabled account cannot log in, and its open sessions stop working. */
   get isDisabled() {
-    return this.disabledAt !== null
+    return Boolean(this.disabledAt)
   }
 
   /** Creates an account as a manager enters it, and records it. */

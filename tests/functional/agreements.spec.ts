@@ -57,6 +57,16 @@ test.group('Agreements: drafting and signing', (group) => {
     const text = visibleText(page.text())
     assert.include(text, '39,5 m² au total')
     assert.include(text, '395,00 €')
+
+    // Its history reads in words: the company's name, euros, days.
+    const history = text.slice(text.indexOf('Historique'))
+    assert.include(history, `Entreprise : ∅ → ${company.name}`)
+    assert.include(history, 'Paliers de loyer : ∅ → 10,00 € / 11,50 € / 13,00 € par m² et par mois')
+    assert.include(history, 'Charges mensuelles : ∅ → 45,50 €')
+    assert.include(history, 'Dépôt de garantie : ∅ → 1 200,00 €')
+    assert.notInclude(history, 'centimes')
+    assert.notInclude(history, `Entreprise : ∅ → ${company.id} `)
+    assert.notInclude(history, '∅ → ∅')
   })
 
   test('signing a draft makes it active and the candidate company hosted', async ({

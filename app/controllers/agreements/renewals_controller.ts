@@ -12,10 +12,7 @@ export default class RenewalsController {
   /** The renewal form, with the latest end the maximum stay allows. */
   async create({ bouncer, params, view }: HttpContext) {
     await bouncer.with(AgreementPolicy).authorize('manage')
-    const agreement = await Agreement.query()
-      .where('id', params.id)
-      .preload('company')
-      .firstOrFail()
+    const agreement = await Agreement.withCompany(params.id)
     const { limit } = await Setting.stayLimitFor(agreement.companyEnteredOn)
     return view.render('pages/agreements/renewals/create', { agreement, limit })
   }

@@ -12,10 +12,7 @@ export default class TerminationsController {
   /** The termination form. */
   async create({ bouncer, params, view }: HttpContext) {
     await bouncer.with(AgreementPolicy).authorize('manage')
-    const agreement = await Agreement.query()
-      .where('id', params.id)
-      .preload('company')
-      .firstOrFail()
+    const agreement = await Agreement.withCompany(params.id)
     return view.render('pages/agreements/terminations/create', { agreement, today: today() })
   }
 

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import AuditEvent from '#models/audit_event'
-import type Company from '#models/company'
+import Company from '#models/company'
 import { DomainError } from '#exceptions/domain_error'
 import { day } from '#domain/periods'
 import { createCompany } from '#tests/support/fixtures'
@@ -73,5 +73,31 @@ test.group('Company lifecycle', (group) => {
     assert.isTrue(record.isArchived)
     await record.unarchive()
     assert.isFalse(record.isArchived)
+  })
+})
+
+test.group('States of a record just created', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('a new company is not archived, and its admission records it so', async ({ assert }) => {
+    const admitted = await Company.admit({
+      name: 'Nouvelle Venue',
+      siret: null,
+      siren: null,
+      legalForm: null,
+      nafCode: null,
+      sector: 'software',
+      digital: true,
+      foundedOn: null,
+      contactName: null,
+      email: null,
+      phone: null,
+      website: null,
+      notes: null,
+      bookingQuotaMinutes: null,
+    })
+    assert.isFalse(admitted.isArchived)
+    const [event] = await AuditEvent.historyOf(admitted)
+    assert.isFalse(event.afterValues!.archived)
   })
 })
