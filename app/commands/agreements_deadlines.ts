@@ -38,7 +38,8 @@ export default class AgreementsDeadlines extends BaseCommand {
             i18n.t('deadlines.ending_line', {
               company: agreement.company.name,
               cells: agreement.cells.map((cell) => cell.code).join(', '),
-              date: date(agreement.endsOn),
+              date: date(agreement.effectiveEndsOn),
+              early: agreement.terminatedOn ? 'yes' : 'no',
             })
           ),
         ],

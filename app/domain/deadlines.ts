@@ -32,8 +32,10 @@ export type DeadlineData = {
 export function deadlinesFrom(day: DateTime, { running, hosted, maxStayMonths }: DeadlineData) {
   const horizon = day.plus({ days: HORIZONS.endingAgreementsDays })
 
+  // A terminated agreement still running ends on its termination day: it is listed then.
   const endingSoon = running.filter(
-    (agreement) => agreement.status === 'active' && agreement.endsOn <= horizon
+    (agreement) =>
+      agreement.isSigned && agreement.effectiveEndsOn >= day && agreement.effectiveEndsOn <= horizon
   )
 
   const noticeDeadlines = running
@@ -50,10 +52,15 @@ export function deadlinesFrom(day: DateTime, { running, hosted, maxStayMonths }:
   const freeSoonLimit = day.plus({ days: HORIZONS.freeCellsDays })
   const byCell = holdingsByCell(running)
   const cellsFreeSoon = running
-    .filter((agreement) => agreement.status === 'active' && agreement.endsOn <= freeSoonLimit)
+    .filter(
+      (agreement) =>
+        agreement.isSigned &&
+        agreement.effectiveEndsOn >= day &&
+        agreement.effectiveEndsOn <= freeSoonLimit
+    )
     .flatMap((agreement) => {
-      const freeFrom = agreement.endsOn.plus({ days: 1 })
-      const endsOn = agreement.endsOn.toMillis()
+      const freeFrom = agreement.effectiveEndsOn.plus({ days: 1 })
+      const endsOn = agreement.effectiveEndsOn.toMillis()
       return agreement.cells
         .filter(
           (cell) =>
@@ -61,7 +68,7 @@ export function deadlinesFrom(day: DateTime, { running, hosted, maxStayMonths }:
               (other) =>
                 other.agreement !== agreement &&
                 other.startsOn <= freeFrom.toMillis() &&
-                other.agreement!.endsOn.toMillis() > endsOn
+                other.endsOn > endsOn
             )
         )
         .map((cell) => ({ cell, freeFrom, agreement }))

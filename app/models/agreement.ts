@@ -51,7 +51,7 @@ export const AGREEMENT_STATUSES = ['draft', 'active', 'terminated'] as const
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
 
 /** What an agreement is on a given day. */
-export type AgreementState = 'draft' | 'upcoming' | 'active' | 'ended' | 'terminated'
+export type AgreementState = 'draft' | 'upcoming' | 'active' | 'ending' | 'ended' | 'terminated'
 
 /** The terms of a new agreement, as a manager enters them. */
 export type AgreementTerms = {
@@ -121,6 +121,11 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     )
   }
 
+  /** Whether it has been signed (active, or terminated early): it binds its company. */
+  get isSigned() {
+    return this.status !== 'draft'
+  }
+
   /** Whether it may be signed: a draft. */
   get isSignable() {
     return this.status === 'draft'
@@ -141,11 +146,14 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     return overlaps(this.period, period)
   }
 
-  /** What the agreement is on a day: draft, upcoming, active, ended or terminated. */
+  /**
+   * What the agreement is on a day: draft, upcoming, active, ending (terminated early, its
+   * last day still to come), ended or terminated. The one derivation every page shows.
+   */
   stateOn(date: DateTime = today()): AgreementState {
     if (this.status === 'draft') return 'draft'
     if (date < this.startsOn) return 'upcoming'
-    if (date <= this.effectiveEndsOn) return 'active'
+    if (date <= this.effectiveEndsOn) return this.status === 'terminated' ? 'ending' : 'active'
     return this.status === 'terminated' ? 'terminated' : 'ended'
   }
 
@@ -435,9 +443,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
           .if(buildingId !== undefined, (query) =>
             query.withScopes((scopes) => scopes.inBuilding(buildingId!))
           )
-          .whereIn('status', ['active', 'draft'])
-          .where('starts_on', '<=', horizon.toISODate()!)
-          .where('ends_on', '>=', day.toISODate()!)
+          .where((query) => whereHolding(query, { startsOn: day, endsOn: horizon }))
           .orderBy('ends_on')
       ),
       Company.query()

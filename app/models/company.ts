@@ -210,9 +210,9 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
     return this.status !== 'alumni'
   }
 
-  /** Whether its exit may be recorded: a hosted company. */
+  /** Whether its exit may be recorded: a company hosted today (not one still to arrive). */
   get mayLeave() {
-    return this.status === 'hosted'
+    return this.lifecycleOn() === 'hosted'
   }
 
   /** Whether it may be archived (or brought back): any company not hosted. */

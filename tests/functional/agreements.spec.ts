@@ -5,7 +5,8 @@ import Company from '#models/company'
 import AuditEvent from '#models/audit_event'
 import { createCompany, createUser } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
-import { day } from '#domain/periods'
+import { day, today } from '#domain/periods'
+import { formatDate } from '#helpers/formatting'
 import { visibleText } from '#tests/support/html'
 
 /** A valid agreement form, to be spoiled field by field. */
@@ -67,6 +68,47 @@ test.group('Agreements: drafting and signing', (group) => {
     assert.notInclude(history, 'centimes')
     assert.notInclude(history, `Entreprise : ∅ → ${company.id} `)
     assert.notInclude(history, '∅ → ∅')
+  })
+
+  test('signing an agreement that starts later: the company arrives then, and cannot leave before', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const company = await createCompany()
+    const cell = await createCell()
+    const startsOn = today().plus({ months: 1 }).startOf('month')
+    const agreement = await openAgreement({
+      companyId: company.id,
+      cellIds: [cell.id],
+      startsOn,
+      endsOn: startsOn.plus({ years: 1 }).minus({ days: 1 }),
+    })
+
+    const response = await client
+      .post(`/agreements/${agreement.id}/activation`)
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    assert.include(
+      response.flashMessage('success') as string,
+      `hébergée à partir du ${formatDate(startsOn, 'fr')}`
+    )
+
+    const page = await client.get(`/companies/${company.id}`).loginAs(manager)
+    page.assertStatus(200)
+    assert.include(visibleText(page.text()), 'Candidate')
+    assert.notInclude(page.text(), `/companies/${company.id}/exit/create`)
+    const exit = await client
+      .post(`/companies/${company.id}/exit`)
+      .loginAs(manager)
+      .form({ exitOn: startsOn.toISODate(), exitReason: 'other' })
+      .withCsrfToken()
+      .redirects(0)
+    exit.assertStatus(302)
+    await company.refresh()
+    assert.equal(company.status, 'hosted')
+    assert.isNull(company.exitOn)
   })
 
   test('signing a draft makes it active and the candidate company hosted', async ({

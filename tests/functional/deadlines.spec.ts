@@ -32,6 +32,35 @@ async function hostedWith(name: string, startsOn: string, endsOn: string, code: 
 test.group('What managers must see coming', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
+  test('an agreement terminated early shows its new end and frees its cells then', async ({
+    assert,
+  }) => {
+    const on = day('2026-11-29')
+    const { agreement, cell } = await hostedWith('Part Tôt', '2026-01-01', '2027-12-31', 'T-1')
+    const before = await Agreement.deadlinesOn(on)
+    assert.notInclude(
+      before.endingSoon.map((each) => each.id),
+      agreement.id
+    )
+
+    await agreement.terminate(
+      {
+        terminatedOn: day('2026-12-20'),
+        noticeGivenOn: day('2026-09-15'),
+        reason: 'Locaux trouvés',
+      },
+      undefined
+    )
+    const after = await Agreement.deadlinesOn(on)
+    const [ending] = after.endingSoon.filter((each) => each.id === agreement.id)
+    assert.equal(ending.effectiveEndsOn.toISODate(), '2026-12-20')
+    assert.deepEqual(
+      after.cellsFreeSoon.map((entry) => [entry.cell.code, entry.freeFrom.toISODate()]),
+      [[cell.code, '2026-12-21']]
+    )
+    assert.equal(agreement.stateOn(on), 'ending')
+  })
+
   test('ending agreements, maximum stays, notice deadlines and cells becoming free', async ({
     assert,
   }) => {

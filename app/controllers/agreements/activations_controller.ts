@@ -1,3 +1,4 @@
+import { formatDate } from '#helpers/formatting'
 import type { HttpContext } from '@adonisjs/core/http'
 import Agreement from '#models/agreement'
 import AgreementPolicy from '#policies/agreement_policy'
@@ -14,7 +15,10 @@ export default class ActivationsController {
 
     await agreement.activate()
 
-    session.flash('success', i18n.t('agreements.activated'))
+    session.flash(
+      'success',
+      i18n.t('agreements.activated', { date: formatDate(agreement.startsOn, i18n.locale) })
+    )
     return response.redirect().toRoute('agreements.show', { id: agreement.id })
   }
 }

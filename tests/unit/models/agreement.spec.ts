@@ -96,6 +96,7 @@ test.group('Agreement lifecycle', (group) => {
     assert.equal(agreement.status, 'terminated')
     assert.equal(agreement.effectiveEndsOn.toISODate(), '2026-06-30')
     assert.isNull(agreement.noticeOverrideReason)
+    assert.equal(agreement.stateOn(day('2026-06-30')), 'ending')
     assert.equal(agreement.stateOn(day('2026-07-01')), 'terminated')
     const [event] = await AuditEvent.historyOf(agreement)
     assert.equal(event.action, 'agreement.terminated')
