@@ -91,7 +91,7 @@ test.group('Agreements: drafting and signing', (group) => {
       .withCsrfToken()
       .redirects(0)
     assert.include(
-      response.flashMessage('success') as string,
+      String(response.flashMessage('success')),
       `hébergée à partir du ${formatDate(startsOn, 'fr')}`
     )
 
