@@ -102,13 +102,34 @@ export default class Booking extends compose(BookingSchema, RevisesData, Audited
       await trx.table('booked_slots').multiInsert(rows)
     } catch (error) {
       // A unique key refusing a quarter hour, or MySQL breaking a deadlock between requests
-      // inserting the same quarter hours at once: either way, another booking takes them.
+      // inserting the same quarter hours at once: either way, another booking takes them;
+      // the message says whose when the statement alone failed (not a deadlock's rollback).
       if (isDuplicate(error) || isDeadlock(error)) {
-        throw new DomainError('bookings.errors.taken', 'startTime')
+        const own = isDuplicate(error) && (await this.#ownCompanyHolds(rows, trx))
+        throw new DomainError(
+          own ? 'bookings.errors.taken_by_own_company' : 'bookings.errors.taken',
+          'startTime'
+        )
       }
       throw error
     }
     await DataRevision.revise(trx)
+  }
+
+  /** Whether one of these quarter hours is held by another booking of the same company. */
+  async #ownCompanyHolds(rows: { starts_at: string }[], trx: TransactionClientContract) {
+    const held = await trx
+      .from('booked_slots')
+      .join('bookings', 'bookings.id', 'booked_slots.booking_id')
+      .where('booked_slots.meeting_room_id', this.meetingRoomId)
+      .whereIn(
+        'booked_slots.starts_at',
+        rows.map((row) => row.starts_at)
+      )
+      .where('bookings.company_id', this.companyId)
+      .whereNot('bookings.id', this.id)
+      .first()
+    return Boolean(held)
   }
 
   /** Frees the booking's slots (cancelled, or about to move). */

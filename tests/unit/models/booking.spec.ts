@@ -69,6 +69,32 @@ test.group('Booking', (group) => {
           null
         )
       ),
+      'bookings.errors.taken_by_own_company'
+    )
+  })
+
+  test("a slot taken says whose: the company's own booking, or another company's", async ({
+    assert,
+  }) => {
+    const room = await createRoom()
+    const { company, tenant } = await hostedTenant()
+    const other = await hostedTenant('Voisine')
+    const terms = (companyId: number, start: string, end: string) => ({
+      meetingRoomId: room.id,
+      companyId,
+      title: 'Point',
+      attendees: 2,
+      ...span(start, end),
+    })
+    await Booking.book(terms(company.id, '10:00', '11:00'), tenant, null)
+    assert.equal(
+      await rejection(() => Booking.book(terms(company.id, '10:30', '11:30'), tenant, null)),
+      'bookings.errors.taken_by_own_company'
+    )
+    assert.equal(
+      await rejection(() =>
+        Booking.book(terms(other.company.id, '10:30', '11:30'), other.tenant, null)
+      ),
       'bookings.errors.taken'
     )
   })
@@ -220,7 +246,7 @@ test.group('Booking', (group) => {
     )
     const planned = await BookingSeries.plan(request, tenant, null)
     assert.lengthOf(planned, 3)
-    assert.equal(planned[0].problem?.key, 'bookings.errors.taken')
+    assert.equal(planned[0].problem?.key, 'bookings.errors.taken_by_own_company')
     assert.lengthOf(await Booking.query().where('title', 'Hebdo'), 0)
     assert.lengthOf(await BookingSeries.all(), 0)
 
