@@ -84,4 +84,11 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
   if (suite.name === 'functional' || suite.name === 'bench') {
     return suite.setup(() => testUtils.httpServer().start())
   }
+  if (suite.name === 'unit') {
+    // The models' tests write emails that link to pages: the routes are known, as in a command.
+    return suite.setup(async () => {
+      const { default: router } = await import('@adonisjs/core/services/router')
+      router.commit()
+    })
+  }
 }
