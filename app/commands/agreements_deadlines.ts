@@ -20,7 +20,8 @@ export default class AgreementsDeadlines extends BaseCommand {
     const { today, day } = await import('#domain/periods')
     const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
     const i18n = i18nManager.locale('fr')
-    const date = (value: DateTime) => value.setLocale('fr-FR').toLocaleString(DateTime.DATE_FULL)
+    const { formatDate } = await import('#helpers/formatting')
+    const date = (value: DateTime) => formatDate(value, 'fr')
 
     const from = this.on ? day(this.on) : today()
     if (!from.isValid) {

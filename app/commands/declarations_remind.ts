@@ -40,7 +40,8 @@ export default class DeclarationsRemind extends BaseCommand {
     // Outside the HTTP server nothing commits the routes, and the emails link to them.
     router.commit()
     const i18n = i18nManager.locale('fr')
-    const date = (value: DateTime) => value.setLocale('fr-FR').toLocaleString(DateTime.DATE_FULL)
+    const { formatDate } = await import('#helpers/formatting')
+    const date = (value: DateTime) => formatDate(value, 'fr')
 
     const on = this.on ? day(this.on) : today()
     if (!on.isValid) {

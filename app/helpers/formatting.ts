@@ -29,10 +29,15 @@ function toDateTime(value: DateTime | Date | string) {
   return DateTime.fromISO(value)
 }
 
-/** A calendar date, e.g. "5 juillet 2017" (no time zone shift for dates). */
+/**
+ * A calendar date, e.g. "5 juillet 2017" (no time zone shift for dates); in French the first
+ * of the month is written "1er novembre 2016".
+ */
 export function formatDate(value: DateTime | Date | string | null | undefined, locale = 'fr') {
   if (!value) return ''
-  return toDateTime(value).setLocale(intlLocale(locale)).toLocaleString(DateTime.DATE_FULL)
+  const date = toDateTime(value)
+  const text = date.setLocale(intlLocale(locale)).toLocaleString(DateTime.DATE_FULL)
+  return intlLocale(locale) === 'fr-FR' && date.day === 1 ? text.replace(/^1 /, '1er ') : text
 }
 
 /** An instant shown in Europe/Paris, e.g. "29/03/2026 10:00". */

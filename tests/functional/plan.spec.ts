@@ -38,7 +38,7 @@ test.group("The building plan (the managers' home)", (group) => {
     assert.include(text, 'Occupation : 1 cellules sur 2 (50 %), 25 m² sur 50 m² (50 %).')
 
     const before = await client.get('/?on=2016-12-01').loginAs(manager)
-    assert.include(visibleText(before.text()), 'à partir du 1 janvier 2017')
+    assert.include(visibleText(before.text()), 'à partir du 1er janvier 2017')
   })
 
   test('a network of buildings is shown one building at a time, chosen in a list', async ({

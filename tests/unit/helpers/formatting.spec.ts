@@ -14,7 +14,9 @@ test.group('Formatting for fr-FR', () => {
 
   test('a calendar date does not shift with the time zone', ({ assert }) => {
     assert.equal(formatDate(DateTime.fromISO('2017-07-05')), '5 juillet 2017')
-    assert.equal(formatDate('2016-11-01'), '1 novembre 2016')
+    assert.equal(formatDate('2016-11-01'), '1er novembre 2016')
+    assert.equal(formatDate('2016-11-01', 'en'), '1 November 2016')
+    assert.equal(formatDate('2016-11-11'), '11 novembre 2016')
     assert.equal(formatDate(null), '')
   })
 

@@ -35,7 +35,10 @@ test.group('History values, as people read them', () => {
       historyValue(agreement, 'monthlyChargesCents', 4550, 'fr', say(fr)),
       '45,50\u00a0€'
     )
-    assert.equal(historyValue(agreement, 'startsOn', '2026-01-01', 'fr', say(fr)), '1 janvier 2026')
+    assert.equal(
+      historyValue(agreement, 'startsOn', '2026-01-01', 'fr', say(fr)),
+      '1er janvier 2026'
+    )
     assert.equal(historyValue(agreement, 'startsOn', '2026-01-01', 'en', say(en)), '1 January 2026')
     assert.equal(
       historyValue(agreement, 'rentSteps', '1000 / 1150 / 1300', 'en', say(en)),
