@@ -294,7 +294,10 @@ test.group('Managers’ list of missing declarations (GET /declarations)', (grou
     const earlier = await client.get('/declarations').qs({ on: '2026-02-01' }).loginAs(manager)
     assertPage(earlier, 'Déclarations manquantes')
     const earlierText = visibleText(earlier.text())
-    assert.include(earlierText, 'Au 1er février 2026 : 1 entreprise avec des déclarations manquantes')
+    assert.include(
+      earlierText,
+      'Au 1er février 2026 : 1 entreprise avec des déclarations manquantes'
+    )
     assert.notInclude(earlierText, '31 mars 2026')
   })
 
