@@ -87,3 +87,30 @@ test.group("Messages compiled once: the same output as @adonisjs/i18n's own ICU 
     assert.instanceOf(i18nManager.getFormatter(), CompiledIcuFormatter)
   })
 })
+
+test.group('French elision before a value', () => {
+  test('de, que, le and la lose their vowel before a value that starts with one', ({ assert }) => {
+    const formatter = new CompiledIcuFormatter()
+    const fr = (message: string, data: Record<string, unknown>) =>
+      formatter.format(message, 'fr', data)
+    assert.equal(
+      fr('Résilier la convention de {company}', { company: 'Atelier Numérique' }),
+      "Résilier la convention d'Atelier Numérique"
+    )
+    assert.equal(fr('Semaine de la {room}', { room: 'Escaut' }), "Semaine de l'Escaut")
+    assert.equal(fr('De {name} : rien', { name: 'Écume' }), "D'Écume : rien")
+    // Not before a consonant, a number or an aspirated-or-mute h; never in English.
+    assert.equal(fr('La fiche de {name}', { name: 'Boréal' }), 'La fiche de Boréal')
+    assert.equal(fr('Le {date}', { date: '1er mars' }), 'Le 1er mars')
+    assert.equal(
+      fr('Coordonnées de {name}', { name: 'Hainaut Bois' }),
+      'Coordonnées de Hainaut Bois'
+    )
+    assert.equal(
+      formatter.format('The agreement of {company}', 'en', { company: 'Atelier' }),
+      'The agreement of Atelier'
+    )
+    // The message's own words are left alone.
+    assert.equal(fr('Liste de entrées {n}', { n: 'Aucune' }), 'Liste de entrées Aucune')
+  })
+})
