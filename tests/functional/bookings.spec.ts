@@ -327,7 +327,7 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     assert.lengthOf(await Booking.all(), 2)
 
     const page = await client.get('/bookings').loginAs(tenant)
-    assert.include(visibleText(page.text()), '0 h restantes sur 2 h')
+    assert.include(visibleText(page.text()), 'aucune heure restante sur 2 h')
   })
 
   test('the minutes booked in a month: confirmed ones of the company, that Paris month only', async ({

@@ -114,3 +114,15 @@ test.group('French elision before a value', () => {
     assert.equal(fr('Liste de entrées {n}', { n: 'Aucune' }), 'Liste de entrées Aucune')
   })
 })
+
+test.group("The app's French plurals", () => {
+  test('hours left agree with their number', ({ assert }) => {
+    const fr = i18nManager.locale('fr')
+    const left = (hours: number, text: string) =>
+      fr.t('bookings.quota.left', { hours, left: text, quota: '2' }).replace(/\u00a0/g, ' ')
+    assert.equal(left(0, '0'), 'aucune heure restante sur 2 h')
+    assert.equal(left(1, '1'), '1 h restante sur 2 h')
+    assert.equal(left(1.5, '1,5'), '1,5 h restante sur 2 h')
+    assert.equal(left(2, '2'), '2 h restantes sur 2 h')
+  })
+})
