@@ -119,16 +119,24 @@ export default class MainSeeder extends BaseSeeder {
       )
 
       // The incubator's public goal: 80 jobs within three years of its opening.
-      const goal = await Goal.firstOrCreate(
-        { name: 'Objectif de la Nouvelle Forge : 80 emplois en trois ans' },
-        {
-          startsOn: DateTime.fromISO('2016-11-01', { zone: 'utc' }),
-          endsOn: DateTime.fromISO('2019-10-31', { zone: 'utc' }),
-          targetJobs: 80,
-          measure: 'jobs_hosted',
-        },
-        { client: trx }
-      )
+      // Its name, with the no-break space French wants before a colon; found by the name
+      // it had before that, too, so that seeding an older database adds no second goal.
+      const goalName = 'Objectif de la Nouvelle Forge\u00a0: 80 emplois en trois ans'
+      const existingGoal = await Goal.query({ client: trx })
+        .whereIn('name', [goalName, goalName.replace('\u00a0', ' ')])
+        .first()
+      const goal =
+        existingGoal ??
+        (await Goal.create(
+          {
+            name: goalName,
+            startsOn: DateTime.fromISO('2016-11-01', { zone: 'utc' }),
+            endsOn: DateTime.fromISO('2019-10-31', { zone: 'utc' }),
+            targetJobs: 80,
+            measure: 'jobs_hosted',
+          },
+          { client: trx }
+        ))
       if (!(await Goal.current(trx))) await goal.makeCurrent(trx)
 
       if (app.inProduction && env.get('SEED_DEMO_ACCOUNTS') !== true) {

@@ -71,7 +71,7 @@ test.group('Agreements: termination and renewal', (group) => {
     const refused = await post({})
     refused.assertFlashMessage('inputErrorsBag', {
       terminatedOn: [
-        'Le préavis de 3 mois mène au 30 juin 2026 au plus tôt ; pour résilier avant, passez outre avec un motif.',
+        'Le préavis de 3 mois mène au 30 juin 2026 au plus tôt ; pour résilier avant, passez outre avec un motif.',
       ],
     })
     const noReason = await post({ overrideNotice: 'true' })
@@ -116,7 +116,7 @@ test.group('Agreements: termination and renewal', (group) => {
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
       endsOn: [
-        'Le séjour dépasserait 48 mois : la convention doit finir au plus tard le 31 décembre 2029.',
+        'Le séjour dépasserait 48 mois : la convention doit finir au plus tard le 31 décembre 2029.',
       ],
     })
     await agreement.refresh()
@@ -143,7 +143,7 @@ test.group('Agreements: termination and renewal', (group) => {
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
-      cellIds: ['Déjà occupée sur cette période : TERM-1.'],
+      cellIds: ['Déjà occupée sur cette période : TERM-1.'],
     })
     await agreement.refresh()
     assert.equal(agreement.endsOn.toISODate(), '2027-12-31')
@@ -219,7 +219,7 @@ test.group('Agreements: moving to other cells', (group) => {
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
-      cellIds: ['Déjà occupée sur cette période : MV-4.'],
+      cellIds: ['Déjà occupée sur cette période : MV-4.'],
     })
     await old.refresh()
     assert.equal(old.status, 'active')

@@ -210,13 +210,13 @@ test.group('Agreements: bad input is refused, nothing saved, never a 500', (grou
       'a stay beyond 48 months',
       () => ({ endsOn: '2030-01-01' }),
       'endsOn',
-      'Le séjour dépasserait 48 mois : la convention doit finir au plus tard le 31 décembre 2029.',
+      'Le séjour dépasserait 48 mois : la convention doit finir au plus tard le 31 décembre 2029.',
     ],
     [
       'an overlap with another agreement',
       (ids) => ({ cellIds: [String(ids.other)] }),
       'cellIds',
-      'Déjà occupée sur cette période : TAKEN.',
+      'Déjà occupée sur cette période : TAKEN.',
     ],
   ]
 

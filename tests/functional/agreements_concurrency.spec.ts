@@ -52,7 +52,7 @@ test.group('Agreements: no double allocation under concurrency', (group) => {
     assert.lengthOf(lost, 9)
     for (const response of lost) {
       response.assertFlashMessage('inputErrorsBag', {
-        cellIds: ['Déjà occupée sur cette période : RACE-1.'],
+        cellIds: ['Déjà occupée sur cette période : RACE-1.'],
       })
     }
     const rows = await db.from('agreement_cells').where('cell_id', cell.id).count('* as total')

@@ -147,9 +147,9 @@ test.group('Bookings: emails', (group) => {
     const booking = await Booking.firstOrFail()
     const [message] = recordedMails.to(tenant.email)
     assert.exists(message)
-    assert.match(message.subject, new RegExp(`^Réservation confirmée : ${room.name}, `))
+    assert.match(message.subject, new RegExp(`^Réservation confirmée\u00a0: ${room.name}, `))
     assert.include(message.text, 'de 10:00 à 11:00 (heure de Paris)')
-    assert.include(message.text, 'Objet : Point client')
+    assert.include(message.text, 'Objet : Point client')
     const [attachment] = message.attachments
     assert.equal(attachment.filename, 'reservation.ics')
     const text = attachment.content.toString('utf8')
@@ -194,7 +194,7 @@ test.group('Bookings: emails', (group) => {
     const [notice] = recordedMails.messages
     assert.sameMembers(notice.to, [tenant.email, colleague.email])
     assert.match(notice.subject, /^Réservation annulée par la pépinière/)
-    assert.include(notice.text, 'Motif : Salle en travaux')
+    assert.include(notice.text, 'Motif : Salle en travaux')
     assert.include(notice.attachments[0].content.toString('utf8'), 'METHOD:CANCEL')
   })
 })

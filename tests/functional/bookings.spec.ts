@@ -248,7 +248,7 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
       startTime: [
-        "Cette heure n'existe pas ce jour-là (passage à l'heure d'été) : choisissez-en une autre.",
+        "Cette heure n'existe pas ce jour-là (passage à l'heure d'été) : choisissez-en une autre.",
       ],
     })
     assert.lengthOf(await Booking.all(), 0)
@@ -271,7 +271,7 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     const clash = await post('10:30', '11:30')
     clash.assertFlashMessage('inputErrorsBag', {
       startTime: [
-        'Ce créneau vient d’être réservé par une autre entreprise : choisissez-en un autre.'.replace(
+        'Ce créneau vient d’être réservé par une autre entreprise : choisissez-en un autre.'.replace(
           '’',
           "'"
         ),
@@ -316,7 +316,7 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     const over = await post(colleague, '11:00', '12:00')
     over.assertFlashMessage('inputErrorsBag', {
       endTime: [
-        'Cela dépasse le forfait mensuel de 2 h de votre entreprise : il reste 0,5 h ce mois-là.',
+        'Cela dépasse le forfait mensuel de 2 h de votre entreprise : il reste 0,5 h ce mois-là.',
       ],
     })
     assert.lengthOf(await Booking.all(), 1)
@@ -378,7 +378,7 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     const refused = await post({})
     refused.assertFlashMessage('inputErrorsBag', {
       overrideReason: [
-        'Cette réservation enfreint une règle de la salle : donnez le motif de la dérogation.',
+        'Cette réservation enfreint une règle de la salle : donnez le motif de la dérogation.',
       ],
     })
     const accepted = await post({ overrideReason: 'Soirée des entreprises' })

@@ -48,7 +48,7 @@ test.group('Bookings: no double booking under concurrency', (group) => {
     for (const response of lost) {
       response.assertFlashMessage('inputErrorsBag', {
         startTime: [
-          "Ce créneau vient d'être réservé par une autre entreprise : choisissez-en un autre.",
+          "Ce créneau vient d'être réservé par une autre entreprise : choisissez-en un autre.",
         ],
       })
     }

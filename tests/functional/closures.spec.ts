@@ -72,7 +72,7 @@ test.group('Closures', (group) => {
       attendees: '2',
     })
     refused.assertFlashMessage('inputErrorsBag', {
-      date: ['La salle est fermée pendant cette période : Inventaire annuel.'],
+      date: ['La salle est fermée pendant cette période : Inventaire annuel.'],
     })
     assert.lengthOf(await Booking.all(), 0)
 
@@ -129,7 +129,7 @@ test.group('Closures', (group) => {
     assert.equal(untouched.status, 'confirmed')
     const [notice] = recordedMails.to(tenant.email)
     assert.match(notice.subject, /^Réservation annulée par la pépinière/)
-    assert.include(notice.text, 'Motif : Peinture')
+    assert.include(notice.text, 'Motif : Peinture')
   })
 
   test('a lifted closure lets bookings in again and stays in the history', async ({
@@ -189,7 +189,7 @@ test.group('Closures', (group) => {
       })
     const refused = await book(closed.id)
     refused.assertFlashMessage('inputErrorsBag', {
-      date: ['La salle est fermée pendant cette période : Désinfection.'],
+      date: ['La salle est fermée pendant cette période : Désinfection.'],
     })
     const accepted = await book(elsewhere.id)
     accepted.assertHeader('location', `/meeting-rooms/${elsewhere.id}?week=${nextMonday()}`)

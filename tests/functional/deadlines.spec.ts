@@ -134,7 +134,7 @@ test.group('What managers must see coming', (group) => {
       .map((log) => log.message)
       .join('\n')
     assert.include(output, 'Conventions finissant dans les 90 jours (1)')
-    assert.include(output, 'Finit Bientôt (C-1) : fin le 31 décembre 2026')
+    assert.include(output, 'Finit Bientôt (C-1) : fin le 31 décembre 2026')
   })
 
   test('an invalid date makes the command fail', async () => {

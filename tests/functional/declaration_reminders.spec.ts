@@ -100,7 +100,7 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
     })
     assert.include(
       toLate.text,
-      "Pour Retardataire, 2 déclarations d'effectif sont attendues par la pépinière :"
+      "Pour Retardataire, 2 déclarations d'effectif sont attendues par la pépinière :"
     )
     assert.include(toLate.text, '- Entrée — 15 janvier 2026')
     assert.include(toLate.text, '- Trimestre — 31 mars 2026')
@@ -138,10 +138,10 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
       reminders.map((reminder) => reminder.companyId),
       unreachable.id
     )
-    assert.include(output, 'Injoignable : aucun destinataire')
+    assert.include(output, 'Injoignable : aucun destinataire')
     assert.include(
       output,
-      "Rappels de déclarations d'effectif au 10 mai 2026 : 2 rappels envoyés, 1 entreprise sans destinataire, aucun échec."
+      "Rappels de déclarations d'effectif au 10 mai 2026 : 2 rappels envoyés, 1 entreprise sans destinataire, aucun échec."
     )
   })
 
@@ -172,7 +172,7 @@ test.group('Declaration reminders (node ace declarations:remind)', (group) => {
     const [message] = recordedMails.messages
     assert.deepEqual(message.to, [tenant.email])
     assert.lengthOf(recordedMails.to(other.email), 0)
-    const [fresh, earlier] = message.text.split('Restent aussi à déclarer, déjà rappelées :')
+    const [fresh, earlier] = message.text.split('Restent aussi à déclarer, déjà rappelées :')
     assert.include(fresh, "Pour Retardataire, une déclaration d'effectif est attendue")
     assert.include(fresh, '- Trimestre — 30 juin 2026')
     assert.notInclude(fresh, '31 mars 2026')

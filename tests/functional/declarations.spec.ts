@@ -125,7 +125,7 @@ test.group('Headcount declarations', (group) => {
     await post()
     const second = await post()
     second.assertFlashMessage('inputErrorsBag', {
-      periodOn: ['Une déclaration existe déjà pour cette période : corrigez-la plutôt.'],
+      periodOn: ['Une déclaration existe déjà pour cette période : corrigez-la plutôt.'],
     })
     const rows = await Declaration.query().where('company_id', company.id)
     assert.lengthOf(rows, 1)
@@ -165,7 +165,7 @@ test.group('Headcount declarations', (group) => {
       .redirects(0)
     late.assertFlashMessage(
       'error',
-      'Cette déclaration est validée : seul un gestionnaire peut la corriger.'
+      'Cette déclaration est validée : seul un gestionnaire peut la corriger.'
     )
 
     const noReason = await client

@@ -56,7 +56,7 @@ test.group('Settings: the maximum stay', (group) => {
       .redirects(0)
     response.assertFlashMessage('inputErrorsBag', {
       endsOn: [
-        'Le séjour dépasserait 24 mois : la convention doit finir au plus tard le 31 décembre 2027.',
+        'Le séjour dépasserait 24 mois : la convention doit finir au plus tard le 31 décembre 2027.',
       ],
     })
   })
