@@ -43,7 +43,7 @@ test.group('Browser: a manager finds a free cell and allocates it', (group) => {
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click()
     await page.getByText('Le brouillon de convention est enregistré').waitFor()
     await page.getByRole('button', { name: 'Signer et activer' }).click()
-    await page.getByText('La convention est active').waitFor()
+    await page.getByText('La convention est signée').waitFor()
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'agreement page')
 
     const tile = page.locator('.plan-cell', { hasText: code })
