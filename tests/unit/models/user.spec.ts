@@ -30,6 +30,8 @@ test.group('User', (group) => {
   test('the last active manager can neither be disabled nor take another role', async ({
     assert,
   }) => {
+    // Whatever the database holds already, this one is the last active manager.
+    await User.query().where('role', 'manager').update({ disabled_at: '2026-01-01 00:00:00' })
     const manager = await createUser('manager')
     await assert.rejects(() => manager.disable(), DomainError)
     await assert.rejects(
