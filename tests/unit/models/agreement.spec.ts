@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { rejection, recorded } from '#tests/support/models'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Agreement from '#models/agreement'
 import AuditEvent from '#models/audit_event'
@@ -6,17 +7,6 @@ import { DomainError } from '#exceptions/domain_error'
 import { day } from '#domain/periods'
 import { createCompany } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
-
-/** The message key of the rule that refused a change, or null when nothing refused it. */
-async function rejection(change: () => Promise<unknown>) {
-  try {
-    await change()
-  } catch (error) {
-    if (error instanceof DomainError) return error.messageKey
-    throw error
-  }
-  return null
-}
 
 /** A signed agreement of a new company on a new cell, 2026-01-01 to 2027-12-31, three months' notice. */
 async function signedAgreement() {
@@ -30,12 +20,6 @@ async function signedAgreement() {
   })
   await agreement.activate()
   return { agreement, company, cell }
-}
-
-/** The actions recorded about a record, oldest first. */
-async function recorded(subject: { constructor: { name: string }; id: number }) {
-  const events = await AuditEvent.historyOf(subject)
-  return events.map((event) => event.action).reverse()
 }
 
 test.group('Agreement lifecycle', (group) => {

@@ -1,10 +1,10 @@
 import { test } from '@japa/runner'
+import { rejection, recorded } from '#tests/support/models'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Booking from '#models/booking'
 import BookingSeries from '#models/booking_series'
 import AuditEvent from '#models/audit_event'
 import OutgoingEmail from '#models/outgoing_email'
-import { DomainError } from '#exceptions/domain_error'
 import { localTime } from '#domain/local_time'
 import { createUser } from '#tests/support/fixtures'
 import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
@@ -12,23 +12,6 @@ import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
 /** A span on the Monday of next week, Paris time. */
 function span(start: string, end: string, date = nextMonday()) {
   return { startsAt: localTime(date, start).instant!, endsAt: localTime(date, end).instant! }
-}
-
-/** The message key of the rule that refused a change, or null. */
-async function rejection(change: () => Promise<unknown>) {
-  try {
-    await change()
-  } catch (error) {
-    if (error instanceof DomainError) return error.messageKey
-    throw error
-  }
-  return null
-}
-
-/** The actions recorded about a record, oldest first. */
-async function recorded(subject: { constructor: { name: string }; id: number }) {
-  const events = await AuditEvent.historyOf(subject)
-  return events.map((event) => event.action).reverse()
 }
 
 test.group('Booking', (group) => {

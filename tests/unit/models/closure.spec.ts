@@ -1,23 +1,12 @@
 import { test } from '@japa/runner'
+import { rejection } from '#tests/support/models'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import Closure from '#models/closure'
 import Booking from '#models/booking'
-import { DomainError } from '#exceptions/domain_error'
 import { localTime } from '#domain/local_time'
 import { createUser } from '#tests/support/fixtures'
 import { createRoom, hostedTenant, nextMonday } from '#tests/support/bookings'
-
-/** The message key of the rule that refused a change, or null. */
-async function rejection(change: () => Promise<unknown>) {
-  try {
-    await change()
-  } catch (error) {
-    if (error instanceof DomainError) return error.messageKey
-    throw error
-  }
-  return null
-}
 
 test.group('Closure', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())

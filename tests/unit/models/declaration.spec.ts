@@ -1,24 +1,13 @@
 import { test } from '@japa/runner'
+import { rejection } from '#tests/support/models'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Declaration from '#models/declaration'
 import AuditEvent from '#models/audit_event'
-import { DomainError } from '#exceptions/domain_error'
 import { day } from '#domain/periods'
 import { createUser } from '#tests/support/fixtures'
 import { hostedTenant } from '#tests/support/bookings'
 
 const HEADCOUNT = { executives: 2, permanent: 1, fixedTerm: 0, apprentices: 1 }
-
-/** The message key of the rule that refused a change, or null. */
-async function rejection(change: () => Promise<unknown>) {
-  try {
-    await change()
-  } catch (error) {
-    if (error instanceof DomainError) return error.messageKey
-    throw error
-  }
-  return null
-}
 
 test.group('Headcount declaration', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
