@@ -1,10 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
-import Agreement from '#models/agreement'
-import Cell from '#models/cell'
-import MeetingRoom from '#models/meeting_room'
-import Closure from '#models/closure'
+import MainSeeder from '#database/seeders/main_seeder'
+import { logInAs, managerPages } from '#tests/support/demo_pages'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
 import { truncateNow } from '#tests/support/database'
 
@@ -20,55 +17,9 @@ test.group('Browser: every page passes the accessibility check', (group) => {
   group.teardown(() => truncateNow())
 
   test('manager pages', async ({ visit, assert }) => {
-    const agreement = await Agreement.query().where('status', 'active').firstOrFail()
-    const cell = await Cell.firstOrFail()
-    const room = await MeetingRoom.firstOrFail()
-    const closure = await Closure.firstOrFail()
     const page = await visit('/login')
-    await page.getByLabel('Adresse e-mail').fill('gestion@nouvelle-forge.test')
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL((url) => url.pathname === '/')
-
-    for (const path of [
-      '/',
-      '/?on=2017-07-05',
-      '/companies',
-      '/companies?status=alumni',
-      '/companies/create',
-      `/companies/${agreement.companyId}`,
-      `/companies/${agreement.companyId}/edit`,
-      `/agreements/${agreement.id}`,
-      `/agreements/${agreement.id}/termination/create`,
-      `/agreements/${agreement.id}/renewal/create`,
-      `/agreements/${agreement.id}/move/create`,
-      '/agreements/create',
-      '/cells',
-      `/cells/${cell.id}/edit`,
-      '/free-cells?startsOn=2030-01-01&endsOn=2030-12-31&adjacent=true',
-      '/timeline',
-      '/rent-roll',
-      '/declarations?on=2027-01-05',
-      '/settings/edit',
-      '/users',
-      '/account/password/edit',
-      '/account/sessions',
-      '/users/create',
-      '/dashboard?on=2017-07-05',
-      '/dashboard/print',
-      '/goals',
-      '/goals/create',
-      '/meeting-rooms',
-      `/meeting-rooms/${room.id}`,
-      `/meeting-rooms/${room.id}/edit`,
-      '/bookings',
-      '/bookings/create',
-      '/closures',
-      '/closures/create',
-      `/closures/${closure.id}`,
-      '/room-use',
-      '/account/calendar/edit',
-    ]) {
+    await logInAs(page, 'gestion@nouvelle-forge.test')
+    for (const path of await managerPages()) {
       await page.goto(path)
       assert.deepEqual(await seriousAccessibilityViolations(page), [], path)
     }
@@ -76,10 +27,7 @@ test.group('Browser: every page passes the accessibility check', (group) => {
 
   test('tenant pages', async ({ visit, assert }) => {
     const page = await visit('/login')
-    await page.getByLabel('Adresse e-mail').fill('locataire@nouvelle-forge.test')
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL((url) => url.pathname === '/')
+    await logInAs(page, 'locataire@nouvelle-forge.test')
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'home')
 
     await page.getByRole('link', { name: 'Mon entreprise' }).click()

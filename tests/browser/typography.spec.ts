@@ -1,10 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
-import Agreement from '#models/agreement'
-import Cell from '#models/cell'
-import MeetingRoom from '#models/meeting_room'
-import Closure from '#models/closure'
+import MainSeeder from '#database/seeders/main_seeder'
+import { logInAs, managerPages } from '#tests/support/demo_pages'
 import { truncateNow } from '#tests/support/database'
 import { typographyProblems } from '#tests/support/typography'
 
@@ -20,48 +17,15 @@ test.group('Browser: French and English typography on every page', (group) => {
   group.teardown(() => truncateNow())
 
   test('manager pages', async ({ visit, assert }) => {
-    const agreement = await Agreement.query().where('status', 'active').firstOrFail()
-    const cell = await Cell.firstOrFail()
-    const room = await MeetingRoom.firstOrFail()
-    const closure = await Closure.firstOrFail()
     const page = await visit('/login')
-    await page.getByLabel('Adresse e-mail').fill('gestion@nouvelle-forge.test')
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL((url) => url.pathname === '/')
+    await logInAs(page, 'gestion@nouvelle-forge.test')
+    const paths = await managerPages()
     const problems: string[] = []
     for (const locale of ['fr', 'en'] as const) {
       if (locale === 'en') {
         await page.getByRole('button', { name: 'English' }).click()
       }
-      for (const path of [
-        '/',
-        '/companies',
-        `/companies/${agreement.companyId}`,
-        `/companies/${agreement.companyId}/edit`,
-        `/agreements/${agreement.id}`,
-        `/agreements/${agreement.id}/termination/create`,
-        `/agreements/${agreement.id}/renewal/create`,
-        '/agreements/create',
-        '/cells',
-        `/cells/${cell.id}/edit`,
-        '/timeline',
-        '/rent-roll',
-        '/declarations',
-        '/settings/edit',
-        '/users',
-        '/dashboard',
-        '/goals',
-        '/meeting-rooms',
-        `/meeting-rooms/${room.id}`,
-        `/meeting-rooms/${room.id}/edit`,
-        '/bookings',
-        '/bookings/create',
-        '/closures',
-        `/closures/${closure.id}`,
-        '/room-use',
-        '/account/calendar/edit',
-      ]) {
+      for (const path of paths) {
         await page.goto(path)
         const text = await page.locator('body').innerText()
         for (const problem of typographyProblems(text, locale)) {

@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import Setting from '#models/setting'
 import { LOCAL_ZONE } from '#domain/local_time'
 import { assertWithinQuota, minutesLeft } from '#domain/quota'
-import { sqlDateTime } from '#helpers/sql_dates'
+import Booking from '#models/booking'
 
 /**
  * A company's monthly quota of meeting room time (app/domain/quota.ts): its own, else the
@@ -40,14 +40,15 @@ export function HasBookingQuota<Model extends NormalizeConstructor<typeof BaseMo
         connection.dialect.name === 'mysql'
           ? 'timestampdiff(minute, starts_at, ends_at)'
           : "(strftime('%s', ends_at) - strftime('%s', starts_at)) / 60"
-      const query = connection
-        .from('bookings')
+      const query = Booking.query({ client })
+        .withScopes((scopes) => {
+          scopes.confirmed()
+          scopes.startingBetween(month, month.plus({ months: 1 }))
+        })
         .where('company_id', this.id)
-        .where('status', 'confirmed')
-        .where('starts_at', '>=', sqlDateTime(month))
-        .where('starts_at', '<', sqlDateTime(month.plus({ months: 1 })))
+        .if(exceptId, (booked) => booked.whereNot('id', exceptId!))
         .select(connection.raw(`coalesce(sum(${minutes}), 0) as minutes`))
-      if (exceptId) query.whereNot('id', exceptId)
+        .pojo<{ minutes: number | string }>()
       const [row] = await query
       return Number(row.minutes)
     }
