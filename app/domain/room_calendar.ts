@@ -16,7 +16,7 @@ export type CalendarCell =
   | { state: 'free'; bookable: boolean; start: string; end: string }
   | { state: 'busy'; booking: Booking; rows: number }
   | { state: 'covered' }
-  | { state: 'closure'; reason: string }
+  | { state: 'closure'; reason: string; rows: number }
 
 /**
  * The rows of a calendar, from the earliest opening to the latest closing of its
@@ -74,18 +74,41 @@ export function calendarGrid(
         startsAt: slot.instant,
         endsAt: slotEnd,
       })
-      if (closure) return { state: 'closure', reason: closure.reason }
+      if (closure) {
+        // One cell for the whole closure (its reason once), up to the next booking inside it.
+        const nextBooking = bookingsOf[index]
+          .filter((candidate) => candidate.startsAt > slot.instant!)
+          .map((candidate) => candidate.startsAt)
+          .reduce((earliest, start) => (start < earliest ? start : earliest), closure.endsAt)
+        const endMinutes = Math.min(
+          last,
+          minutes + Math.ceil(nextBooking.diff(slot.instant, 'minutes').minutes / step) * step
+        )
+        coveredUntil[index] = endMinutes
+        return {
+          state: 'closure',
+          reason: closure.reason,
+          rows: Math.max(1, (endMinutes - minutes) / step),
+        }
+      }
       const hours = hoursOf(column)
       if (!hours || minutes < minutesOf(hours[0]) || minutes + step > minutesOf(hours[1])) {
         return { state: 'closed' }
       }
       if (slot.instant < now) return { state: 'past' }
-      const length = Math.max(column.room.slotMinutes, column.room.minMinutes)
+      // The link offers the room's usual length, cut at closing time or at the next booking.
+      const nextBusy = bookingsOf[index]
+        .filter((candidate) => candidate.startsAt > slot.instant!)
+        .map((candidate) => minutes + candidate.startsAt.diff(slot.instant!, 'minutes').minutes)
+      const end = Math.max(
+        minutes + column.room.minMinutes,
+        Math.min(minutes + column.room.usualMinutes, minutesOf(hours[1]), ...nextBusy)
+      )
       return {
         state: 'free',
         bookable: onGrid(slot.instant, column.room.slotMinutes),
         start: time,
-        end: hhmm(Math.min(minutes + length, minutesOf(hours[1]))),
+        end: hhmm(end),
       }
     })
     rows.push({ time, cells })

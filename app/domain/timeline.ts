@@ -4,8 +4,12 @@ import type Cell from '#models/cell'
 import { monthOf } from '#domain/periods'
 import { holdingsByCell } from '#domain/occupancy'
 
-/** One month of one cell on the timeline: the agreements touching it (none when free). */
-export type TimelineSlot = { month: DateTime; agreements: Agreement[] }
+/**
+ * A run of consecutive months of one cell on the timeline with the same agreements (none
+ * when free): the timeline draws it once, as wide as its months, so that a company's stay
+ * reads as one bar with its name once.
+ */
+export type TimelineSpan = { from: DateTime; months: number; agreements: Agreement[] }
 
 /** The first day of each of `count` months from the month containing `from`. */
 export function monthsFrom(from: DateTime, count: number) {
@@ -13,19 +17,24 @@ export function monthsFrom(from: DateTime, count: number) {
 }
 
 /**
- * The allocation timeline: one row per cell, one slot per month, each slot holding
- * the agreements that cover part of that month. Agreements must have their cells loaded.
+ * The allocation timeline: one row per cell, its months grouped into spans of the same
+ * agreements (those that cover part of the month). Agreements must have their cells loaded.
  */
 export function timelineRows(cells: Cell[], agreements: Agreement[], months: DateTime[]) {
   const byCell = holdingsByCell(agreements)
   return cells.map((cell) => {
     const holding = (byCell.get(cell.id) ?? []).flatMap(({ agreement }) => agreement ?? [])
-    return {
-      cell,
-      slots: months.map((month) => ({
-        month,
-        agreements: holding.filter((agreement) => agreement.holdsDuring(monthOf(month))),
-      })),
+    const spans: TimelineSpan[] = []
+    for (const month of months) {
+      const during = holding.filter((agreement) => agreement.holdsDuring(monthOf(month)))
+      const last = spans.at(-1)
+      const same =
+        last &&
+        last.agreements.length === during.length &&
+        last.agreements.every((agreement, index) => agreement.id === during[index].id)
+      if (same) last.months++
+      else spans.push({ from: month, months: 1, agreements: during })
     }
+    return { cell, spans }
   })
 }

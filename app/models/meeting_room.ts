@@ -39,6 +39,15 @@ export type BookingSpan = { startsAt: DateTime; endsAt: DateTime }
  * opening hours, slot grid, durations, how far ahead, cancellation cut-off.
  */
 export default class MeetingRoom extends compose(MeetingRoomSchema, RevisesData, Audited) {
+  /**
+   * The length a booking form offers first: an hour, within the room's shortest and longest
+   * booking, on its slot grid.
+   */
+  get usualMinutes() {
+    const hour = Math.min(Math.max(60, this.minMinutes), this.maxMinutes)
+    return Math.max(this.slotMinutes, Math.floor(hour / this.slotMinutes) * this.slotMinutes)
+  }
+
   /** MySQL returns DECIMAL columns as strings. */
   @column({ consume: (value) => Number(value) })
   declare areaSqm: number
