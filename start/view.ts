@@ -12,6 +12,7 @@ import app from '@adonisjs/core/services/app'
 import {
   formatDate,
   formatDateTime,
+  formatMonth,
   formatMoney,
   formatNumber,
   formatPercent,
@@ -21,6 +22,7 @@ import { historyValue } from '#helpers/history'
 import { listComponentsOnce } from '#helpers/edge_components_listed_once'
 
 edge.global('formatDate', formatDate)
+edge.global('formatMonth', formatMonth)
 edge.global('formatDateTime', formatDateTime)
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)

@@ -29,15 +29,41 @@ function toDateTime(value: DateTime | Date | string) {
   return DateTime.fromISO(value)
 }
 
+/** How much of a date to write: "5 juillet 2017", "mercredi 5 juillet 2017", "mer. 5 juil.". */
+const DATE_STYLES = {
+  long: 'd LLLL yyyy',
+  weekday: 'cccc d LLLL yyyy',
+  short: 'ccc d LLL',
+} as const
+export type DateStyle = keyof typeof DATE_STYLES
+
 /**
  * A calendar date, e.g. "5 juillet 2017" (no time zone shift for dates); in French the first
- * of the month is written "1er novembre 2016".
+ * of the month is written "1er novembre 2016" ("lundi 1er décembre", "lun. 1er déc.").
  */
-export function formatDate(value: DateTime | Date | string | null | undefined, locale = 'fr') {
+export function formatDate(
+  value: DateTime | Date | string | null | undefined,
+  locale = 'fr',
+  style: DateStyle = 'long'
+) {
   if (!value) return ''
   const date = toDateTime(value)
-  const text = date.setLocale(intlLocale(locale)).toLocaleString(DateTime.DATE_FULL)
-  return intlLocale(locale) === 'fr-FR' && date.day === 1 ? text.replace(/^1 /, '1er ') : text
+  const tag = intlLocale(locale)
+  const text = date.setLocale(tag).toFormat(DATE_STYLES[style])
+  return tag === 'fr-FR' && date.day === 1 ? text.replace(/(^|\s)1 /, '$11er ') : text
+}
+
+/** How much of a month to write: "novembre 2016", "nov. 2016", "nov. 16". */
+const MONTH_STYLES = { long: 'LLLL yyyy', short: 'LLL yyyy', compact: 'LLL yy' } as const
+
+/** A month, e.g. "novembre 2016" (from any day of it). */
+export function formatMonth(
+  value: DateTime | Date | string | null | undefined,
+  locale = 'fr',
+  style: keyof typeof MONTH_STYLES = 'long'
+) {
+  if (!value) return ''
+  return toDateTime(value).setLocale(intlLocale(locale)).toFormat(MONTH_STYLES[style])
 }
 
 /** An instant shown in Europe/Paris, e.g. "29/03/2026 10:00". */

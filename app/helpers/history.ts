@@ -38,6 +38,9 @@ export function historyValue(
   if (field.endsWith('Minutes') && typeof value === 'number') {
     return t('history.hours', { hours: formatNumber(value / 60, locale) })
   }
+  if (field.endsWith('Months') && typeof value === 'number') {
+    return t('history.months', { count: value })
+  }
   if (field === 'rentSteps' && typeof value === 'string') {
     const steps = value.split('/').map((cents) => formatMoney(Number(cents.trim()), locale))
     return t('history.rent_steps', { steps: steps.join(' / ') })

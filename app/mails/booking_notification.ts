@@ -1,3 +1,4 @@
+import { formatDate } from '#helpers/formatting'
 import { BaseMail } from '@adonisjs/mail'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { urlFor } from '@adonisjs/core/services/url_builder'
@@ -101,13 +102,13 @@ export default class BookingNotification extends BaseMail {
       end: this.booking.localEnd.setLocale('fr-FR'),
       link: appUrl(urlFor('bookings.index')),
       occurrences: this.occurrences.map((occurrence) =>
-        occurrence.localStart.setLocale('fr-FR').toFormat('cccc d LLLL yyyy')
+        formatDate(occurrence.localStart, 'fr', 'weekday')
       ),
     }
     this.message.subject(
       i18n.t(`booking_mails.subjects.${this.notice}`, {
         room: this.booking.meetingRoom.name,
-        date: data.start.toFormat('d LLLL yyyy'),
+        date: formatDate(data.start, 'fr'),
       })
     )
     this.message.htmlView('emails/booking_html', data)

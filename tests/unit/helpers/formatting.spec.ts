@@ -17,6 +17,11 @@ test.group('Formatting for fr-FR', () => {
     assert.equal(formatDate('2016-11-01'), '1er novembre 2016')
     assert.equal(formatDate('2016-11-01', 'en'), '1 November 2016')
     assert.equal(formatDate('2016-11-11'), '11 novembre 2016')
+    assert.equal(formatDate('2026-12-01', 'fr', 'weekday'), 'mardi 1er décembre 2026')
+    assert.equal(formatDate('2026-12-01', 'fr', 'short'), 'mar. 1er déc.')
+    assert.equal(formatDate('2026-12-11', 'fr', 'short'), 'ven. 11 déc.')
+    assert.equal(formatDate('2026-12-01', 'en', 'weekday'), 'Tuesday 1 December 2026')
+    assert.equal(formatDate('2026-12-01', 'en', 'short'), 'Tue 1 Dec')
     assert.equal(formatDate(null), '')
   })
 

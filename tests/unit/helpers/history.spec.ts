@@ -48,6 +48,8 @@ test.group('History values, as people read them', () => {
     const company = change('Company')
     assert.equal(historyValue(company, 'bookingQuotaMinutes', 630, 'fr', say(fr)), '10,5\u00a0h')
     assert.equal(historyValue(company, 'archived', false, 'fr', say(fr)), 'non')
+    assert.equal(historyValue(change('Agreement'), 'noticeMonths', 3, 'fr', say(fr)), '3 mois')
+    assert.equal(historyValue(change('Agreement'), 'noticeMonths', 1, 'en', say(en)), '1 month')
     assert.equal(historyValue(company, 'digital', true, 'en', say(en)), 'yes')
     // An id whose record is gone stays an id rather than vanishing.
     assert.equal(historyValue(company, 'companyId', 76, 'fr', say(fr)), '76')
