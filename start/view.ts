@@ -13,6 +13,7 @@ import {
   formatDate,
   formatDateTime,
   formatMonth,
+  formatSpan,
   formatMoney,
   formatNumber,
   formatPercent,
@@ -23,6 +24,7 @@ import { listComponentsOnce } from '#helpers/edge_components_listed_once'
 
 edge.global('formatDate', formatDate)
 edge.global('formatMonth', formatMonth)
+edge.global('formatSpan', formatSpan)
 edge.global('formatDateTime', formatDateTime)
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)

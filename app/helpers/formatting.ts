@@ -75,6 +75,37 @@ export function formatDateTime(value: DateTime | Date | string | null | undefine
     .toLocaleString(DateTime.DATETIME_SHORT)
 }
 
+/** Translates a key with values (the request's i18n). */
+export type Translate = (key: string, data?: Record<string, unknown>) => string
+
+/**
+ * A span of time in Paris, in words: "le 24 décembre 2026 de 09:00 à 12:00", or over
+ * several days "du 24 décembre 2026 à 00:00 au 1er janvier 2027 à 23:45".
+ */
+export function formatSpan(
+  startsAt: DateTime | Date | string,
+  endsAt: DateTime | Date | string,
+  locale: string,
+  t: Translate
+) {
+  const start = toDateTime(startsAt).setZone(LOCAL_ZONE)
+  const end = toDateTime(endsAt).setZone(LOCAL_ZONE)
+  const time = (instant: DateTime) => instant.toFormat('HH:mm')
+  if (start.hasSame(end, 'day')) {
+    return t('app.span_same_day', {
+      day: formatDate(start, locale),
+      from: time(start),
+      to: time(end),
+    })
+  }
+  return t('app.span', {
+    fromDay: formatDate(start, locale),
+    fromTime: time(start),
+    toDay: formatDate(end, locale),
+    toTime: time(end),
+  })
+}
+
 /** Money kept in integer cents, shown as "1 234,56 €". */
 export function formatMoney(cents: number, locale = 'fr') {
   return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100)

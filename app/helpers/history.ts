@@ -1,4 +1,10 @@
-import { formatDate, formatDateTime, formatMoney, formatNumber } from '#helpers/formatting'
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  type Translate,
+} from '#helpers/formatting'
 import { HISTORY_LABELS } from '#helpers/history_labels'
 
 /** The fields of recorded values that point to another record, and the table of its name. */
@@ -14,9 +20,6 @@ type RecordedChange = {
   subjectType: string
   referenceName(field: string, id: unknown): string | null
 }
-
-/** Translates a key with values (the request's i18n). */
-type Translate = (key: string, data?: Record<string, unknown>) => string
 
 /**
  * A recorded value as a person reads it in the history, in their language: a name rather

@@ -1,6 +1,12 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import { formatDate, formatDateTime, formatMoney, formatNumber } from '#helpers/formatting'
+import {
+  formatDate,
+  formatDateTime,
+  formatSpan,
+  formatMoney,
+  formatNumber,
+} from '#helpers/formatting'
 
 /** Intl separates thousands with a narrow no-break space and puts a no-break space before €. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ')
@@ -17,6 +23,15 @@ test.group('Formatting for fr-FR', () => {
     assert.equal(formatDate('2016-11-01'), '1er novembre 2016')
     assert.equal(formatDate('2016-11-01', 'en'), '1 November 2016')
     assert.equal(formatDate('2016-11-11'), '11 novembre 2016')
+    const say = (key: string, data?: Record<string, unknown>) => `${key} ${JSON.stringify(data)}`
+    assert.equal(
+      formatSpan('2026-12-24T08:00:00Z', '2026-12-24T11:00:00Z', 'fr', say),
+      'app.span_same_day {"day":"24 décembre 2026","from":"09:00","to":"12:00"}'
+    )
+    assert.equal(
+      formatSpan('2026-12-23T23:00:00Z', '2027-01-01T22:45:00Z', 'fr', say),
+      'app.span {"fromDay":"24 décembre 2026","fromTime":"00:00","toDay":"1er janvier 2027","toTime":"23:45"}'
+    )
     assert.equal(formatDate('2026-12-01', 'fr', 'weekday'), 'mardi 1er décembre 2026')
     assert.equal(formatDate('2026-12-01', 'fr', 'short'), 'mar. 1er déc.')
     assert.equal(formatDate('2026-12-11', 'fr', 'short'), 'ven. 11 déc.')
