@@ -65,7 +65,7 @@ export default class BookingsController {
       scoped().where('ends_at', '<', now).orderBy('starts_at', 'desc').limit(50),
       quotaMonthsOf(user),
     ])
-    return view.render('pages/bookings/index', { upcoming, past, quota })
+    return view.render('pages/bookings/index', { upcoming, past, quota, everyCompany })
   }
 
   /** The booking form, prefilled with the room and time of the free slot clicked. */

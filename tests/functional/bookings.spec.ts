@@ -385,6 +385,12 @@ test.group('Bookings: tenants book the meeting rooms', (group) => {
     accepted.assertStatus(302)
     const booking = await Booking.firstOrFail()
     assert.equal(booking.overrideReason, 'Soirée des entreprises')
+
+    // Managers see every company's bookings: the list is not theirs.
+    const list = await client.get('/bookings').loginAs(manager)
+    assertPage(list, 'Réservations')
+    assert.notInclude(visibleText(list.text()), 'Mes réservations')
+    assert.include(visibleText(list.text()), 'Soirée')
   })
 
   test("a manager's override never books a room twice, whatever its minutes", async ({
