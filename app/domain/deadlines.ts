@@ -33,9 +33,8 @@ export function deadlinesFrom(day: DateTime, { running, hosted, maxStayMonths }:
   const horizon = day.plus({ days: HORIZONS.endingAgreementsDays })
 
   // A terminated agreement still running ends on its termination day: it is listed then.
-  const endingSoon = running.filter(
-    (agreement) =>
-      agreement.isSigned && agreement.effectiveEndsOn >= day && agreement.effectiveEndsOn <= horizon
+  const endingSoon = running.filter((agreement) =>
+    agreement.endsDuring({ startsOn: day, endsOn: horizon })
   )
 
   const noticeDeadlines = running
@@ -52,12 +51,7 @@ export function deadlinesFrom(day: DateTime, { running, hosted, maxStayMonths }:
   const freeSoonLimit = day.plus({ days: HORIZONS.freeCellsDays })
   const byCell = holdingsByCell(running)
   const cellsFreeSoon = running
-    .filter(
-      (agreement) =>
-        agreement.isSigned &&
-        agreement.effectiveEndsOn >= day &&
-        agreement.effectiveEndsOn <= freeSoonLimit
-    )
+    .filter((agreement) => agreement.endsDuring({ startsOn: day, endsOn: freeSoonLimit }))
     .flatMap((agreement) => {
       const freeFrom = agreement.effectiveEndsOn.plus({ days: 1 })
       const endsOn = agreement.effectiveEndsOn.toMillis()

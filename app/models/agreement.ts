@@ -146,6 +146,15 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     return overlaps(this.period, period)
   }
 
+  /** Whether it is signed and its last day (its termination day, if terminated) falls in the period. */
+  endsDuring(period: Period) {
+    return (
+      this.isSigned &&
+      this.effectiveEndsOn >= period.startsOn &&
+      this.effectiveEndsOn <= period.endsOn
+    )
+  }
+
   /**
    * What the agreement is on a day: draft, upcoming, active, ending (terminated early, its
    * last day still to come), ended or terminated. The one derivation every page shows.

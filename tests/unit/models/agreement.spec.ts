@@ -41,6 +41,27 @@ test.group('Agreement lifecycle', (group) => {
     assert.equal(record.stateOn(day('2026-06-01')), 'draft')
   })
 
+  test('it ends during a period on its last day, its termination day when terminated', ({
+    assert,
+  }) => {
+    const record = new Agreement()
+    record.merge({
+      status: 'active',
+      startsOn: day('2026-01-01'),
+      endsOn: day('2027-12-31'),
+      terminatedOn: null,
+    })
+    const december = { startsOn: day('2027-12-01'), endsOn: day('2027-12-31') }
+    const june = { startsOn: day('2026-06-01'), endsOn: day('2026-06-30') }
+    assert.isTrue(record.endsDuring(december))
+    assert.isFalse(record.endsDuring(june))
+    record.terminatedOn = day('2026-06-30')
+    assert.isTrue(record.endsDuring(june))
+    assert.isFalse(record.endsDuring(december))
+    record.merge({ status: 'draft', terminatedOn: null })
+    assert.isFalse(record.endsDuring(december), 'a draft ends nothing')
+  })
+
   test('opening records a draft with its cells', async ({ assert }) => {
     const company = await createCompany()
     const cell = await createCell({ code: 'B-12' })
