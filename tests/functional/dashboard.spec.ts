@@ -281,9 +281,8 @@ test.group('Dashboard: a goal that has ended, or not yet', (group) => {
     assert.include(text, 'Terminé, cible atteinte')
     assert.include(page.text(), 'data-goal-outcome="reached"')
 
-    const series = csvTable(
-      (await client.get('/dashboard/series.csv').qs({ on: '2018-03-15' }).loginAs(official)).text()
-    )
+    const csv = await client.get('/dashboard/series.csv').qs({ on: '2018-03-15' }).loginAs(official)
+    const series = csvTable(csv.text())
     // January 2017 to March 2018: the months after the goal's end are measured too.
     assert.deepEqual(series.at(-1)!.slice(0, 2), ['2018-03', '12'])
     assert.lengthOf(series, 1 + 15)
@@ -314,14 +313,12 @@ test.group('Dashboard: a goal that has ended, or not yet', (group) => {
     assert,
   }) => {
     const official = await goalOf2017(10, '2018-12-31')
-    const reached = visibleText(
-      (await client.get('/dashboard').qs({ on: '2018-01-15' }).loginAs(official)).text()
-    )
+    const after = await client.get('/dashboard').qs({ on: '2018-01-15' }).loginAs(official)
+    const reached = visibleText(after.text())
     assert.include(reached, 'Objectif atteint en décembre 2017.')
     assert.notInclude(reached, 'a pris fin')
-    const before = visibleText(
-      (await client.get('/dashboard').qs({ on: '2017-10-15' }).loginAs(official)).text()
-    )
+    const earlier = await client.get('/dashboard').qs({ on: '2017-10-15' }).loginAs(official)
+    const before = visibleText(earlier.text())
     assert.notInclude(before, 'Objectif atteint')
     assert.notInclude(before, 'a pris fin')
   })
