@@ -49,3 +49,23 @@ export function goalProgress(goal: GoalTerms, startFigure: number, figure: numbe
     gap: figure - expected,
   }
 }
+
+/**
+ * How a goal ended (or stands while it runs): the figure on its last day once it is over,
+ * and the first month whose figure reached the target, within the goal's period or after.
+ */
+export function goalOutcome(
+  goal: GoalTerms,
+  months: { month: DateTime; on: DateTime; figure: number | null }[],
+  day: DateTime,
+  figureAtEnd: number | null
+) {
+  const first = months.find(({ figure }) => figure !== null && figure >= goal.targetJobs)
+  return {
+    over: day > goal.endsOn,
+    endsOn: goal.endsOn,
+    figureAtEnd: day > goal.endsOn ? figureAtEnd : null,
+    reachedIn: first?.month ?? null,
+    reachedInTime: first ? first.on <= goal.endsOn : false,
+  }
+}

@@ -1,7 +1,10 @@
+import { DateTime } from 'luxon'
 import type { Dashboard } from '#models/dashboard'
+import { formatDate } from '#helpers/formatting'
 
 type Translate = (key: string, data?: Record<string, unknown>) => string
-type Cell = string | number | null
+/** A value of a table: text, a number, or a month (the first day of a calendar month). */
+export type Cell = string | number | DateTime | null
 
 /** A table as exports write it: column titles and raw values (numbers stay numbers). */
 export type ExportTable = {
@@ -24,7 +27,7 @@ export function seriesTable(dashboard: Dashboard, t: Translate): ExportTable {
       t('dashboard.series.occupancy_by_area'),
     ],
     rows: dashboard.series.map((point) => [
-      point.month.toFormat('yyyy-MM'),
+      point.month,
       point.jobsHosted,
       point.netJobsCreated,
       point.target,
@@ -72,4 +75,35 @@ export function companiesTable(
     entry.created,
   ])
   return { name: t('dashboard.exports.companies_sheet'), columns, rows, percentColumns: [] }
+}
+
+/**
+ * The lines above a table in an export, so that a file read later says what it holds:
+ * the dashboard and the table's name, the day its figures are as of, the goal followed.
+ */
+export function exportHeading(
+  dashboard: Dashboard,
+  table: ExportTable,
+  t: Translate,
+  locale: string
+): string[] {
+  return [
+    `${t('dashboard.title')} — ${table.name}`,
+    t('dashboard.as_of', { date: formatDate(dashboard.day, locale) }),
+    ...(dashboard.goal
+      ? [
+          t('dashboard.goal_line', {
+            name: dashboard.goal.name,
+            target: dashboard.goal.targetJobs,
+            from: formatDate(dashboard.goal.startsOn, locale),
+            to: formatDate(dashboard.goal.endsOn, locale),
+          }),
+        ]
+      : []),
+  ]
+}
+
+/** Whether a value is a month of the monthly series. */
+export function isMonth(value: Cell): value is DateTime {
+  return DateTime.isDateTime(value)
 }

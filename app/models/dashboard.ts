@@ -15,7 +15,7 @@ import {
   jobsSeries,
   type CountedDeclaration,
 } from '#domain/jobs'
-import { goalProgress, expectedOn, type GoalMeasure } from '#domain/goals'
+import { goalProgress, goalOutcome, expectedOn, type GoalMeasure } from '#domain/goals'
 import { columnDay } from '#helpers/sql_dates'
 import { day as calendarDay, parseDay, today } from '#domain/periods'
 import { cellStatesOn, holdingsFromRows, occupancyOf } from '#domain/occupancy'
@@ -115,10 +115,13 @@ async function loadHoldings(from: DateTime, to: DateTime) {
   )
 }
 
-/** The months a report covers: the goal's period, else the three years up to the day. */
+/**
+ * The months a report covers: the goal's period, on to the day once the goal has ended
+ * (its story goes on); else the three years up to the day.
+ */
 export function reportMonths(goal: Pick<Goal, 'startsOn' | 'endsOn'> | null, day: DateTime) {
   const from = goal ? goal.startsOn : day.minus({ months: 35 }).startOf('month')
-  const to = goal ? goal.endsOn : day
+  const to = goal ? (goal.endsOn < day ? day : goal.endsOn) : day
   const months: { month: DateTime; on: DateTime }[] = []
   for (let month = from.startOf('month'); month <= to; month = month.plus({ months: 1 })) {
     const endOfMonth = month.endOf('month').startOf('day')
@@ -188,12 +191,28 @@ export async function dashboardOn(goal: Goal | null, day: DateTime) {
       }
     })
 
+  const outcome = goal
+    ? goalOutcome(
+        goal,
+        series
+          .filter((point) => point.month >= goal.startsOn.startOf('month'))
+          .map((point) => ({
+            month: point.month,
+            on: point.on,
+            figure: measure === 'jobs_hosted' ? point.jobsHosted : point.netJobsCreated,
+          })),
+        day,
+        day > goal.endsOn ? measureOn(companies, measure, goal.startsOn, goal.endsOn) : null
+      )
+    : null
+
   return {
     day,
     goal,
     measure,
     figure,
     progress: goal ? goalProgress(goal, startFigure, figure, day) : null,
+    outcome,
     jobsHosted: hosted.jobs,
     netJobsCreated: created.jobs,
     missing: [...new Set([...hosted.missing, ...created.missing])].length,

@@ -23,7 +23,7 @@ test.group('Browser: every page passes the accessibility check', (group) => {
       await page.goto(path)
       assert.deepEqual(await seriousAccessibilityViolations(page), [], path)
     }
-  })
+  }).timeout(180_000)
 
   test('tenant pages', async ({ visit, assert }) => {
     const page = await visit('/login')

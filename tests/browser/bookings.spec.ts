@@ -43,7 +43,7 @@ test.group('Browser: the demo tenant books a meeting room', (group) => {
     const booking = await Booking.findByOrFail('title', 'Rendez-vous investisseur')
     assert.equal(booking.localStart.toFormat('yyyy-MM-dd HH:mm'), `${wednesday.toISODate()} 16:00`)
 
-    await page.getByRole('link', { name: 'Mes réservations' }).click()
+    await page.locator('main').getByRole('link', { name: 'Mes réservations' }).click()
     const row = page.getByRole('row', { name: /Rendez-vous investisseur/ })
     await row.waitFor()
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'my bookings')

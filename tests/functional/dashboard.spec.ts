@@ -18,9 +18,15 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 // The API client buffers unknown types as text: read workbooks as bytes.
 superagent.parse[XLSX] = superagent.parse.image
 
-/** The CSV rows of a response (";" separated, BOM removed). */
+/** The CSV rows of a response (";" separated, BOM removed, the heading lines kept). */
 function csvRows(text: string): string[][] {
-  return parse(text.replace(/^\uFEFF/, ''), { delimiter: ';' })
+  return parse(text.replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: true })
+}
+
+/** The table of a CSV export: its rows from the column titles on (after the blank line). */
+function csvTable(text: string): string[][] {
+  const rows = csvRows(text)
+  return rows.slice(rows.findIndex((row) => row.length === 1 && row[0] === '') + 1)
 }
 
 test.group('Dashboard: the demo story', (group) => {
@@ -145,7 +151,11 @@ test.group('Dashboard: exports', (group) => {
       response.header('content-disposition') ?? '',
       /tableau-de-bord-serie-2018-01-15\.csv/
     )
-    const rows = csvRows(response.text())
+    const all = csvRows(response.text())
+    // What the file holds and as of when, before the table.
+    assert.deepEqual(all[0], ["Tableau de bord de l'emploi et de l'occupation — Série mensuelle"])
+    assert.deepEqual(all[1], ['Situation au 15 janvier 2018'])
+    const rows = csvTable(response.text())
     assert.deepEqual(rows[0], [
       'Mois',
       'Emplois hébergés',
@@ -178,7 +188,7 @@ test.group('Dashboard: exports', (group) => {
       .get('/dashboard/companies.csv')
       .qs({ on: '2018-01-15' })
       .loginAs(official)
-    const forOfficial = csvRows(officialCsv.text())
+    const forOfficial = csvTable(officialCsv.text())
     assert.deepEqual(forOfficial[0], [
       'Entreprise',
       'Secteur',
@@ -197,7 +207,7 @@ test.group('Dashboard: exports', (group) => {
       .get('/dashboard/companies.csv')
       .qs({ on: '2018-01-15' })
       .loginAs(manager)
-    const forManager = csvRows(managerCsv.text())
+    const forManager = csvTable(managerCsv.text())
     assert.include(forManager[0], 'Source')
     assert.include(forManager[1], 'Déclaration du 2017-12-31')
   })
@@ -214,10 +224,103 @@ test.group('Dashboard: exports', (group) => {
       ['Série mensuelle', 'Entreprises']
     )
     const companies = workbook.getWorksheet('Entreprises')!
-    assert.equal(companies.getRow(1).getCell(1).value, 'Entreprise')
-    assert.equal(companies.getRow(2).getCell(1).value, 'Export 0000')
-    assert.strictEqual(companies.getRow(2).getCell(5).value, 4)
-    assert.equal(companies.rowCount, 3)
+    // A title and the as-of day, a blank row, then the table.
+    assert.equal(
+      companies.getRow(1).getCell(1).value,
+      "Tableau de bord de l'emploi et de l'occupation — Entreprises"
+    )
+    assert.equal(companies.getRow(2).getCell(1).value, 'Situation au 15 janvier 2018')
+    assert.equal(companies.getRow(4).getCell(1).value, 'Entreprise')
+    assert.equal(companies.getRow(5).getCell(1).value, 'Export 0000')
+    assert.strictEqual(companies.getRow(5).getCell(5).value, 4)
+    assert.equal(companies.rowCount, 6)
+
+    // Months are dates shown as months, in columns wide enough for their titles.
+    const series = workbook.getWorksheet('Série mensuelle')!
+    assert.equal(series.getRow(4).getCell(1).value, 'Mois')
+    const first = series.getRow(5).getCell(1)
+    assert.instanceOf(first.value, Date)
+    // No goal: the 36 months up to 15 January 2018.
+    assert.equal((first.value as Date).toISOString(), '2015-02-01T00:00:00.000Z')
+    assert.equal(first.numFmt, 'mmmm yyyy')
+    series.getRow(4).eachCell((cell, index) => {
+      assert.isAtLeast(series.getColumn(index).width!, String(cell.value).length)
+    })
+  })
+})
+
+test.group('Dashboard: a goal that has ended, or not yet', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  /** A goal over 2017, its target in jobs hosted, and three companies (12 jobs from December 2017). */
+  async function goalOf2017(targetJobs: number, endsOn = '2017-12-31') {
+    await Goal.create({
+      name: 'Objectif 2017',
+      startsOn: day('2017-01-01'),
+      endsOn: day(endsOn),
+      targetJobs,
+      measure: 'jobs_hosted',
+      madeCurrentAt: day('2017-01-01'),
+    })
+    await seedCompanies(3, 'Fin')
+    return createUser('official')
+  }
+
+  test('an ended goal reached says so, with the month it was reached; the series goes on to the day', async ({
+    client,
+    assert,
+  }) => {
+    const official = await goalOf2017(6)
+    const page = await client.get('/dashboard').qs({ on: '2018-03-15' }).loginAs(official)
+    const text = visibleText(page.text())
+    assert.include(
+      text,
+      "Cet objectif a pris fin le 31 décembre 2017. Il a été atteint en septembre 2017 : 12 emplois à l'échéance, pour 6 visés."
+    )
+    assert.include(text, 'Les chiffres ci-dessous sont ceux du 15 mars 2018.')
+    assert.include(text, 'Terminé, cible atteinte')
+    assert.include(page.text(), 'data-goal-outcome="reached"')
+
+    const csv = await client.get('/dashboard/series.csv').qs({ on: '2018-03-15' }).loginAs(official)
+    const series = csvTable(csv.text())
+    // January 2017 to March 2018: the months after the goal's end are measured too.
+    assert.deepEqual(series.at(-1)!.slice(0, 2), ['2018-03', '12'])
+    assert.lengthOf(series, 1 + 15)
+  })
+
+  test('an ended goal missed says so, with its figure at the end', async ({ client, assert }) => {
+    const official = await goalOf2017(20)
+    const page = await client.get('/dashboard').qs({ on: '2018-03-15' }).loginAs(official)
+    const text = visibleText(page.text())
+    assert.include(
+      text,
+      "Cet objectif a pris fin le 31 décembre 2017 sans être atteint : 12 emplois à l'échéance, pour 20 visés."
+    )
+    assert.include(text, 'Terminé, cible non atteinte')
+    assert.notInclude(text, 'atteint en')
+  })
+
+  test('an ended goal reached after its end says when', async ({ client, assert }) => {
+    const official = await goalOf2017(10, '2017-10-31')
+    const page = await client.get('/dashboard').qs({ on: '2018-03-15' }).loginAs(official)
+    const text = visibleText(page.text())
+    assert.include(text, 'Cet objectif a pris fin le 31 octobre 2017 sans être atteint : 9 emplois')
+    assert.include(text, 'La cible a été atteinte plus tard, en décembre 2017.')
+  })
+
+  test('a running goal reached says when; one not reached says nothing of an end', async ({
+    client,
+    assert,
+  }) => {
+    const official = await goalOf2017(10, '2018-12-31')
+    const after = await client.get('/dashboard').qs({ on: '2018-01-15' }).loginAs(official)
+    const reached = visibleText(after.text())
+    assert.include(reached, 'Objectif atteint en décembre 2017.')
+    assert.notInclude(reached, 'a pris fin')
+    const earlier = await client.get('/dashboard').qs({ on: '2017-10-15' }).loginAs(official)
+    const before = visibleText(earlier.text())
+    assert.notInclude(before, 'Objectif atteint')
+    assert.notInclude(before, 'a pris fin')
   })
 })
 

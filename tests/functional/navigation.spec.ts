@@ -31,7 +31,7 @@ test.group('Navigation shows only what the role may use', (group) => {
         'Mon compte',
       ],
     ],
-    ['tenant', ['Accueil', 'Salles', 'Mon entreprise', 'Mon compte']],
+    ['tenant', ['Accueil', 'Salles', 'Mes réservations', 'Mon entreprise', 'Mon compte']],
     ['official', ['Accueil', 'Tableau de bord', 'Mon compte']],
   ] as const) {
     test(`${role}: ${expected.join(', ')}`, async ({ client, assert }) => {

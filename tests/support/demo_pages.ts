@@ -4,6 +4,7 @@ import Agreement from '#models/agreement'
 import Cell from '#models/cell'
 import MeetingRoom from '#models/meeting_room'
 import Closure from '#models/closure'
+import User from '#models/user'
 
 /** Logs a demo account in through the login form and waits for its home page. */
 export async function logInAs(page: Page, email: string) {
@@ -57,5 +58,39 @@ export async function managerPages() {
     `/closures/${closure.id}`,
     '/room-use',
     '/account/calendar/edit',
+  ]
+}
+
+/** Every page the demo tenant opens, about its own company, on the demo data (seeded first). */
+export async function tenantPages(): Promise<string[]> {
+  const tenant = await User.findByOrFail('email', 'locataire@nouvelle-forge.test')
+  const room = await MeetingRoom.firstOrFail()
+  const company = tenant.companyId
+  return [
+    '/',
+    `/companies/${company}`,
+    `/companies/${company}/contact/edit`,
+    '/bookings',
+    '/bookings/create',
+    '/meeting-rooms',
+    `/meeting-rooms/${room.id}`,
+    `/companies/${company}/declarations`,
+    `/companies/${company}/declarations/create?kind=quarter&period_on=2026-09-30`,
+    '/account/password/edit',
+    '/account/sessions',
+    '/account/calendar/edit',
+  ]
+}
+
+/** Every page an official opens, on the demo data (seeded first). */
+export async function officialPages(): Promise<string[]> {
+  return [
+    '/',
+    '/dashboard',
+    '/dashboard?on=2017-07-05',
+    '/dashboard/print',
+    '/dashboard/print?on=2017-07-05',
+    '/account/password/edit',
+    '/account/sessions',
   ]
 }

@@ -1,24 +1,58 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import ExcelJS from 'exceljs'
+import type { DateTime } from 'luxon'
 import DashboardPolicy from '#policies/dashboard_policy'
 import { decimalComma, sendCsv } from '#helpers/csv'
 import { dashboardAsked, type Dashboard } from '#models/dashboard'
-import { companiesTable, seriesTable, type ExportTable } from '#helpers/dashboard_tables'
+import {
+  companiesTable,
+  exportHeading,
+  isMonth,
+  seriesTable,
+  type Cell,
+  type ExportTable,
+} from '#helpers/dashboard_tables'
 
-/** A value for a French spreadsheet: decimal comma, shares as percentages, blanks for none. */
-function csvValue(value: string | number | null, percent: boolean) {
+/** A month as a spreadsheet date: its first day, at midnight UTC (Excel dates have no zone). */
+function monthDate(month: DateTime) {
+  return new Date(Date.UTC(month.year, month.month - 1, 1))
+}
+
+/** The width a column needs to show its title and its values (in characters). */
+function columnWidth(title: string, values: Cell[], percent: boolean) {
+  const longest = Math.max(
+    title.length,
+    ...values.map((value) => {
+      if (value === null) return 0
+      if (isMonth(value)) return 'septembre 2019'.length
+      if (typeof value === 'number') return percent ? 7 : String(value).length
+      return value.length
+    })
+  )
+  return Math.min(60, Math.max(12, longest + 2))
+}
+
+/**
+ * A value for a French spreadsheet: decimal comma, shares as percentages, months as
+ * YYYY-MM (which spreadsheets sort), blanks for none.
+ */
+function csvValue(value: Cell, percent: boolean) {
   if (value === null) return ''
+  if (isMonth(value)) return value.toFormat('yyyy-MM')
   if (typeof value === 'string') return value
   const number = percent ? Math.round(value * 1000) / 10 : value
   return decimalComma(number)
 }
 
-/** A table's rows for CSV: its titles, then its values written the French way. */
-function csvRows(table: ExportTable) {
+/**
+ * A table's rows for CSV: what it holds and as of when, a blank line, its titles, then its
+ * values written the French way.
+ */
+function csvRows(table: ExportTable, heading: string[]) {
   const rows = table.rows.map((row) =>
     row.map((value, index) => csvValue(value, table.percentColumns.includes(index)))
   )
-  return [table.columns, ...rows]
+  return [...heading.map((line) => [line]), [], table.columns, ...rows]
 }
 
 /**
@@ -60,14 +94,24 @@ export default class ExportsController {
     workbook.created = new Date()
     for (const table of tables) {
       const sheet = workbook.addWorksheet(table.name)
+      const heading = exportHeading(dashboard, table, t, ctx.i18n.locale)
+      heading.forEach((line, index) => {
+        sheet.addRow([line]).font = { bold: index === 0, size: index === 0 ? 13 : 11 }
+      })
+      sheet.addRow([])
       sheet.addRow(table.columns).font = { bold: true }
-      for (const row of table.rows) sheet.addRow(row)
+      for (const row of table.rows) {
+        sheet.addRow(row.map((value) => (isMonth(value) ? monthDate(value) : value)))
+      }
       table.columns.forEach((title, index) => {
         const column = sheet.getColumn(index + 1)
-        column.width = Math.max(12, title.length + 2)
-        if (table.percentColumns.includes(index)) column.numFmt = '0.0%'
+        const values = table.rows.map((row) => row[index])
+        const percent = table.percentColumns.includes(index)
+        column.width = columnWidth(title, values, percent)
+        if (percent) column.numFmt = '0.0%'
+        if (values.some(isMonth)) column.numFmt = 'mmmm yyyy'
       })
-      sheet.views = [{ state: 'frozen', ySplit: 1 }]
+      sheet.views = [{ state: 'frozen', ySplit: heading.length + 2 }]
     }
     const buffer = await workbook.xlsx.writeBuffer()
     return ctx.response
@@ -84,11 +128,12 @@ export default class ExportsController {
     return dashboardAsked(request.qs())
   }
 
-  #csv({ response }: HttpContext, dashboard: Dashboard, table: ExportTable, name: string) {
+  #csv({ response, i18n }: HttpContext, dashboard: Dashboard, table: ExportTable, name: string) {
+    const heading = exportHeading(dashboard, table, i18n.t.bind(i18n), i18n.locale)
     return sendCsv(
       response,
       `tableau-de-bord-${name}-${dashboard.day.toISODate()}.csv`,
-      csvRows(table)
+      csvRows(table, heading)
     )
   }
 }
