@@ -18,7 +18,7 @@ export default class GoalsController {
       Goal.query().orderBy('starts_on', 'desc').orderBy('id', 'desc'),
       Goal.current(),
     ])
-    return view.render('pages/goals/index', { goals, current })
+    return view.render('pages/goals/index', { goals, current, today: today() })
   }
 
   /** The form for a new goal: from today, for three years. */

@@ -50,6 +50,11 @@ export function goalProgress(goal: GoalTerms, startFigure: number, figure: numbe
   }
 }
 
+/** Whether a goal's period is over on a day (its last day passed). */
+export function goalIsOver(goal: GoalTerms, day: DateTime) {
+  return day > goal.endsOn
+}
+
 /**
  * How a goal ended (or stands while it runs): the figure on its last day once it is over,
  * and the first month whose figure reached the target, within the goal's period or after.
@@ -62,9 +67,9 @@ export function goalOutcome(
 ) {
   const first = months.find(({ figure }) => figure !== null && figure >= goal.targetJobs)
   return {
-    over: day > goal.endsOn,
+    over: goalIsOver(goal, day),
     endsOn: goal.endsOn,
-    figureAtEnd: day > goal.endsOn ? figureAtEnd : null,
+    figureAtEnd: goalIsOver(goal, day) ? figureAtEnd : null,
     reachedIn: first?.month ?? null,
     reachedInTime: first ? first.on <= goal.endsOn : false,
   }

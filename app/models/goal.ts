@@ -7,7 +7,7 @@ import { GoalSchema } from '#database/schema'
 import { column } from '@adonisjs/lucid/orm'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
-import type { GoalMeasure } from '#domain/goals'
+import { goalIsOver, type GoalMeasure } from '#domain/goals'
 
 /** A goal's terms as a manager sets them. */
 export type GoalValues = {
@@ -43,6 +43,11 @@ export default class Goal extends compose(GoalSchema, RevisesData, Audited) {
   /** Whether this goal is the one the dashboard follows. */
   isCurrentAmong(current: Goal | null) {
     return current?.id === this.id
+  }
+
+  /** Whether its period is over on a day. */
+  isOverOn(day: DateTime) {
+    return goalIsOver(this, day)
   }
 
   /** Sets a new goal's terms; the first goal, or one asked so, becomes the current one. */

@@ -84,8 +84,9 @@ test.group('Goals', (group) => {
 
     const list = await client.get('/goals').loginAs(manager)
     const text = visibleText(list.text())
-    assert.include(text, 'Deuxième période En cours')
-    assert.include(text, 'Objectif de la Nouvelle Forge')
+    // Both periods are over: the list says so, and which one the dashboard follows.
+    assert.include(text, 'Deuxième période Suivi au tableau de bord Terminé le 31 octobre 2022')
+    assert.include(text, 'Objectif de la Nouvelle Forge Terminé le 31 octobre 2019')
     assert.exists(await AuditEvent.findBy('action', 'goal.made_current'))
   })
 
