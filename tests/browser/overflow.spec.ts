@@ -13,22 +13,22 @@ const PHONE = { width: 390, height: 844 }
  * What makes a page wider than the phone's screen: the page's width and the outermost
  * elements that stick out on the right (outside any box that scrolls), or null when it fits.
  */
-async function sidewaysScroll(page: Page) {
-  return page.evaluate(() => {
+async function sidewaysScroll(page: Page): Promise<string | null> {
+  // Run in the page (a string: the project's TypeScript has no DOM types).
+  return page.evaluate(`(() => {
     const width = window.innerWidth
     if (document.documentElement.scrollWidth <= width) return null
-    const culprits: string[] = []
-    for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
+    const culprits = []
+    for (const element of document.body.querySelectorAll('*')) {
       if (element.getBoundingClientRect().right <= width + 1) continue
       const parent = element.parentElement
       if (parent && parent !== document.body && parent.getBoundingClientRect().right > width + 1) {
         continue
       }
-      if (element.closest('.table-scroll, .plan-scroll')) continue
-      culprits.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`)
+      culprits.push(element.tagName.toLowerCase() + '.' + [...element.classList].join('.'))
     }
-    return `${document.documentElement.scrollWidth}px wide (${culprits.slice(0, 3).join(', ')})`
-  })
+    return document.documentElement.scrollWidth + 'px wide (' + culprits.slice(0, 3).join(', ') + ')'
+  })()`)
 }
 
 /** Opens each page at 390 px and lists those that scroll sideways. */
