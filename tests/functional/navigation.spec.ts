@@ -8,7 +8,7 @@ function navLinks(html: string) {
     html.indexOf('<nav aria-label="Navigation principale"'),
     html.indexOf('</nav>')
   )
-  return [...nav.matchAll(/<a [^>]*>([\s\S]*?)<\/a>/g)].map((match) =>
+  return [...nav.matchAll(/<a\s[^>]*>([\s\S]*?)<\/a>/g)].map((match) =>
     match[1].replace(/<svg[\s\S]*?<\/svg>|<[^>]+>/g, '').trim()
   )
 }
