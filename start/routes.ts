@@ -258,3 +258,6 @@ router
 
 /** The benchmark's routes, only when it starts the server (tests/bench/routes.ts). */
 if (env.get('BENCH', false)) await import('#tests/bench/routes')
+
+/** Any other address: the 404 page inside the frame, for a signed-in person with the navigation. */
+router.get('/*', [controllers.MissingPages, 'show']).as('missing_pages.show')

@@ -51,6 +51,7 @@ export const controllers = {
   Home: () => import('#controllers/home_controller'),
   Locales: () => import('#controllers/locales_controller'),
   MeetingRooms: () => import('#controllers/meeting_rooms_controller'),
+  MissingPages: () => import('#controllers/missing_pages_controller'),
   Passwords: () => import('#controllers/passwords_controller'),
   RentRolls: () => import('#controllers/rent_rolls_controller'),
   RoomUses: () => import('#controllers/room_uses_controller'),

@@ -93,6 +93,7 @@ export type ScannedRoutes = {
     'closures.booking_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'room_use.show': { paramsTuple?: []; params?: {} }
     'room_use.export': { paramsTuple?: []; params?: {} }
+    'missing_pages.show': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
     'health': { paramsTuple?: []; params?: {} }
@@ -148,6 +149,7 @@ export type ScannedRoutes = {
     'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'room_use.show': { paramsTuple?: []; params?: {} }
     'room_use.export': { paramsTuple?: []; params?: {} }
+    'missing_pages.show': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
     'health': { paramsTuple?: []; params?: {} }
@@ -203,6 +205,7 @@ export type ScannedRoutes = {
     'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'room_use.show': { paramsTuple?: []; params?: {} }
     'room_use.export': { paramsTuple?: []; params?: {} }
+    'missing_pages.show': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   PUT: {
     'locale.update': { paramsTuple?: []; params?: {} }

@@ -34,4 +34,30 @@ test.group('Error pages', (group) => {
     response.assertTextIncludes('Accès refusé')
     response.assertTextIncludes('Votre compte ne permet pas')
   })
+
+  test('a signed-in manager asking for a missing page gets the 404 page with the navigation', async ({
+    client,
+  }) => {
+    const manager = await createUser('manager')
+    const response = await client.get('/nulle-part/encore').loginAs(manager)
+    response.assertStatus(404)
+    response.assertTextIncludes('Page introuvable')
+    response.assertTextIncludes('<nav aria-label="Navigation principale"')
+    response.assertTextIncludes('href="/companies"')
+    response.assertTextIncludes('href="/dashboard"')
+  })
+
+  test('a missing page for nobody signed in has no navigation', async ({ client, assert }) => {
+    const response = await client.get('/nulle-part')
+    response.assertStatus(404)
+    assert.notInclude(response.text(), '<nav aria-label="Navigation principale"')
+  })
+
+  test('the favicon is linked from every page and served', async ({ client, assert }) => {
+    const page = await client.get('/login')
+    assert.include(page.text(), '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />')
+    const icon = await client.get('/favicon.svg')
+    icon.assertStatus(200)
+    assert.match(String(icon.header('content-type')), /^image\/svg\+xml/)
+  })
 })

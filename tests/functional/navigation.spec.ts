@@ -8,7 +8,9 @@ function navLinks(html: string) {
     html.indexOf('<nav aria-label="Navigation principale"'),
     html.indexOf('</nav>')
   )
-  return [...nav.matchAll(/<a [^>]*>\s*([^<]+?)\s*<\/a>/g)].map((match) => match[1])
+  return [...nav.matchAll(/<a\s[^>]*>([\s\S]*?)<\/a>/g)].map((match) =>
+    match[1].replace(/<svg[\s\S]*?<\/svg>|<[^>]+>/g, '').trim()
+  )
 }
 
 test.group('Navigation shows only what the role may use', (group) => {

@@ -5,6 +5,8 @@ import Cell from '#models/cell'
 import MeetingRoom from '#models/meeting_room'
 import Closure from '#models/closure'
 import User from '#models/user'
+import Booking from '#models/booking'
+import { DateTime } from 'luxon'
 
 /** Logs a demo account in through the login form and waits for its home page. */
 export async function logInAs(page: Page, email: string) {
@@ -61,28 +63,39 @@ export async function managerPages() {
   ]
 }
 
-/** Every page the demo tenant opens, about its own company, on the demo data (seeded first). */
+/** Every page the demo tenant opens (its company, its bookings, its account), on the demo data. */
 export async function tenantPages(): Promise<string[]> {
   const tenant = await User.findByOrFail('email', 'locataire@nouvelle-forge.test')
+  const companyId = tenant.companyId!
+  const agreement = await Agreement.query().where('companyId', companyId).firstOrFail()
   const room = await MeetingRoom.firstOrFail()
-  const company = tenant.companyId
+  const booking = await Booking.query()
+    .where('companyId', companyId)
+    .withScopes((scopes) => {
+      scopes.confirmed()
+      scopes.startingBetween(DateTime.utc().plus({ days: 2 }), DateTime.utc().plus({ years: 1 }))
+    })
+    .orderBy('startsAt')
+    .first()
   return [
     '/',
-    `/companies/${company}`,
-    `/companies/${company}/contact/edit`,
-    '/bookings',
-    '/bookings/create',
+    `/companies/${companyId}`,
+    `/companies/${companyId}/contact/edit`,
+    `/companies/${companyId}/declarations`,
+    `/companies/${companyId}/declarations/create?kind=quarter&period_on=2026-09-30`,
+    `/agreements/${agreement.id}`,
     '/meeting-rooms',
     `/meeting-rooms/${room.id}`,
-    `/companies/${company}/declarations`,
-    `/companies/${company}/declarations/create?kind=quarter&period_on=2026-09-30`,
+    '/bookings',
+    '/bookings/create',
+    ...(booking ? [`/bookings/${booking.id}/edit`] : []),
     '/account/password/edit',
     '/account/sessions',
     '/account/calendar/edit',
   ]
 }
 
-/** Every page an official opens, on the demo data (seeded first). */
+/** Every page the demo official opens: the building, the dashboard and its print view, the account. */
 export async function officialPages(): Promise<string[]> {
   return [
     '/',

@@ -55,6 +55,12 @@ const managers = {
  */
 export const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'health': everyone,
+  'missing_pages.show': {
+    anonymous: 'notFound',
+    manager: 'notFound',
+    tenant: 'notFound',
+    official: 'notFound',
+  },
   'calendar_feeds.show': {
     anonymous: 'notFound',
     manager: 'notFound',
