@@ -5,6 +5,7 @@ import MainSeeder, { DEMO_PASSWORD } from '#database/seeders/main_seeder'
 import Booking from '#models/booking'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
 import { toLocal } from '#domain/local_time'
+import { formatDate } from '#helpers/formatting'
 import { truncateAfterEach } from '#tests/support/database'
 
 test.group('Browser: the demo tenant books a meeting room', (group) => {
@@ -16,7 +17,7 @@ test.group('Browser: the demo tenant books a meeting room', (group) => {
   test('from the week view to "My bookings", then cancelled', async ({ visit, assert }) => {
     // Wednesday of next week at 16:00, free in the demo data.
     const wednesday = toLocal(DateTime.utc()).startOf('week').plus({ weeks: 1, days: 2 })
-    const dateLabel = wednesday.setLocale('fr-FR').toFormat('d LLLL yyyy')
+    const dateLabel = formatDate(wednesday, 'fr')
 
     const page = await visit('/login')
     await page.getByLabel('Adresse e-mail').fill('locataire@nouvelle-forge.test')
@@ -34,7 +35,8 @@ test.group('Browser: the demo tenant books a meeting room', (group) => {
       .click()
     await page.waitForURL((url) => url.pathname === '/bookings/create')
     assert.equal(await page.getByLabel('Début').inputValue(), '16:00')
-    assert.equal(await page.getByLabel('Fin').inputValue(), '16:30')
+    // The room's usual length: an hour.
+    assert.equal(await page.getByLabel('Fin').inputValue(), '17:00')
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'booking form')
     await page.getByLabel('Objet').fill('Rendez-vous investisseur')
     await page.getByRole('button', { name: 'Réserver' }).click()
