@@ -7,6 +7,22 @@ import AgreementPolicy from '#policies/agreement_policy'
  * Signing a draft agreement: it becomes active, and a candidate company becomes hosted.
  */
 export default class ActivationsController {
+  /**
+   * The second thought before signing (a page, so that it works without JavaScript): the
+   * terms and what signing changes; its form posts to store. Only a draft may be signed.
+   */
+  async create({ bouncer, params, view }: HttpContext) {
+    await bouncer.with(AgreementPolicy).authorize('manage')
+    const agreement = await Agreement.query()
+      .where('id', params.id)
+      .preload('company')
+      .preload('cells', (query) => query.orderBy('code'))
+      .firstOrFail()
+    await bouncer.with(AgreementPolicy).authorize('activate', agreement)
+    const firstRent = Math.round((agreement.rentSteps[0] ?? 0) * agreement.areaSqm)
+    return view.render('pages/agreements/activations/create', { agreement, firstRent })
+  }
+
   /** Activates the agreement and records both changes. */
   async store(ctx: HttpContext) {
     const { bouncer, params, response, session, i18n } = ctx
