@@ -168,6 +168,10 @@ router
       .only(['create', 'store'])
       .params({ agreements: 'id' })
     router
+      .resource('agreements.discard', controllers.agreements.Discards)
+      .only(['create', 'store'])
+      .params({ agreements: 'id' })
+    router
       .resource('agreements.termination', controllers.agreements.Terminations)
       .only(['create', 'store'])
       .params({ agreements: 'id' })

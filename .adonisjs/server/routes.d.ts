@@ -60,6 +60,8 @@ export type ScannedRoutes = {
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -130,6 +132,7 @@ export type ScannedRoutes = {
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -188,6 +191,7 @@ export type ScannedRoutes = {
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -240,6 +244,7 @@ export type ScannedRoutes = {
     'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.store': { paramsTuple?: []; params?: {} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -26,7 +26,7 @@ export function rentRollFor(month: DateTime, agreements: Agreement[], cells: Cel
   const daysInMonth = lengthInDays(period)
 
   const lines: RentRollLine[] = agreements
-    .filter((agreement) => agreement.status !== 'draft')
+    .filter((agreement) => agreement.isSigned)
     .flatMap((agreement) => {
       const rent = agreement.rentForMonth(period.startsOn)
       if (!rent) return []

@@ -102,6 +102,8 @@ export const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'agreements.store': managers,
   'agreements.activation.create': managers,
   'agreements.activation.store': managers,
+  'agreements.discard.create': managers,
+  'agreements.discard.store': managers,
   'agreements.termination.create': managers,
   'agreements.termination.store': managers,
   'agreements.move.create': managers,
