@@ -75,7 +75,8 @@ export default class AgreementsController {
     await bouncer.with(AgreementPolicy).authorize('view', agreement)
 
     const month = clampToPeriod(today(), agreement.period)
-    const rent = agreement.rentForMonth(month)
+    // A discarded draft owes nothing, ever.
+    const rent = agreement.status === 'discarded' ? null : agreement.rentForMonth(month)
     const history = await AuditEvent.historyOf(agreement)
     return view.render('pages/agreements/show', { agreement, month, rent, history })
   }

@@ -47,7 +47,7 @@ test.group('Confirmations: a page before an irreversible action', (group) => {
       `${company.name} devient une entreprise hébergée à partir du 1er janvier 2027`
     )
     // 20 m² at 10 € a month, 50 € of charges, 400 € deposit.
-    assert.include(text, 'Loyer mensuel la première année : 200,00 €, plus 50,00 € de charges')
+    assert.include(text, 'Loyer mensuel au début : 200,00 €, plus 50,00 € de charges')
     assert.include(text, 'dépôt de garantie : 400,00 €')
     assert.include(page.text(), `action="/agreements/${agreement.id}/activation"`)
     assert.include(text, 'Confirmer la signature')

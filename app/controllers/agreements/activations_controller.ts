@@ -2,6 +2,7 @@ import { formatDate } from '#helpers/formatting'
 import type { HttpContext } from '@adonisjs/core/http'
 import Agreement from '#models/agreement'
 import AgreementPolicy from '#policies/agreement_policy'
+import { monthlyRentCents } from '#domain/rent'
 
 /**
  * Signing a draft agreement: it becomes active, and a candidate company becomes hosted.
@@ -19,7 +20,9 @@ export default class ActivationsController {
       .preload('cells', (query) => query.orderBy('code'))
       .firstOrFail()
     await bouncer.with(AgreementPolicy).authorize('activate', agreement)
-    const firstRent = Math.round((agreement.rentSteps[0] ?? 0) * agreement.areaSqm)
+    // The step due on its first day: the rent's years run from the company's entry.
+    const stepCents = agreement.rentForMonth(agreement.startsOn)?.stepCents ?? 0
+    const firstRent = monthlyRentCents(agreement.areaSqm, stepCents)
     return view.render('pages/agreements/activations/create', { agreement, firstRent })
   }
 
