@@ -277,15 +277,21 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
    * The companies to choose from in a manager's form, those that can act first: hosted
    * today, then the candidates, each group in French order (#helpers/collation). A company
    * that has left (or is archived) is offered only when it is the record's current value;
-   * with "leaving", one that announced its exit is offered with the hosted until its last day.
+   * with "leaving", one that announced its exit is offered with the hosted until its last day;
+   * with "alumni", those that left come last (their people still declare their headcount).
    */
-  static async choices(options: { current?: number | null; leaving?: boolean } = {}) {
+  static async choices(
+    options: { current?: number | null; leaving?: boolean; alumni?: boolean } = {}
+  ) {
     const day = today()
     const companies = await this.query()
       .where((query) => {
         query.where((active) =>
           active.whereNull('archived_at').where((status) => {
-            status.whereIn('status', ['hosted', 'candidate'])
+            status.whereIn(
+              'status',
+              options.alumni ? [...COMPANY_STATUSES] : ['hosted', 'candidate']
+            )
             if (options.leaving) {
               status.orWhere((leaving) =>
                 leaving.where('status', 'alumni').where('exit_on', '>=', day.toISODate()!)

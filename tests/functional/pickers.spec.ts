@@ -101,28 +101,25 @@ test.group('Pickers: the companies that can act, in French order', (group) => {
     for (const gone of [c.left, c.leaving, c.archived]) assert.notInclude(offered, gone.name)
   })
 
-  test("an account's form keeps its company that left, and offers no other", async ({
+  test("an account's form offers those that left last, an archived one only as its value", async ({
     client,
     assert,
   }) => {
     const manager = await createUser('manager')
     const c = await companiesAtEveryStage()
-    const tenant = await createUser('tenant', { companyId: c.left.id })
+    const tenant = await createUser('tenant', { companyId: c.archived.id })
 
     const edit = await client.get(`/users/${tenant.id}/edit`).loginAs(manager)
     assert.equal(edit.status(), 200)
     const offered = optionsOf(edit.text(), 'companyId')
-    assert.deepEqual(offered.at(-1), { label: 'Sorties', options: [c.left.name] })
-    assert.notInclude(
-      offered.flatMap((entry) => entry.options),
-      c.archived.name
-    )
+    assert.deepEqual(offered.at(-1), { label: 'Archivées', options: [c.archived.name] })
+    assert.include(offered.find((entry) => entry.label === 'Sorties')!.options, c.left.name)
 
     const create = await client.get('/users/create').loginAs(manager)
     assertPage(create, 'Nouveau compte')
     assert.notInclude(
       optionsOf(create.text(), 'companyId').flatMap((entry) => entry.options),
-      c.left.name
+      c.archived.name
     )
   })
 
