@@ -24,6 +24,8 @@ test.group('Browser: every page passes the accessibility check', (group) => {
       assert.deepEqual(await seriousAccessibilityViolations(page), [], path)
     }
   })
+    // Some forty pages, each read in full: a busy machine needs more than a minute.
+    .timeout(240_000)
 
   test('tenant pages', async ({ visit, assert }) => {
     const page = await visit('/login')

@@ -35,4 +35,6 @@ test.group('Browser: French and English typography on every page', (group) => {
     }
     assert.deepEqual(problems, [])
   })
+    // Some forty pages, each read in full: a busy machine needs more than a minute.
+    .timeout(240_000)
 })
