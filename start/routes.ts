@@ -165,7 +165,11 @@ router
       .use(['show'], middleware.pageCache())
     router
       .resource('agreements.activation', controllers.agreements.Activations)
-      .only(['store'])
+      .only(['create', 'store'])
+      .params({ agreements: 'id' })
+    router
+      .resource('agreements.discard', controllers.agreements.Discards)
+      .only(['create', 'store'])
       .params({ agreements: 'id' })
     router
       .resource('agreements.termination', controllers.agreements.Terminations)
@@ -224,7 +228,7 @@ router
       .use(['index'], middleware.pageCache())
     router
       .resource('bookings.cancellation', controllers.bookings.Cancellations)
-      .only(['store'])
+      .only(['create', 'store'])
       .params({ bookings: 'id' })
 
     /** Closures of rooms and buildings, their lifting and the bookings they cancel. */
@@ -234,7 +238,7 @@ router
       .use(['index', 'show'], middleware.pageCache())
     router
       .resource('closures.lifting', controllers.closures.Liftings)
-      .only(['store'])
+      .only(['create', 'store'])
       .params({ closures: 'id' })
     router
       .post('/closures/:id/booking-cancellations', [

@@ -11,6 +11,7 @@ export const controllers = {
   Agreements: () => import('#controllers/agreements_controller'),
   agreements: {
     Activations: () => import('#controllers/agreements/activations_controller'),
+    Discards: () => import('#controllers/agreements/discards_controller'),
     Moves: () => import('#controllers/agreements/moves_controller'),
     Renewals: () => import('#controllers/agreements/renewals_controller'),
     Terminations: () => import('#controllers/agreements/terminations_controller'),

@@ -58,7 +58,10 @@ export type ScannedRoutes = {
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.store': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.activation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -84,11 +87,13 @@ export type ScannedRoutes = {
     'bookings.store': { paramsTuple?: []; params?: {} }
     'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.cancellation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.index': { paramsTuple?: []; params?: {} }
     'closures.create': { paramsTuple?: []; params?: {} }
     'closures.store': { paramsTuple?: []; params?: {} }
     'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'closures.lifting.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.lifting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.booking_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'room_use.show': { paramsTuple?: []; params?: {} }
@@ -127,6 +132,8 @@ export type ScannedRoutes = {
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.activation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -144,9 +151,11 @@ export type ScannedRoutes = {
     'bookings.index': { paramsTuple?: []; params?: {} }
     'bookings.create': { paramsTuple?: []; params?: {} }
     'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.cancellation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.index': { paramsTuple?: []; params?: {} }
     'closures.create': { paramsTuple?: []; params?: {} }
     'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'closures.lifting.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'room_use.show': { paramsTuple?: []; params?: {} }
     'room_use.export': { paramsTuple?: []; params?: {} }
     'missing_pages.show': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -183,6 +192,8 @@ export type ScannedRoutes = {
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.activation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -200,9 +211,11 @@ export type ScannedRoutes = {
     'bookings.index': { paramsTuple?: []; params?: {} }
     'bookings.create': { paramsTuple?: []; params?: {} }
     'bookings.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bookings.cancellation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.index': { paramsTuple?: []; params?: {} }
     'closures.create': { paramsTuple?: []; params?: {} }
     'closures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'closures.lifting.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'room_use.show': { paramsTuple?: []; params?: {} }
     'room_use.export': { paramsTuple?: []; params?: {} }
     'missing_pages.show': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
@@ -234,6 +247,7 @@ export type ScannedRoutes = {
     'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.store': { paramsTuple?: []; params?: {} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.discard.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

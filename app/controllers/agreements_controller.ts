@@ -5,7 +5,8 @@ import Cell from '#models/cell'
 import AuditEvent from '#models/audit_event'
 import AgreementPolicy from '#policies/agreement_policy'
 import { createAgreementValidator } from '#validators/agreement'
-import { clampToPeriod, today } from '#domain/periods'
+import { clampToPeriod, parseDay, today } from '#domain/periods'
+import { cellAvailability } from '#domain/free_cells'
 import incubator from '#config/incubator'
 import Setting from '#models/setting'
 
@@ -13,21 +14,32 @@ import Setting from '#models/setting'
  * Occupancy agreements: managers draft them for a company and its cells, then sign them.
  */
 export default class AgreementsController {
-  /** The drafting form, prefilled with the incubator's defaults. */
+  /**
+   * The drafting form, prefilled with the incubator's defaults and what the address gives
+   * (from the plan, the deadlines or the free cells finder); with a period, each cell says
+   * whether it is free all along it, the free ones first.
+   */
   async create({ bouncer, request, view }: HttpContext) {
     await bouncer.with(AgreementPolicy).authorize('create')
-    const [companies, cells] = await Promise.all([
-      Company.query().whereNot('status', 'alumni').orderBy('name'),
+    const startsOn = parseDay(request.input('starts_on'))
+    const endsOn = parseDay(request.input('ends_on'))
+    const period = startsOn && endsOn && endsOn >= startsOn ? { startsOn, endsOn } : null
+    const [companies, cells, holding] = await Promise.all([
+      Company.choices(),
       Cell.allocatable(),
+      period ? Agreement.withCompanyAndCells(Agreement.holdingDuring(period)) : [],
     ])
     return view.render('pages/agreements/create', {
       companies,
-      cells,
+      period,
+      cells: period
+        ? cellAvailability(cells, holding, period)
+        : cells.map((cell) => ({ cell, free: null, holders: [] })),
       defaults: {
         companyId: request.input('company_id'),
         cellIds: String(request.input('cell_ids', '')).split(',').filter(Boolean),
-        startsOn: request.input('starts_on'),
-        endsOn: request.input('ends_on'),
+        startsOn: startsOn?.toISODate() ?? '',
+        endsOn: endsOn?.toISODate() ?? '',
         noticeMonths: incubator.defaultNoticeMonths,
         maxStayMonths: await Setting.maxStayMonths(),
         rentSteps: incubator.defaultRentSteps,
@@ -63,7 +75,8 @@ export default class AgreementsController {
     await bouncer.with(AgreementPolicy).authorize('view', agreement)
 
     const month = clampToPeriod(today(), agreement.period)
-    const rent = agreement.rentForMonth(month)
+    // A discarded draft owes nothing, ever.
+    const rent = agreement.status === 'discarded' ? null : agreement.rentForMonth(month)
     const history = await AuditEvent.historyOf(agreement)
     return view.render('pages/agreements/show', { agreement, month, rent, history })
   }

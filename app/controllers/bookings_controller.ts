@@ -74,8 +74,8 @@ export default class BookingsController {
     const user = auth.getUserOrFail()
     const everyCompany = await bouncer.with(BookingPolicy).allows('actForEveryCompany')
     const [rooms, companies, quota] = await Promise.all([
-      MeetingRoom.query().orderBy('name'),
-      everyCompany ? Company.choices({ archived: false }) : Promise.resolve([]),
+      MeetingRoom.byName(),
+      everyCompany ? Company.choices({ leaving: true }) : Promise.resolve([]),
       quotaMonthsOf(user),
     ])
     return view.render('pages/bookings/form', {
@@ -166,7 +166,7 @@ export default class BookingsController {
     await booking.load('meetingRoom')
     const user = auth.getUserOrFail()
     const [rooms, history, quota] = await Promise.all([
-      MeetingRoom.query().orderBy('name'),
+      MeetingRoom.byName(),
       AuditEvent.historyOf(booking),
       quotaMonthsOf(user),
     ])

@@ -40,7 +40,7 @@ export default class ClosuresController {
     await bouncer.with(ClosurePolicy).authorize('create')
     const [buildings, rooms] = await Promise.all([
       Building.choices(),
-      MeetingRoom.query().select('id', 'name', 'building_id').orderBy('name'),
+      MeetingRoom.byName(MeetingRoom.query().select('id', 'name', 'building_id')),
     ])
     const tomorrow = toLocal(DateTime.utc()).plus({ days: 1 }).toISODate()
     return view.render('pages/closures/create', {

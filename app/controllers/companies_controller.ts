@@ -2,6 +2,9 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Company, { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import AuditEvent from '#models/audit_event'
 import CompanyPolicy from '#policies/company_policy'
+import { compareNames } from '#helpers/collation'
+import { SimplePaginator } from '@adonisjs/lucid/database'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import { companyFiltersValidator, companyValidator, profileAttributes } from '#validators/company'
 
 const SORTS = {
@@ -10,6 +13,9 @@ const SORTS = {
   created: ['created_at', 'desc'],
 } as const
 
+/** Companies a page of the list shows. */
+const PER_PAGE = 25
+
 /**
  * Escapes LIKE wildcards typed by the user (with "!", an escape character both MySQL and
  * SQLite accept in an ESCAPE clause). Plain LIKE (not knex's whereLike, which forces
@@ -17,6 +23,29 @@ const SORTS = {
  */
 function escapeLike(text: string) {
   return text.replace(/[!%_]/g, (char) => `!${char}`)
+}
+
+/**
+ * A page of companies in French order of their names (by status first, when asked): the
+ * order is decided on the ids and names of every match (SQLite's ORDER BY compares bytes,
+ * "Atelier Énergie" after "Atelier Zèbre"), then only the page's companies are read.
+ */
+async function pageInFrenchOrder(
+  query: ModelQueryBuilderContract<typeof Company>,
+  column: 'name' | 'status',
+  page: number
+) {
+  const rows = await query.select('id', 'name', 'status')
+  const ordered = rows.sort(
+    (a, b) =>
+      (column === 'status' ? a.status.localeCompare(b.status) : 0) ||
+      compareNames(a.name, b.name) ||
+      a.id - b.id
+  )
+  const ids = ordered.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((row) => row.id)
+  const onPage = await Company.query().whereIn('id', ids)
+  const found = new Map(onPage.map((company) => [company.id, company]))
+  return new SimplePaginator(ordered.length, PER_PAGE, page, ...ids.map((id) => found.get(id)!))
 }
 
 /**
@@ -31,22 +60,28 @@ export default class CompaniesController {
     const [column, direction] = SORTS[filters.sort as keyof typeof SORTS] ?? SORTS.name
     const search = filters.q?.replace(/[\s.]/g, '')
 
-    const companies = await Company.query()
-      .withScopes((scopes) => scopes.archived(filters.archived === 'yes'))
-      .if(filters.status, (query) =>
-        query.withScopes((scopes) => scopes.inLifecycle(filters.status))
-      )
-      .if(filters.sector, (query) => query.where('sector', filters.sector))
-      .if(filters.digital, (query) => query.where('digital', filters.digital === 'yes'))
-      .if(filters.q, (query) =>
-        query.where((group) => {
-          group.whereRaw(`name like ? escape '!'`, [`%${escapeLike(filters.q)}%`])
-          if (search && /^\d+$/.test(search)) group.orWhere('siret', 'like', `${search}%`)
-        })
-      )
-      .orderBy(column, direction)
-      .orderBy('id', 'asc')
-      .paginate(filters.page ?? 1, 25)
+    const filtered = () =>
+      Company.query()
+        .withScopes((scopes) => scopes.archived(filters.archived === 'yes'))
+        .if(filters.status, (query) =>
+          query.withScopes((scopes) => scopes.inLifecycle(filters.status))
+        )
+        .if(filters.sector, (query) => query.where('sector', filters.sector))
+        .if(filters.digital, (query) => query.where('digital', filters.digital === 'yes'))
+        .if(filters.q, (query) =>
+          query.where((group) => {
+            group.whereRaw(`name like ? escape '!'`, [`%${escapeLike(filters.q)}%`])
+            if (search && /^\d+$/.test(search)) group.orWhere('siret', 'like', `${search}%`)
+          })
+        )
+
+    const companies =
+      column === 'name' || column === 'status'
+        ? await pageInFrenchOrder(filtered(), column, filters.page ?? 1)
+        : await filtered()
+            .orderBy(column, direction)
+            .orderBy('id', 'asc')
+            .paginate(filters.page ?? 1, 25)
 
     const { page, ...kept } = filters
     companies.baseUrl(request.url()).queryString(kept)

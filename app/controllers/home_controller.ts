@@ -7,6 +7,7 @@ import { parseDay, today } from '#domain/periods'
 import { cellStatesOn, occupancyOf } from '#domain/occupancy'
 import Cell from '#models/cell'
 import Agreement from '#models/agreement'
+import Declaration from '#models/declaration'
 import Booking from '#models/booking'
 import Company from '#models/company'
 import { columnDay, sqlDateTime } from '#helpers/sql_dates'
@@ -69,13 +70,14 @@ export default class HomeController {
       .from('users')
       .select(db.raw('count(*) as total'), db.raw('count(disabled_at) as disabled'))
     const on = parseDay(request.input('on')) ?? today()
-    const [cells, agreements, deadlines, buildings] = await Promise.all([
+    const [cells, agreements, deadlines, buildings, pendingDeclarations] = await Promise.all([
       Cell.ofBuilding(building?.id ?? 0),
       Agreement.withCompanyAndCells(
         Agreement.holdingOnOrAfter(on).withScopes((scopes) => scopes.inBuilding(building?.id ?? 0))
       ),
       Agreement.deadlinesOn(today(), building?.id),
       Building.choices(),
+      Declaration.awaitingValidationCount(),
     ])
     const plan = cellStatesOn(cells, agreements, on)
     const floors = [...new Set(cells.map((cell) => cell.floor))].map((floor) => ({
@@ -87,6 +89,7 @@ export default class HomeController {
       buildings,
       accounts,
       deadlines,
+      pendingDeclarations,
       on,
       floors,
       occupancy: occupancyOf(plan),

@@ -38,7 +38,7 @@ export default class MeetingRoomsController {
     await bouncer.with(MeetingRoomPolicy).authorize('viewList')
     const date = parseDay(request.input('date')) ?? today()
     const [rooms, bookings, closures] = await Promise.all([
-      MeetingRoom.query().orderBy('name'),
+      MeetingRoom.byName(),
       bookingsBetween(date, date.plus({ days: 1 })),
       Closure.overlapping(localMidnight(date), localMidnight(date.plus({ days: 1 }))),
     ])

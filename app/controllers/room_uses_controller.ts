@@ -59,7 +59,7 @@ export default class RoomUsesController {
     const month = parseMonth(asked) ?? toLocal(DateTime.utc()).startOf('month')
     const start = DateTime.fromISO(month.toISODate()!, { zone: LOCAL_ZONE })
     const [rooms, bookings] = await Promise.all([
-      MeetingRoom.query().orderBy('name'),
+      MeetingRoom.byName(),
       Booking.query()
         .withScopes((scopes) => {
           scopes.confirmed()

@@ -30,7 +30,7 @@ export default class UsersController {
   /** The form to create an account. */
   async create({ bouncer, view }: HttpContext) {
     await bouncer.with(UserPolicy).authorize('create')
-    const companies = await Company.choices({ archived: true })
+    const companies = await Company.choices({ alumni: true })
     return view.render('pages/users/create', { companies, roles: ROLES })
   }
 
@@ -50,7 +50,7 @@ export default class UsersController {
   async edit({ bouncer, params, view }: HttpContext) {
     await bouncer.with(UserPolicy).authorize('edit')
     const user = await User.findOrFail(params.id)
-    const companies = await Company.choices({ archived: true })
+    const companies = await Company.choices({ alumni: true, current: user.companyId })
     return view.render('pages/users/edit', { user, companies, roles: ROLES })
   }
 

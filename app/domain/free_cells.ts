@@ -5,6 +5,39 @@ import type { Period } from '#domain/periods'
 /** One answer of the free cells finder: a cell, or a run of adjacent cells, free all along. */
 export type FreeChoice = { cells: Cell[]; areaSqm: number }
 
+/** The agreements holding each cell on at least one day of a period (cells loaded). */
+function holdersByCell(agreements: Agreement[], period: Period) {
+  const holders = new Map<number, Agreement[]>()
+  for (const agreement of agreements.filter((entry) => entry.holdsDuring(period))) {
+    for (const cell of agreement.cells) {
+      const list = holders.get(cell.id)
+      if (list) list.push(agreement)
+      else holders.set(cell.id, [agreement])
+    }
+  }
+  return holders
+}
+
+/** A cell offered in the agreement form, and the agreements that hold it during the period. */
+export type CellAvailability = { cell: Cell; free: boolean; holders: Agreement[] }
+
+/**
+ * Whether each cell is free all along a period (the agreement form's hint): the free ones
+ * first, each group in the cells' order; the same rule as the finder (freeChoices).
+ */
+export function cellAvailability(
+  cells: Cell[],
+  agreements: Agreement[],
+  period: Period
+): CellAvailability[] {
+  const busy = holdersByCell(agreements, period)
+  const all = cells.map((cell) => {
+    const holders = busy.get(cell.id) ?? []
+    return { cell, free: !cell.isOutOfService && !holders.length, holders }
+  })
+  return [...all.filter((entry) => entry.free), ...all.filter((entry) => !entry.free)]
+}
+
 /**
  * Cells free for the whole period (in service, no agreement overlapping it) with at
  * least the area asked; with `adjacent`, also runs of neighbouring free cells (same
@@ -17,11 +50,7 @@ export function freeChoices(
   period: Period,
   options: { minAreaSqm: number; adjacent: boolean; maxRun?: number }
 ): FreeChoice[] {
-  const busy = new Set(
-    agreements
-      .filter((agreement) => agreement.holdsDuring(period))
-      .flatMap((agreement) => agreement.cells.map((cell) => cell.id))
-  )
+  const busy = holdersByCell(agreements, period)
   const isFree = (cell: Cell) => !cell.isOutOfService && !busy.has(cell.id)
   const area = (run: Cell[]) => run.reduce((sum, cell) => sum + cell.areaSqm, 0)
 

@@ -2,9 +2,7 @@ import type { DateTime } from 'luxon'
 import type Agreement from '#models/agreement'
 import type Cell from '#models/cell'
 import { intersection, lengthInDays, monthOf } from '#domain/periods'
-
-/** French alphabetical order (one collator: localeCompare would build one per comparison). */
-const byFrenchName = new Intl.Collator('fr')
+import { compareNames } from '#helpers/collation'
 
 /** One line of the rent roll: what an agreement owes for the month. */
 export type RentRollLine = {
@@ -28,7 +26,7 @@ export function rentRollFor(month: DateTime, agreements: Agreement[], cells: Cel
   const daysInMonth = lengthInDays(period)
 
   const lines: RentRollLine[] = agreements
-    .filter((agreement) => agreement.status !== 'draft')
+    .filter((agreement) => agreement.isSigned)
     .flatMap((agreement) => {
       const rent = agreement.rentForMonth(period.startsOn)
       if (!rent) return []
@@ -45,7 +43,7 @@ export function rentRollFor(month: DateTime, agreements: Agreement[], cells: Cel
         },
       ]
     })
-    .sort((a, b) => byFrenchName.compare(a.agreement.company.name, b.agreement.company.name))
+    .sort((a, b) => compareNames(a.agreement.company.name, b.agreement.company.name))
 
   const rentedSqmDays = lines.reduce((sum, line) => sum + line.areaSqm * line.days, 0)
   const totalSqm = cells.reduce((sum, cell) => sum + cell.areaSqm, 0)

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon'
 import type Booking from '#models/booking'
 import type MeetingRoom from '#models/meeting_room'
 import { minutesOf } from '#domain/local_time'
+import { compareNames } from '#helpers/collation'
 
 /**
  * How much the meeting rooms were used in a month: hours booked per room and per
@@ -47,7 +48,7 @@ export function roomUse(month: DateTime, rooms: MeetingRoom[], bookings: Booking
       minutesByRoom: rooms.map((room) => entry.minutesByRoom.get(room.id) ?? 0),
       totalMinutes: [...entry.minutesByRoom.values()].reduce((sum, minutes) => sum + minutes, 0),
     }))
-    .sort((a, b) => b.totalMinutes - a.totalMinutes || a.name.localeCompare(b.name))
+    .sort((a, b) => b.totalMinutes - a.totalMinutes || compareNames(a.name, b.name))
 
   return {
     month,

@@ -35,7 +35,7 @@ async function assertWithinMaxStay(
  * agreements' table when it is joined.
  */
 function whereHolding(
-  query: { where: Function; whereRaw: Function },
+  query: { where: Function; whereRaw: Function; whereNot: Function },
   period: { startsOn: DateTime; endsOn?: DateTime },
   prefix = ''
 ) {
@@ -44,14 +44,17 @@ function whereHolding(
   query.where(`${prefix}ends_on`, '>=', from)
   query.whereRaw(`coalesce(${prefix}terminated_on, ${prefix}ends_on) >= ?`, [from])
   if (period.endsOn) query.where(`${prefix}starts_on`, '<=', period.endsOn.toISODate()!)
+  // A discarded draft holds nothing: not on the plan, the deadlines, the rent roll or the checks.
+  query.whereNot(`${prefix}status`, 'discarded')
 }
 
 /** Stored states; "upcoming" and "ended" are read from the dates. */
-export const AGREEMENT_STATUSES = ['draft', 'active', 'terminated'] as const
+export const AGREEMENT_STATUSES = ['draft', 'active', 'terminated', 'discarded'] as const
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
 
 /** What an agreement is on a given day. */
-export type AgreementState = 'draft' | 'upcoming' | 'active' | 'ending' | 'ended' | 'terminated'
+export type AgreementState =
+  'draft' | 'upcoming' | 'active' | 'ending' | 'ended' | 'terminated' | 'discarded'
 
 /** The terms of a new agreement, as a manager enters them. */
 export type AgreementTerms = {
@@ -123,7 +126,12 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
 
   /** Whether it has been signed (active, or terminated early): it binds its company. */
   get isSigned() {
-    return this.status !== 'draft'
+    return this.status === 'active' || this.status === 'terminated'
+  }
+
+  /** Whether it may be discarded (never signed, kept in history): a draft. */
+  get isDiscardable() {
+    return this.status === 'draft'
   }
 
   /** Whether it may be signed: a draft. */
@@ -160,7 +168,7 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
    * last day still to come), ended or terminated. The one derivation every page shows.
    */
   stateOn(date: DateTime = today()): AgreementState {
-    if (this.status === 'draft') return 'draft'
+    if (this.status === 'draft' || this.status === 'discarded') return this.status
     if (date < this.startsOn) return 'upcoming'
     if (date <= this.effectiveEndsOn) return this.status === 'terminated' ? 'ending' : 'active'
     return this.status === 'terminated' ? 'terminated' : 'ended'
@@ -175,6 +183,21 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
         agreement.status = 'active'
         const company = await Company.findOrFail(agreement.companyId, { client })
         await company.enter(agreement.startsOn, client)
+      },
+      trx
+    )
+  }
+
+  /**
+   * Discards a draft that will never be signed: not deleted (its history stays), it no
+   * longer holds its cells, nor shows on the plan, the deadlines or the rent roll.
+   */
+  async discard(trx?: TransactionClientContract) {
+    await this.changeAs(
+      'agreement.discarded',
+      (agreement) => {
+        if (!agreement.isDiscardable) throw new DomainError('agreements.errors.not_draft_discard')
+        agreement.status = 'discarded'
       },
       trx
     )

@@ -5,6 +5,7 @@ import { column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import Cell from '#models/cell'
 import MeetingRoom from '#models/meeting_room'
+import { sortByName } from '#helpers/collation'
 
 /**
  * A building of the incubator, with its rentable cells and meeting rooms.
@@ -36,8 +37,8 @@ export default class Building extends compose(BuildingSchema, RevisesData) {
     return asked ?? (await withTotals().orderBy('id').first())
   }
 
-  /** The buildings to choose from, by name (id and name only). */
-  static choices() {
-    return this.query().select('id', 'name').orderBy('name')
+  /** The buildings to choose from, in French order (id and name only). */
+  static async choices() {
+    return sortByName(await this.query().select('id', 'name'), (building) => building.name)
   }
 }

@@ -15,6 +15,7 @@ import { lockedForUpdate } from '#helpers/locking'
 import { DomainError } from '#exceptions/domain_error'
 import { today } from '#domain/periods'
 import { LOCAL_ZONE } from '#domain/local_zone'
+import { sortByName } from '#helpers/collation'
 
 /** Where a company stands: applying, hosted, or gone (followed up for three years). */
 export const COMPANY_STATUSES = ['candidate', 'hosted', 'alumni'] as const
@@ -273,19 +274,46 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
   }
 
   /**
-   * The companies to choose from in a manager's form, grouped by where they stand today:
-   * hosted first, then candidates, then alumni, then (when asked) the archived ones.
+   * The companies to choose from in a manager's form, those that can act first: hosted
+   * today, then the candidates, each group in French order (#helpers/collation). A company
+   * that has left (or is archived) is offered only when it is the record's current value;
+   * with "leaving", one that announced its exit is offered with the hosted until its last day;
+   * with "alumni", those that left come last (their people still declare their headcount).
    */
-  static async choices(options: { archived: boolean }) {
+  static async choices(
+    options: { current?: number | null; leaving?: boolean; alumni?: boolean } = {}
+  ) {
+    const day = today()
     const companies = await this.query()
-      .if(!options.archived, (query) => query.withScopes((scopes) => scopes.archived(false)))
-      .select('id', 'name', 'status', 'entered_on', 'archived_at')
-      .orderBy('name')
-    const groupOf = (company: Company) => (company.isArchived ? 'archived' : company.lifecycleOn())
+      .where((query) => {
+        query.where((active) =>
+          active.whereNull('archived_at').where((status) => {
+            status.whereIn(
+              'status',
+              options.alumni ? [...COMPANY_STATUSES] : ['hosted', 'candidate']
+            )
+            if (options.leaving) {
+              status.orWhere((leaving) =>
+                leaving.where('status', 'alumni').where('exit_on', '>=', day.toISODate()!)
+              )
+            }
+          })
+        )
+        if (options.current) query.orWhere('id', options.current)
+      })
+      .select('id', 'name', 'status', 'entered_on', 'exit_on', 'archived_at')
+    const groupOf = (company: Company) => {
+      if (company.isArchived) return 'archived'
+      if (options.leaving && company.mayBookOn(day) && company.status === 'alumni') return 'hosted'
+      return company.lifecycleOn(day)
+    }
     return (['hosted', 'candidate', 'alumni', 'archived'] as const)
       .map((group) => ({
         group,
-        companies: companies.filter((company) => groupOf(company) === group),
+        companies: sortByName(
+          companies.filter((company) => groupOf(company) === group),
+          (company) => company.name
+        ),
       }))
       .filter((entry) => entry.companies.length)
   }

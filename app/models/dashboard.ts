@@ -28,6 +28,7 @@ import {
   survivalRates,
   type ReportedCompany,
 } from '#domain/indicators'
+import { sortByName } from '#helpers/collation'
 
 /**
  * The officials' dashboard, a read model: every figure for an "as of" day, replayed from
@@ -65,7 +66,8 @@ export async function loadReportedCompanies(day: DateTime): Promise<ReportedComp
       .whereNotNull('entered_on')
       .where('entered_on', '<=', day.toISODate()!)
       .select('id', 'name', 'sector', 'digital', 'entered_on', 'exit_on', 'exit_reason')
-      .orderBy('name'),
+      .orderBy('id')
+      .then((found) => sortByName(found, (company) => company.name)),
     db
       .from('declarations')
       .where('status', 'validated')

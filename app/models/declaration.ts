@@ -24,6 +24,7 @@ import {
 import { declarationsDue, type DeclarationKind } from '#domain/declaration_periods'
 import { today } from '#domain/periods'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { sortByName } from '#helpers/collation'
 
 /** What a person declares: persons by category, optionally FTE and still trading. */
 export type DeclarationValues = {
@@ -216,6 +217,12 @@ export default class Declaration extends compose(DeclarationSchema, RevisesData,
     }
   }
 
+  /** How many declarations await a manager's validation (the home page's next action). */
+  static async awaitingValidationCount() {
+    const [row] = await db.from('declarations').where('status', 'submitted').count('* as total')
+    return Number(row.total)
+  }
+
   /**
    * Every company with declarations due and missing on a day (entered by then, not
    * archived), by name, each missing period with the reminder sent for it. A declaration
@@ -226,12 +233,14 @@ export default class Declaration extends compose(DeclarationSchema, RevisesData,
     day: DateTime,
     client?: QueryClientContract
   ): Promise<CompanyMissingDeclarations[]> {
-    const companies = await Company.query({ client })
-      .whereNotNull('entered_on')
-      .where('entered_on', '<=', day.toISODate()!)
-      .whereNull('archived_at')
-      .orderBy('name')
-      .orderBy('id')
+    const companies = sortByName(
+      await Company.query({ client })
+        .whereNotNull('entered_on')
+        .where('entered_on', '<=', day.toISODate()!)
+        .whereNull('archived_at')
+        .orderBy('id'),
+      (company) => company.name
+    )
     if (!companies.length) return []
     const ids = companies.map((company) => company.id)
 

@@ -17,6 +17,7 @@ import { DomainError } from '#exceptions/domain_error'
 import { localTime, minutesOf, toLocal } from '#domain/local_time'
 import { onGrid, withinOpeningHours, type OpeningHours } from '#domain/opening_hours'
 import { SLOT_UNIT_MINUTES } from '#domain/booking_slots'
+import { sortByName } from '#helpers/collation'
 
 /** A room's rules as the managers' form gives them. */
 export type RoomRules = {
@@ -64,6 +65,11 @@ export default class MeetingRoom extends compose(MeetingRoomSchema, RevisesData,
 
   @belongsTo(() => Building)
   declare building: BelongsTo<typeof Building>
+
+  /** Rooms in French order of their names (all of them, or those a query finds). */
+  static async byName(query: PromiseLike<MeetingRoom[]> = this.query()) {
+    return sortByName(await query, (room) => room.name)
+  }
 
   /** Where the rooms' photos are kept (outside the public folder: served to logged-in users). */
   static photosPath() {

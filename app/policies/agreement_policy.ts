@@ -48,6 +48,11 @@ export default class AgreementPolicy extends BasePolicy {
     return this.manage(user) && agreement.isSignable
   }
 
+  /** Whether the page offers to discard this agreement: a draft, never signed. */
+  discard(user: User, agreement: Agreement) {
+    return this.manage(user) && agreement.isDiscardable
+  }
+
   /** Whether the page offers to renew this agreement: a draft or an active one. */
   renew(user: User, agreement: Agreement) {
     return this.manage(user) && agreement.isRenewable

@@ -23,7 +23,9 @@ test.group('Browser: every page passes the accessibility check', (group) => {
       await page.goto(path)
       assert.deepEqual(await seriousAccessibilityViolations(page), [], path)
     }
-  }).timeout(180_000)
+  })
+    // Some forty pages, each read in full: a busy machine needs more than a minute.
+    .timeout(240_000)
 
   test('tenant pages', async ({ visit, assert }) => {
     const page = await visit('/login')

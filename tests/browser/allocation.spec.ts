@@ -37,12 +37,15 @@ test.group('Browser: a manager finds a free cell and allocates it', (group) => {
     await firstChoice.getByRole('link', { name: /Allouer/ }).click()
     await page.waitForURL((url) => url.pathname === '/agreements/create')
 
-    await page.getByLabel('Entreprise').selectOption({ label: 'Nouvelle Venue SAS (Candidate)' })
+    await page.getByLabel('Entreprise').selectOption({ label: 'Nouvelle Venue SAS' })
     assert.isTrue(await page.getByRole('checkbox', { name: code }).isChecked())
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'agreement form')
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click()
     await page.getByText('Le brouillon de convention est enregistré').waitFor()
-    await page.getByRole('button', { name: 'Signer et activer' }).click()
+    await page.getByRole('link', { name: 'Signer et activer' }).click()
+    await page.getByRole('heading', { name: /Signer la convention/ }).waitFor()
+    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'signature page')
+    await page.getByRole('button', { name: 'Confirmer la signature' }).click()
     await page.getByText('La convention est signée').waitFor()
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'agreement page')
 

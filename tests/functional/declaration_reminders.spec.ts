@@ -288,7 +288,7 @@ test.group('Managers’ list of missing declarations (GET /declarations)', (grou
     assert.include(text, 'En Attente Trimestre — 31 mars 2026')
     assert.include(text, '1 déclaration envoyée, à valider')
     assert.include(text, 'En Attente Entrée — 15 janvier 2026')
-    assert.include(text, 'Voir et valider')
+    assert.include(text, 'Voir ses déclarations')
     assert.include(response.text(), `href="/companies/${pending.id}/declarations"`)
 
     const earlier = await client.get('/declarations').qs({ on: '2026-02-01' }).loginAs(manager)

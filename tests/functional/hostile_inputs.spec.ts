@@ -782,6 +782,7 @@ const BODYLESS: Record<string, string> = {
   'account.sessions.others.destroy': 'ending the other sessions: the session alone',
   'account.calendar.update': 'a new secret address, drawn by the server',
   'agreements.activation.store': 'signing the draft in the URL',
+  'agreements.discard.store': 'discarding the draft in the URL',
   'declarations.validation.store': 'validating the declaration in the URL',
   'goals.current.store': 'making the goal in the URL current',
   'closures.lifting.store': 'lifting the closure in the URL',

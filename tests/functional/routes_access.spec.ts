@@ -283,6 +283,7 @@ const WRITES: Record<string, Write> = {
     then: () => /^\/agreements\/\d+$/,
   },
   'agreements.activation.store': { then: (fx) => `/agreements/${fx.agreement.id}` },
+  'agreements.discard.store': { then: (fx) => `/agreements/${fx.agreement.id}` },
   'agreements.termination.store': {
     setUp: (fx) => fx.activate(),
     body: (fx) => ({

@@ -248,7 +248,7 @@ test.group('Managers keep the accounts', (group) => {
     assert.equal(alone.role, 'official')
   })
 
-  test("a manager's company list: hosted first, then candidates, alumni, archived", async ({
+  test("a manager's company list: hosted first, then candidates, alumni; never archived", async ({
     client,
     assert,
   }) => {
@@ -262,11 +262,12 @@ test.group('Managers keep the accounts', (group) => {
       ...page.text().matchAll(/<optgroup label="([^"]+)">([\s\S]*?)<\/optgroup>/g),
     ].map((match) => [match[1], visibleText(match[2]).trim()])
     assert.deepEqual(
-      groups.slice(0, 4).map(([label]) => label),
-      ['Hébergées', 'Candidates', 'Sorties', 'Archivées']
+      groups.map(([label]) => label),
+      ['Hébergées', 'Candidates', 'Sorties']
     )
     assert.include(groups[0][1], 'Zeta Hébergée')
-    assert.include(groups[3][1], 'Gamma Archivée')
+    assert.include(groups[2][1], 'Beta Sortie')
+    assert.notInclude(page.text(), 'Gamma Archivée')
 
     const booking = await client.get('/bookings/create').loginAs(manager)
     assertPage(booking, 'Réserver une salle')

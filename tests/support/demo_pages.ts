@@ -7,6 +7,7 @@ import Closure from '#models/closure'
 import User from '#models/user'
 import Booking from '#models/booking'
 import { DateTime } from 'luxon'
+import { sqlDateTime } from '#helpers/sql_dates'
 
 /** Logs a demo account in through the login form and waits for its home page. */
 export async function logInAs(page: Page, email: string) {
@@ -21,7 +22,11 @@ export async function managerPages() {
   const agreement = await Agreement.query().where('status', 'active').firstOrFail()
   const cell = await Cell.firstOrFail()
   const room = await MeetingRoom.firstOrFail()
-  const closure = await Closure.firstOrFail()
+  const closure = await Closure.query().whereNull('lifted_at').firstOrFail()
+  const booking = await Booking.query()
+    .withScopes((scopes) => scopes.confirmed())
+    .where('starts_at', '>', sqlDateTime(DateTime.utc()))
+    .firstOrFail()
   return [
     '/',
     '/?on=2017-07-05',
@@ -35,6 +40,7 @@ export async function managerPages() {
     `/agreements/${agreement.id}/renewal/create`,
     `/agreements/${agreement.id}/move/create`,
     '/agreements/create',
+    '/agreements/create?starts_on=2027-01-01&ends_on=2027-12-31',
     '/cells',
     `/cells/${cell.id}/edit`,
     '/free-cells?startsOn=2030-01-01&endsOn=2030-12-31&adjacent=true',
@@ -58,6 +64,8 @@ export async function managerPages() {
     '/closures',
     '/closures/create',
     `/closures/${closure.id}`,
+    `/closures/${closure.id}/lifting/create`,
+    `/bookings/${booking.id}/cancellation/create`,
     '/room-use',
     '/account/calendar/edit',
   ]

@@ -15,7 +15,7 @@ export default class CalendarsController {
     const user = auth.getUserOrFail()
     const token = await user.calendarTokenOrNew()
     const everyRoom = await bouncer.with(BookingPolicy).allows('actForEveryCompany')
-    const rooms = everyRoom ? await MeetingRoom.query().orderBy('name') : []
+    const rooms = everyRoom ? await MeetingRoom.byName() : []
     return view.render('pages/account/calendar', {
       feed: appUrl(`/calendar/${token}/bookings.ics`),
       roomFeeds: rooms.map((room) => ({

@@ -73,6 +73,28 @@ test.group('Agreement lifecycle', (group) => {
     assert.isNull(event.userId)
   })
 
+  test('discarding: a draft only, recorded, its cells free; never signed afterwards', async ({
+    assert,
+  }) => {
+    const company = await createCompany()
+    const cell = await createCell()
+    const terms = { companyId: company.id, cellIds: [cell.id] }
+    const draft = await openAgreement(terms)
+    assert.equal(await rejection(() => openAgreement(terms)), 'agreements.errors.overlap')
+
+    await draft.discard()
+    assert.equal(draft.status, 'discarded')
+    assert.equal(draft.stateOn(day('2026-06-01')), 'discarded')
+    assert.deepEqual(await recorded(draft), ['agreement.created', 'agreement.discarded'])
+    assert.isNull(await rejection(() => openAgreement(terms)), 'the cell is free again')
+    assert.equal(await rejection(() => draft.activate()), 'agreements.errors.not_draft')
+    assert.equal(await rejection(() => draft.discard()), 'agreements.errors.not_draft_discard')
+
+    const { agreement: signed } = await signedAgreement()
+    assert.equal(await rejection(() => signed.discard()), 'agreements.errors.not_draft_discard')
+    assert.notInclude(await recorded(signed), 'agreement.discarded')
+  })
+
   test('signing: draft → active; the candidate enters on the start day; signed once', async ({
     assert,
   }) => {
