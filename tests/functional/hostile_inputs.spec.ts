@@ -439,8 +439,8 @@ const FORMS: Record<string, FormSpec> = {
     url: () => '/session/two-factor-challenge',
     page: () => '/session/two-factor-challenge/create',
     setUp: async (fx) => {
-      const { secret } = await enableTwoFactor(fx.users.manager!)
-      return { code: await codeFor(secret, 1) }
+      const enrolled = await enableTwoFactor(fx.users.manager!)
+      return { code: await codeFor(enrolled.secret, 1) }
     },
     session: secondStep,
     body: (_fx, _actor, prepared) => prepared,

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
-import User from '#models/user'
+import type User from '#models/user'
 import Setting from '#models/setting'
 import AuditEvent from '#models/audit_event'
 import { createBuilding, createUser, PASSWORD } from '#tests/support/fixtures'
@@ -28,6 +28,12 @@ function typeCode(visitor: Visitor, code: string) {
   return visitor.submit(base(), CHALLENGE, '/session/two-factor-challenge', { code })
 }
 
+/** Where an answer sends the browser. */
+async function locationOf(answer: Promise<{ location: string | null }>) {
+  const { location } = await answer
+  return location
+}
+
 /** What a browser gets for the home page: 200, or where it is sent. */
 async function home(visitor: Visitor) {
   const answer = await visitor.request(base(), '/')
@@ -36,7 +42,8 @@ async function home(visitor: Visitor) {
 
 /** The message a page shows after a redirect. */
 async function messageOn(visitor: Visitor, path: string) {
-  return visibleText((await visitor.request(base(), path)).text)
+  const page = await visitor.request(base(), path)
+  return visibleText(page.text)
 }
 
 test.group('Two-factor sign-in', (group) => {
@@ -91,7 +98,7 @@ test.group('Two-factor sign-in', (group) => {
     const { secret } = await enableTwoFactor(user)
     const code = await codeFor(secret, 1)
     const first = await passwordTyped(user)
-    assert.equal((await typeCode(first.visitor, code)).location, '/')
+    assert.equal(await locationOf(typeCode(first.visitor, code)), '/')
 
     const second = await passwordTyped(user)
     const replayed = await typeCode(second.visitor, code)
@@ -135,7 +142,7 @@ test.group('Two-factor sign-in', (group) => {
     assert.lengthOf(recoveryCodes, 10)
     const [code] = recoveryCodes
     const first = await passwordTyped(user)
-    assert.equal((await typeCode(first.visitor, code.toUpperCase())).location, '/')
+    assert.equal(await locationOf(typeCode(first.visitor, code.toUpperCase())), '/')
     await user.refresh()
     assert.equal(user.recoveryCodesLeft, 9)
     const used = await AuditEvent.query()
@@ -144,7 +151,7 @@ test.group('Two-factor sign-in', (group) => {
     assert.lengthOf(used, 1)
 
     const second = await passwordTyped(user)
-    assert.equal((await typeCode(second.visitor, code)).location, CHALLENGE)
+    assert.equal(await locationOf(typeCode(second.visitor, code)), CHALLENGE)
     assert.equal(await home(second.visitor), '/login')
   })
 
@@ -166,7 +173,7 @@ test.group('Two-factor sign-in', (group) => {
     )
     // A right password typed again does not start the count over.
     const again = await passwordTyped(user)
-    assert.equal((await typeCode(again.visitor, await codeFor(secret, 1))).location, CHALLENGE)
+    assert.equal(await locationOf(typeCode(again.visitor, await codeFor(secret, 1))), CHALLENGE)
     assert.equal(await home(again.visitor), '/login')
   })
 })
