@@ -55,11 +55,11 @@ export async function throttledCheck(
  * Refuses a change of one's second factor unless the password or a current code proves
  * it is the person (throttled as sign-ins are: a session left open is not enough).
  */
-export async function confirmIdentity(user: User, input: string, ip: string) {
+export async function confirmIdentity(user: User, input: string, ip: string, field = 'password') {
   const outcome = await throttledCheck(`login-code:${user.id}`, ip, () => user.confirmsWith(input))
-  if (outcome === 'wrong') throw new DomainError('two_factor.errors.wrong_confirmation', 'password')
+  if (outcome === 'wrong') throw new DomainError('two_factor.errors.wrong_confirmation', field)
   if (outcome !== 'ok') {
-    throw new DomainError('auth.throttled', 'password', {
+    throw new DomainError('auth.throttled', field, {
       minutes: minutesToWait(outcome.waitSeconds),
     })
   }

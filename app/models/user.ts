@@ -301,7 +301,7 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
     return this.changeAs(
       'user.recovery_codes_renewed',
       (user) => {
-        if (!user.hasTwoFactor) throw new DomainError('two_factor.errors.off', 'password')
+        if (!user.hasTwoFactor) throw new DomainError('two_factor.errors.off', 'confirmation')
         return user.#newRecoveryCodes()
       },
       trx

@@ -39,7 +39,11 @@ import { closureValidator } from '#validators/closure'
 import { meetingRoomValidator } from '#validators/meeting_room'
 import { updateSettingsValidator } from '#validators/setting'
 import { cellValidator } from '#validators/cell'
-import { twoFactorCodeValidator, twoFactorConfirmationValidator } from '#validators/two_factor'
+import {
+  renewRecoveryCodesValidator,
+  twoFactorCodeValidator,
+  twoFactorConfirmationValidator,
+} from '#validators/two_factor'
 import { codeFor, enableTwoFactor } from '#tests/support/two_factor'
 
 /**
@@ -470,16 +474,16 @@ const FORMS: Record<string, FormSpec> = {
     fields: { password: secret(1, 128) },
   },
   'account.two_factor.recovery_codes.store': {
-    validator: twoFactorConfirmationValidator,
+    validator: renewRecoveryCodesValidator,
     actors: everyoneLoggedIn,
     url: () => '/account/two-factor/recovery-codes',
     page: () => '/account/two-factor',
     setUp: async (fx, actor) => {
       await enableTwoFactor(fx.users[actor]!)
-      return { password: PASSWORD }
+      return { confirmation: PASSWORD }
     },
     body: (_fx, _actor, prepared) => prepared,
-    fields: { password: secret(1, 128) },
+    fields: { confirmation: secret(1, 128) },
   },
   'password.update': {
     validator: updatePasswordValidator,

@@ -244,7 +244,7 @@ const WRITES: Record<string, Write> = {
   },
   'account.two_factor.recovery_codes.store': {
     setUp: (_fx, actor) => enableTwoFactor(actor!),
-    body: () => ({ password: PASSWORD }),
+    body: () => ({ confirmation: PASSWORD }),
     then: () => '/account/two-factor',
   },
   'companies.contact.update': {

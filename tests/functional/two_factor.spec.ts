@@ -265,7 +265,7 @@ test.group('Two-factor enrolment and its changes', (group) => {
     const { recoveryCodes } = await enableTwoFactor(user)
     const response = await client
       .post('/account/two-factor/recovery-codes')
-      .form({ password: PASSWORD })
+      .form({ confirmation: PASSWORD })
       .loginAs(user)
       .withCsrfToken()
       .redirects(0)

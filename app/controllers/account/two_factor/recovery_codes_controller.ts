@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import TwoFactorPolicy from '#policies/two_factor_policy'
-import { twoFactorConfirmationValidator } from '#validators/two_factor'
+import { renewRecoveryCodesValidator } from '#validators/two_factor'
 import { DomainError } from '#exceptions/domain_error'
 import { confirmIdentity } from '#helpers/login_throttle'
 
@@ -10,9 +10,9 @@ export default class RecoveryCodesController {
   async store({ auth, bouncer, request, response, session, i18n }: HttpContext) {
     await bouncer.with(TwoFactorPolicy).authorize('edit')
     const user = auth.getUserOrFail()
-    const { password } = await request.validateUsing(twoFactorConfirmationValidator)
-    if (!user.hasTwoFactor) throw new DomainError('two_factor.errors.off', 'password')
-    await confirmIdentity(user, password, request.ip())
+    const { confirmation } = await request.validateUsing(renewRecoveryCodesValidator)
+    if (!user.hasTwoFactor) throw new DomainError('two_factor.errors.off', 'confirmation')
+    await confirmIdentity(user, confirmation, request.ip(), 'confirmation')
     const codes = await user.renewRecoveryCodes()
     session.flash('recoveryCodes', codes)
     session.flash('success', i18n.t('two_factor.codes_renewed'))
