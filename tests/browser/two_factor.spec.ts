@@ -6,6 +6,14 @@ import { seriousAccessibilityViolations } from '#tests/support/axe'
 import { truncateAfterEach } from '#tests/support/database'
 import { codeFor } from '#tests/support/two_factor'
 import { openSecret } from '#helpers/two_factor'
+import { typographyProblems } from '#tests/support/typography'
+import type { Page } from 'playwright'
+
+/** The page passes axe (nothing serious) and reads right in French. */
+async function checked(page: Page) {
+  const text = await page.locator('body').innerText()
+  return [...(await seriousAccessibilityViolations(page)), ...typographyProblems(text, 'fr')]
+}
 
 const MANAGER = 'gestion@nouvelle-forge.test'
 
@@ -26,10 +34,11 @@ test.group('Browser: two-factor sign-in', (group) => {
     await page.waitForURL((url) => url.pathname === '/')
 
     await page.goto('/account/two-factor')
+    assert.deepEqual(await checked(page), [], 'second factor off')
     await page.getByRole('link', { name: 'Activer la double authentification' }).click()
     await page.waitForURL((url) => url.pathname === '/account/two-factor/create')
     assert.equal(await page.locator('.qr-code svg').count(), 1)
-    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'enrolment')
+    assert.deepEqual(await checked(page), [], 'enrolment')
     // The secret as the database keeps it (encrypted), read back as the app does.
     const manager = await User.findByOrFail('email', MANAGER)
     const secret = openSecret(manager.twoFactorSecret)!
@@ -39,6 +48,12 @@ test.group('Browser: two-factor sign-in', (group) => {
     await page.getByRole('button', { name: 'Vérifier et activer' }).click()
     await page.waitForURL((url) => url.pathname === '/account/two-factor')
     assert.equal(await page.locator('.recovery-codes li').count(), 10)
+    assert.deepEqual(await checked(page), [], 'recovery codes')
+    const tenant = await User.findByOrFail('email', 'locataire@nouvelle-forge.test')
+    await page.goto(`/users/${tenant.id}/edit`)
+    assert.deepEqual(await checked(page), [], "a user's page")
+    await page.goto(`/users/${manager.id}/edit`)
+    assert.deepEqual(await checked(page), [], "one's own user page")
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click()
     await page.waitForURL((url) => url.pathname === '/login')
@@ -47,11 +62,11 @@ test.group('Browser: two-factor sign-in', (group) => {
     await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.waitForURL((url) => url.pathname === '/session/two-factor-challenge/create')
-    assert.deepEqual(await seriousAccessibilityViolations(page), [], 'second step')
+    assert.deepEqual(await checked(page), [], 'second step')
 
     await page.getByLabel('Code à 6 chiffres ou code de secours').fill(await codeFor(secret, 1))
     await page.getByRole('button', { name: 'Vérifier' }).click()
     await page.waitForURL((url) => url.pathname === '/companies')
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Entreprises')
-  })
+  }).timeout(120_000)
 })

@@ -1,4 +1,3 @@
-import User from '#models/user'
 import type { Page } from 'playwright'
 import { DEMO_PASSWORD } from '#database/seeders/main_seeder'
 import Agreement from '#models/agreement'
@@ -20,7 +19,6 @@ export async function managerPages() {
   const cell = await Cell.firstOrFail()
   const room = await MeetingRoom.firstOrFail()
   const closure = await Closure.firstOrFail()
-  const tenant = await User.findByOrFail('email', 'locataire@nouvelle-forge.test')
   return [
     '/',
     '/?on=2017-07-05',
@@ -59,8 +57,5 @@ export async function managerPages() {
     `/closures/${closure.id}`,
     '/room-use',
     '/account/calendar/edit',
-    '/account/two-factor',
-    '/account/two-factor/create',
-    `/users/${tenant.id}/edit`,
   ]
 }
