@@ -447,7 +447,7 @@ export class SettingSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['calendarToken', 'companyId', 'createdAt', 'disabledAt', 'email', 'fullName', 'id', 'locale', 'password', 'role', 'sessionGeneration', 'updatedAt'] as const
+  static $columns = ['calendarToken', 'companyId', 'createdAt', 'disabledAt', 'email', 'fullName', 'id', 'locale', 'password', 'role', 'sessionGeneration', 'twoFactorEnabledAt', 'twoFactorLastStep', 'twoFactorRecoveryCodes', 'twoFactorSecret', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column()
   declare calendarToken: string | null
@@ -471,6 +471,14 @@ export class UserSchema extends BaseModel {
   declare role: string
   @column()
   declare sessionGeneration: number
+  @column.dateTime()
+  declare twoFactorEnabledAt: DateTime | null
+  @column()
+  declare twoFactorLastStep: number | null
+  @column()
+  declare twoFactorRecoveryCodes: string | null
+  @column()
+  declare twoFactorSecret: string | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 }

@@ -41,11 +41,20 @@ router.group(() => {
     .where('id', router.matchers.number())
 })
 
-/** Guests: the login page. */
+/** Guests: the login page, and its second step for accounts with two-factor sign-in. */
 router
   .group(() => {
     router.get('/login', [controllers.Session, 'create']).as('session.create')
     router.post('/login', [controllers.Session, 'store']).as('session.store')
+    router
+      .get('/session/two-factor-challenge/create', [
+        controllers.session.TwoFactorChallenges,
+        'create',
+      ])
+      .as('session.two_factor_challenge.create')
+    router
+      .post('/session/two-factor-challenge', [controllers.session.TwoFactorChallenges, 'store'])
+      .as('session.two_factor_challenge.store')
   })
   .use(middleware.guest())
 
@@ -68,6 +77,24 @@ router
     router
       .put('/account/calendar', [controllers.account.Calendars, 'update'])
       .as('account.calendar.update')
+    router
+      .get('/account/two-factor', [controllers.account.TwoFactors, 'show'])
+      .as('account.two_factor.show')
+    router
+      .get('/account/two-factor/create', [controllers.account.TwoFactors, 'create'])
+      .as('account.two_factor.create')
+    router
+      .post('/account/two-factor', [controllers.account.TwoFactors, 'store'])
+      .as('account.two_factor.store')
+    router
+      .delete('/account/two-factor', [controllers.account.TwoFactors, 'destroy'])
+      .as('account.two_factor.destroy')
+    router
+      .post('/account/two-factor/recovery-codes', [
+        controllers.account.twoFactor.RecoveryCodes,
+        'store',
+      ])
+      .as('account.two_factor.recovery_codes.store')
   })
   .use(middleware.auth())
 
@@ -109,7 +136,7 @@ router
       .only(['store'])
       .params({ goals: 'id' })
 
-    /** Users and their disablement. */
+    /** Users, their disablement and the reset of their second factor. */
     router
       .resource('users', controllers.Users)
       .only(['index', 'create', 'store', 'edit', 'update'])
@@ -120,6 +147,9 @@ router
     router
       .delete('/users/:id/disablement', [controllers.users.Disablements, 'destroy'])
       .as('users.disablement.destroy')
+    router
+      .delete('/users/:id/two-factor', [controllers.users.TwoFactors, 'destroy'])
+      .as('users.two_factor.destroy')
 
     /** Companies, their contact details, declarations, exit and archiving. */
     router

@@ -7,6 +7,10 @@ export const controllers = {
   account: {
     Calendars: () => import('#controllers/account/calendars_controller'),
     Sessions: () => import('#controllers/account/sessions_controller'),
+    twoFactor: {
+      RecoveryCodes: () => import('#controllers/account/two_factor/recovery_codes_controller'),
+    },
+    TwoFactors: () => import('#controllers/account/two_factors_controller'),
   },
   Agreements: () => import('#controllers/agreements_controller'),
   agreements: {
@@ -57,10 +61,14 @@ export const controllers = {
   RentRolls: () => import('#controllers/rent_rolls_controller'),
   RoomUses: () => import('#controllers/room_uses_controller'),
   Session: () => import('#controllers/session_controller'),
+  session: {
+    TwoFactorChallenges: () => import('#controllers/session/two_factor_challenges_controller'),
+  },
   Settings: () => import('#controllers/settings_controller'),
   Timelines: () => import('#controllers/timelines_controller'),
   Users: () => import('#controllers/users_controller'),
   users: {
     Disablements: () => import('#controllers/users/disablements_controller'),
+    TwoFactors: () => import('#controllers/users/two_factors_controller'),
   },
 }

@@ -14,6 +14,7 @@ export const policies = {
   RoomUsePolicy: () => import('#policies/room_use_policy'),
   SettingPolicy: () => import('#policies/setting_policy'),
   TimelinePolicy: () => import('#policies/timeline_policy'),
+  TwoFactorPolicy: () => import('#policies/two_factor_policy'),
   UserPolicy: () => import('#policies/user_policy'),
 }
 

@@ -10,6 +10,8 @@ export type ScannedRoutes = {
     'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
+    'session.two_factor_challenge.create': { paramsTuple?: []; params?: {} }
+    'session.two_factor_challenge.store': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
@@ -18,6 +20,11 @@ export type ScannedRoutes = {
     'account.sessions.others.destroy': { paramsTuple?: []; params?: {} }
     'account.calendar.edit': { paramsTuple?: []; params?: {} }
     'account.calendar.update': { paramsTuple?: []; params?: {} }
+    'account.two_factor.show': { paramsTuple?: []; params?: {} }
+    'account.two_factor.create': { paramsTuple?: []; params?: {} }
+    'account.two_factor.store': { paramsTuple?: []; params?: {} }
+    'account.two_factor.destroy': { paramsTuple?: []; params?: {} }
+    'account.two_factor.recovery_codes.store': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'dashboard.print': { paramsTuple?: []; params?: {} }
     'dashboard.series': { paramsTuple?: []; params?: {} }
@@ -36,6 +43,7 @@ export type ScannedRoutes = {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.two_factor.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.store': { paramsTuple?: []; params?: {} }
@@ -105,10 +113,13 @@ export type ScannedRoutes = {
     'calendar_feeds.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
+    'session.two_factor_challenge.create': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
     'account.calendar.edit': { paramsTuple?: []; params?: {} }
+    'account.two_factor.show': { paramsTuple?: []; params?: {} }
+    'account.two_factor.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'dashboard.print': { paramsTuple?: []; params?: {} }
     'dashboard.series': { paramsTuple?: []; params?: {} }
@@ -165,10 +176,13 @@ export type ScannedRoutes = {
     'calendar_feeds.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
+    'session.two_factor_challenge.create': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
     'account.calendar.edit': { paramsTuple?: []; params?: {} }
+    'account.two_factor.show': { paramsTuple?: []; params?: {} }
+    'account.two_factor.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'dashboard.print': { paramsTuple?: []; params?: {} }
     'dashboard.series': { paramsTuple?: []; params?: {} }
@@ -236,6 +250,9 @@ export type ScannedRoutes = {
   }
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
+    'session.two_factor_challenge.store': { paramsTuple?: []; params?: {} }
+    'account.two_factor.store': { paramsTuple?: []; params?: {} }
+    'account.two_factor.recovery_codes.store': { paramsTuple?: []; params?: {} }
     'goals.store': { paramsTuple?: []; params?: {} }
     'goals.current.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.store': { paramsTuple?: []; params?: {} }
@@ -260,7 +277,9 @@ export type ScannedRoutes = {
   DELETE: {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'account.sessions.others.destroy': { paramsTuple?: []; params?: {} }
+    'account.two_factor.destroy': { paramsTuple?: []; params?: {} }
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.two_factor.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {

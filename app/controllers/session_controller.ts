@@ -1,21 +1,22 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import limiter from '@adonisjs/limiter/services/main'
 import { errors as authErrors } from '@adonisjs/auth'
 import User from '#models/user'
 import { loginValidator } from '#validators/session'
 import { signIn, signOut } from '#helpers/account_sessions'
 import { keepInput } from '#helpers/form_input'
 import { sameOriginPath } from '#helpers/redirects'
-
-/** Failed logins allowed per email from one client address, then refused for 15 minutes. */
-const perAccount = () => limiter.use({ requests: 5, duration: '15 mins', blockDuration: '15 mins' })
-
-/** Failed logins allowed per client address across every email (password spraying). */
-const perClient = () => limiter.use({ requests: 30, duration: '15 mins' })
+import {
+  clientKey as clientKeyOf,
+  minutesToWait,
+  perAccount,
+  perClient,
+} from '#helpers/login_throttle'
+import { startChallenge } from '#helpers/two_factor'
 
 /**
  * Logging in and out. Failed attempts are throttled per email and client address, and
  * per client address; the address is the peer's, or the one a trusted proxy forwards.
+ * An account with two-factor sign-in goes on to its second step (TwoFactorChallenges).
  */
 export default class SessionController {
   /** The login page. */
@@ -31,7 +32,7 @@ export default class SessionController {
     const { request, response, session, i18n } = ctx
     const { email, password } = await request.validateUsing(loginValidator)
     const clients = perClient()
-    const clientKey = `login-client:${request.ip()}`
+    const clientKey = clientKeyOf(request.ip())
 
     const failWith = (message: string) => {
       keepInput(session)
@@ -39,7 +40,7 @@ export default class SessionController {
       return response.redirect().toRoute('session.create')
     }
     const throttledFor = (seconds: number) =>
-      failWith(i18n.t('auth.throttled', { minutes: Math.max(1, Math.ceil(seconds / 60)) }))
+      failWith(i18n.t('auth.throttled', { minutes: minutesToWait(seconds) }))
 
     if (await clients.isBlocked(clientKey))
       return throttledFor(await clients.availableIn(clientKey))
@@ -61,6 +62,14 @@ export default class SessionController {
       })
     if (throttled) return throttledFor(throttled.response.availableIn)
     if (!user) return failWith(i18n.t('auth.invalid_credentials'))
+
+    // With a second factor, the code is asked next: not signed in yet (the page asked for
+    // before logging in stays in the session for after it).
+    if (user.hasTwoFactor) {
+      session.regenerate()
+      startChallenge(session, user.id)
+      return response.redirect().toRoute('session.two_factor_challenge.create')
+    }
 
     await signIn(ctx, user)
     // Back to the page asked for before logging in, if any (always a path of this app).

@@ -5,6 +5,7 @@ import UserPolicy from '#policies/user_policy'
 import { createUserValidator, updateUserValidator } from '#validators/user'
 import { pageAsked } from '#helpers/pagination'
 import { dropEndedSessions } from '#helpers/account_sessions'
+import AuditEvent from '#models/audit_event'
 
 /**
  * Managers keep the list of accounts: create, edit, and (through the
@@ -46,12 +47,16 @@ export default class UsersController {
     return response.redirect().toRoute('users.index')
   }
 
-  /** The form to edit an account. */
+  /** The form to edit an account, with its second factor and that factor's history. */
   async edit({ bouncer, params, view }: HttpContext) {
     await bouncer.with(UserPolicy).authorize('edit')
     const user = await User.findOrFail(params.id)
     const companies = await Company.choices({ alumni: true, current: user.companyId })
-    return view.render('pages/users/edit', { user, companies, roles: ROLES })
+    const history = await AuditEvent.historyOf(user)
+    const twoFactorHistory = history.filter((event) =>
+      /^user\.(two_factor|recovery_code)/.test(event.action)
+    )
+    return view.render('pages/users/edit', { user, companies, roles: ROLES, twoFactorHistory })
   }
 
   /** Saves the account and records the values before and after. */

@@ -18,7 +18,10 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
     values: { status: 'agreements.statuses.' },
   },
   Cell: { fields: 'cells.fields.', values: {} },
-  Setting: { fields: 'settings.fields.', values: {} },
+  Setting: {
+    fields: 'settings.fields.',
+    values: { managers_two_factor_required: 'settings.switch.' },
+  },
   Booking: { fields: 'bookings.fields.', values: { status: 'bookings.statuses.' } },
   Closure: { fields: 'closures.fields.', values: {} },
   MeetingRoom: { fields: 'meeting_rooms.fields.', values: {} },

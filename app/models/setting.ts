@@ -7,11 +7,16 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import type { DateTime } from 'luxon'
 import incubator from '#config/incubator'
 import { maxStayEndsOn } from '#domain/stay_limit'
+import app from '@adonisjs/core/services/app'
 
-/** The rules managers may change, with their defaults. */
+/**
+ * The rules managers may change, with their defaults. Managers must sign in with a second
+ * factor (1) by default in production only: the demo and the tests sign in with a password.
+ */
 const DEFAULTS = {
   max_stay_months: incubator.maxStayMonths,
   booking_quota_minutes: incubator.bookingQuotaMinutes,
+  managers_two_factor_required: app.inProduction ? 1 : 0,
 }
 export type SettingKey = keyof typeof DEFAULTS
 
@@ -29,6 +34,11 @@ export default class Setting extends compose(SettingSchema, RevisesData, Audited
   /** The cap on a company's total stay, in months. */
   static maxStayMonths(client?: QueryClientContract) {
     return this.number('max_stay_months', client)
+  }
+
+  /** Whether managers must sign in with a second factor (they enrol before anything else). */
+  static async managersTwoFactorRequired(client?: QueryClientContract) {
+    return (await this.number('managers_two_factor_required', client)) === 1
   }
 
   /** The last day a company that entered on a day may stay, under the current maximum stay. */

@@ -25,4 +25,9 @@ export default class UserPolicy extends BasePolicy {
   disable(actor: User, user: User) {
     return actor.isManager && actor.id !== user.id
   }
+
+  /** Managers reset another person's second factor; their own needs a recovery code. */
+  resetTwoFactor(actor: User, user: User) {
+    return actor.isManager && actor.id !== user.id
+  }
 }

@@ -39,6 +39,12 @@ import { closureValidator } from '#validators/closure'
 import { meetingRoomValidator } from '#validators/meeting_room'
 import { updateSettingsValidator } from '#validators/setting'
 import { cellValidator } from '#validators/cell'
+import {
+  renewRecoveryCodesValidator,
+  twoFactorCodeValidator,
+  twoFactorConfirmationValidator,
+} from '#validators/two_factor'
+import { codeFor, enableTwoFactor } from '#tests/support/two_factor'
 
 /**
  * Every form of every role, attacked one field at a time with hostile values while the other
@@ -91,7 +97,11 @@ type FormSpec = {
   url: (fx: Fixtures) => string
   /** The page holding the form (the referer a browser sends). */
   page: (fx: Fixtures, actor: Actor) => string
-  body: (fx: Fixtures, actor: Actor) => Body
+  body: (fx: Fixtures, actor: Actor, prepared: Body) => Body
+  /** What to set up first (a second factor); gives what the valid body needs (a code). */
+  setUp?: (fx: Fixtures, actor: Actor) => Promise<Body>
+  /** What the session holds for the form (a sign-in waiting for its code). */
+  session?: (fx: Fixtures) => Record<string, any>
   fields: Record<string, Field>
   multipart?: boolean
   elsewhere?: Record<string, Elsewhere>
@@ -389,6 +399,19 @@ const BOOKING_FIELDS = {
 const managersAndTenants: Actor[] = ['manager', 'tenant']
 const everyoneLoggedIn: Actor[] = ['manager', 'tenant', 'official']
 
+/** The forms that check a password or a code, throttled: the throttle is emptied before each request. */
+const THROTTLED = [
+  'session.store',
+  'session.two_factor_challenge.store',
+  'account.two_factor.destroy',
+  'account.two_factor.recovery_codes.store',
+]
+
+/** A sign-in whose password was right, waiting for the manager's code. */
+const secondStep = (fx: Fixtures) => ({
+  twoFactorChallenge: { userId: fx.users.manager!.id, expiresAt: Date.now() + 5 * 60_000 },
+})
+
 /** Every form that takes a body, by route name. */
 const FORMS: Record<string, FormSpec> = {
   'locale.update': {
@@ -413,6 +436,54 @@ const FORMS: Record<string, FormSpec> = {
         why: 'a wrong password is told at the top of the form, like a wrong email, never which of the two is wrong',
       },
     },
+  },
+  'session.two_factor_challenge.store': {
+    validator: twoFactorCodeValidator,
+    actors: ['anonymous'],
+    url: () => '/session/two-factor-challenge',
+    page: () => '/session/two-factor-challenge/create',
+    setUp: async (fx) => {
+      const enrolled = await enableTwoFactor(fx.users.manager!)
+      return { code: await codeFor(enrolled.secret, 1) }
+    },
+    session: secondStep,
+    body: (_fx, _actor, prepared) => prepared,
+    fields: { code: strict() },
+  },
+  'account.two_factor.store': {
+    validator: twoFactorCodeValidator,
+    actors: everyoneLoggedIn,
+    url: () => '/account/two-factor',
+    page: () => '/account/two-factor/create',
+    setUp: async (fx, actor) => ({
+      code: await codeFor((await fx.users[actor]!.pendingTwoFactorSecret())!),
+    }),
+    body: (_fx, _actor, prepared) => prepared,
+    fields: { code: strict() },
+  },
+  'account.two_factor.destroy': {
+    validator: twoFactorConfirmationValidator,
+    actors: everyoneLoggedIn,
+    url: () => '/account/two-factor',
+    page: () => '/account/two-factor',
+    setUp: async (fx, actor) => {
+      await enableTwoFactor(fx.users[actor]!)
+      return { password: PASSWORD }
+    },
+    body: (_fx, _actor, prepared) => prepared,
+    fields: { password: secret(1, 128) },
+  },
+  'account.two_factor.recovery_codes.store': {
+    validator: renewRecoveryCodesValidator,
+    actors: everyoneLoggedIn,
+    url: () => '/account/two-factor/recovery-codes',
+    page: () => '/account/two-factor',
+    setUp: async (fx, actor) => {
+      await enableTwoFactor(fx.users[actor]!)
+      return { confirmation: PASSWORD }
+    },
+    body: (_fx, _actor, prepared) => prepared,
+    fields: { confirmation: secret(1, 128) },
   },
   'password.update': {
     validator: updatePasswordValidator,
@@ -746,8 +817,12 @@ const FORMS: Record<string, FormSpec> = {
     actors: ['manager'],
     url: () => '/settings',
     page: () => '/settings/edit',
-    body: () => ({ maxStayMonths: '36', bookingQuotaHours: '10,5' }),
-    fields: { maxStayMonths: int(6, 120), bookingQuotaHours: decimal(-1, 744) },
+    body: () => ({ maxStayMonths: '36', bookingQuotaHours: '10,5', managersTwoFactor: 'true' }),
+    fields: {
+      maxStayMonths: int(6, 120),
+      bookingQuotaHours: decimal(-1, 744),
+      managersTwoFactor: checkbox(),
+    },
   },
   'cells.update': {
     validator: cellValidator,
@@ -792,6 +867,7 @@ const BODYLESS: Record<string, string> = {
   'companies.archive.destroy': 'bringing the company in the URL back',
   'users.disablement.store': 'disabling the account in the URL',
   'users.disablement.destroy': 're-enabling the account in the URL',
+  'users.two_factor.destroy': 'resetting the second factor of the account in the URL',
   'bench.ceiling.store':
     "the benchmark's form ceiling (BENCH=true only): reads nothing, writes nothing",
 }
@@ -864,6 +940,7 @@ function send(
     .redirects(0)
   const user = fx.users[actor]
   if (user) request = request.loginAs(user)
+  if (spec.session) request = request.withSession(spec.session(fx))
   if (spec.multipart) {
     for (const [name, value] of Object.entries(body)) request = request.field(name, value)
     if (upload) request = request.file(upload.name, upload.content, { filename: upload.filename })
@@ -1045,11 +1122,14 @@ test.group('Hostile inputs: every field of every form', (group) => {
       const fx = await buildFixtures()
       const failures: string[] = []
       const page = spec.page(fx, actor)
-      const valid = spec.body(fx, actor)
+      const valid = spec.body(fx, actor, (await spec.setUp?.(fx, actor)) ?? {})
       const user = fx.users[actor]
+      const withSession = <Request extends { withSession(data: Record<string, any>): Request }>(
+        request: Request
+      ) => (spec.session ? request.withSession(spec.session(fx)) : request)
       // The fields a person sees on the form's page (a role's own inputs, hidden ones aside);
       // asked first, as a page may write what it shows (the settings' first values).
-      const formPage = await (user ? client.get(page).loginAs(user) : client.get(page))
+      const formPage = await withSession(user ? client.get(page).loginAs(user) : client.get(page))
       formPage.assertStatus(200)
       const snapshot = await snapshotQuery()
       const baseline = await snapshot()
@@ -1096,7 +1176,7 @@ test.group('Hostile inputs: every field of every form', (group) => {
       async function shownBack() {
         const fold = (words: string) => words.replace(/[\s\u00a0\u202f]+/g, ' ')
         for (const [shape, { flash, on }] of Object.entries(comeBack)) {
-          let request = client.get(page).withFlashMessages(flash)
+          let request = withSession(client.get(page)).withFlashMessages(flash)
           if (user) request = request.loginAs(user)
           const back = await request
           if (back.status() !== 200) {
@@ -1128,7 +1208,7 @@ test.group('Hostile inputs: every field of every form', (group) => {
 
       /** Sends one body, judges the answer, then rolls back whatever it wrote. */
       async function attempt(attack: Attack) {
-        if (route === 'session.store') await limiter.clear()
+        if (THROTTLED.includes(route)) await limiter.clear()
         const response = await send(client, route, fx, actor, attack.body, attack.upload)
         try {
           await judge(attack, response)

@@ -16,6 +16,7 @@ import db from '@adonisjs/lucid/services/db'
 import { day, today } from '#domain/periods'
 import { GOAL_MEASURES } from '#domain/goals'
 import { createBuilding, createUser, PASSWORD } from '#tests/support/fixtures'
+import { codeFor, enableTwoFactor } from '#tests/support/two_factor'
 import {
   ACCESS,
   ACTORS,
@@ -232,6 +233,20 @@ const WRITES: Record<string, Write> = {
   },
   'account.sessions.others.destroy': { then: () => '/account/sessions' },
   'account.calendar.update': { then: () => '/account/calendar/edit' },
+  'account.two_factor.store': {
+    body: async (_fx, actor) => ({ code: await codeFor((await actor!.pendingTwoFactorSecret())!) }),
+    then: () => '/account/two-factor',
+  },
+  'account.two_factor.destroy': {
+    setUp: (_fx, actor) => enableTwoFactor(actor!),
+    body: () => ({ password: PASSWORD }),
+    then: () => '/account/two-factor',
+  },
+  'account.two_factor.recovery_codes.store': {
+    setUp: (_fx, actor) => enableTwoFactor(actor!),
+    body: () => ({ confirmation: PASSWORD }),
+    then: () => '/account/two-factor',
+  },
   'companies.contact.update': {
     body: () => ({
       contactName: 'Camille Martin',
@@ -336,6 +351,10 @@ const WRITES: Record<string, Write> = {
     then: () => '/users',
   },
   'users.disablement.store': { then: () => '/users' },
+  'users.two_factor.destroy': {
+    setUp: (fx) => enableTwoFactor(fx.target),
+    then: (fx) => `/users/${fx.target.id}/edit`,
+  },
   'users.disablement.destroy': {
     setUp: async (fx) => {
       fx.target.disabledAt = DateTime.utc()

@@ -26,6 +26,13 @@ export type Outcome = 'ok' | 'login' | 'forbidden' | 'home' | 'notFound'
 
 const everyone = { anonymous: 'ok', manager: 'ok', tenant: 'ok', official: 'ok' } as const
 const guestsOnly = { anonymous: 'ok', manager: 'home', tenant: 'home', official: 'home' } as const
+/** The second step of a sign-in: only after the right password (else back to the login). */
+const secondStep = {
+  anonymous: 'login',
+  manager: 'home',
+  tenant: 'home',
+  official: 'home',
+} as const
 const loggedIn = { anonymous: 'login', manager: 'ok', tenant: 'ok', official: 'ok' } as const
 const managersAndOfficials = {
   anonymous: 'login',
@@ -78,12 +85,19 @@ export const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'locale.update': everyone,
   'session.create': guestsOnly,
   'session.store': guestsOnly,
+  'session.two_factor_challenge.create': secondStep,
+  'session.two_factor_challenge.store': secondStep,
   'home': loggedIn,
   'session.destroy': loggedIn,
   'password.edit': loggedIn,
   'password.update': loggedIn,
   'account.sessions.index': loggedIn,
   'account.sessions.others.destroy': loggedIn,
+  'account.two_factor.show': loggedIn,
+  'account.two_factor.create': loggedIn,
+  'account.two_factor.store': loggedIn,
+  'account.two_factor.destroy': loggedIn,
+  'account.two_factor.recovery_codes.store': loggedIn,
   'companies.show': managers,
   'companies.contact.edit': managers,
   'companies.contact.update': managers,
@@ -132,6 +146,7 @@ export const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'users.update': managers,
   'users.disablement.store': managers,
   'users.disablement.destroy': managers,
+  'users.two_factor.destroy': managers,
   'dashboard.show': managersAndOfficials,
   'dashboard.print': managersAndOfficials,
   'dashboard.series': managersAndOfficials,
@@ -204,6 +219,13 @@ export const NOTES: Record<string, Partial<Record<Actor, string>>> = {
   'agreements.show': { tenant: ownCompanys },
   'users.disablement.store': { manager: '✓ (not self)' },
   'users.disablement.destroy': { manager: '✓ (not self)' },
+  'users.two_factor.destroy': { manager: '✓ (not self)' },
+  'session.two_factor_challenge.create': {
+    anonymous: '✓ (after the right password, 5 minutes; else → login)',
+  },
+  'session.two_factor_challenge.store': {
+    anonymous: '✓ (after the right password, 5 minutes; else → login)',
+  },
   'meeting_rooms.index': { tenant: '✓ (with a company)' },
   'meeting_rooms.show': { tenant: '✓ (with a company)' },
   'meeting_rooms.photo': {
