@@ -12,6 +12,8 @@ import { maxStayEndsOn } from '#domain/stay_limit'
 const DEFAULTS = {
   max_stay_months: incubator.maxStayMonths,
   booking_quota_minutes: incubator.bookingQuotaMinutes,
+  /** Whether tenants may invite colleagues of their own company (1) or not (0). */
+  tenants_may_invite: 1,
 }
 export type SettingKey = keyof typeof DEFAULTS
 
@@ -29,6 +31,11 @@ export default class Setting extends compose(SettingSchema, RevisesData, Audited
   /** The cap on a company's total stay, in months. */
   static maxStayMonths(client?: QueryClientContract) {
     return this.number('max_stay_months', client)
+  }
+
+  /** Whether tenants may invite colleagues of their own company. */
+  static async tenantsMayInvite(client?: QueryClientContract) {
+    return (await this.number('tenants_may_invite', client)) !== 0
   }
 
   /** The last day a company that entered on a day may stay, under the current maximum stay. */

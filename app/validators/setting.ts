@@ -5,4 +5,5 @@ import { decimalNumber } from '#validators/rules'
 export const updateSettingsValidator = vine.create({
   maxStayMonths: vine.number().withoutDecimals().min(6).max(120),
   bookingQuotaHours: decimalNumber({ min: -1, max: 744 }),
+  tenantsMayInvite: vine.boolean().optional(),
 })
