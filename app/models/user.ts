@@ -103,7 +103,13 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
   ) {
     return DataRevision.within(trx, async (client) => {
       const user = await this.create(
-        { ...values, companyId: values.role === 'tenant' ? values.companyId : null, locale: 'fr' },
+        {
+          ...values,
+          companyId: values.role === 'tenant' ? values.companyId : null,
+          locale: 'fr',
+          // Known at once, so that a login right after (an invitation accepted) is stamped with it.
+          sessionGeneration: 0,
+        },
         { client }
       )
       await user.recordCreation('user.created', client)
