@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { DateTime, type DurationLikeObject } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import { compose } from '@adonisjs/core/helpers'
 import { AccountTokenSchema } from '#database/schema'
+import { RevisesData } from '#models/concerns/revises_data'
 import DataRevision from '#models/data_revision'
 import { lockedForUpdate } from '#helpers/locking'
 import { sqlDateTime } from '#helpers/sql_dates'
@@ -40,7 +42,7 @@ export function tokenHash(token: string) {
  * address holds (no comparison of secrets that could leak by its timing), used once in
  * a transaction that locks its row, and stops at its expiry or when revoked.
  */
-export default class AccountToken extends AccountTokenSchema {
+export default class AccountToken extends compose(AccountTokenSchema, RevisesData) {
   static table = 'account_tokens'
 
   declare purpose: TokenPurpose
