@@ -7,6 +7,33 @@
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 
+export class AccountTokenSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdById', 'email', 'expiresAt', 'id', 'invitationId', 'purpose', 'revokedAt', 'tokenHash', 'usedAt', 'userId'] as const
+  $columns = AccountTokenSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdById: number | null
+  @column()
+  declare email: string
+  @column.dateTime()
+  declare expiresAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare invitationId: number | null
+  @column()
+  declare purpose: string
+  @column.dateTime()
+  declare revokedAt: DateTime | null
+  @column()
+  declare tokenHash: string
+  @column.dateTime()
+  declare usedAt: DateTime | null
+  @column()
+  declare userId: number | null
+}
+
 export class AgreementCellSchema extends BaseModel {
   static $columns = ['agreementId', 'cellId', 'id'] as const
   $columns = AgreementCellSchema.$columns
@@ -365,6 +392,33 @@ export class GoalSchema extends BaseModel {
   declare targetJobs: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+}
+
+export class InvitationSchema extends BaseModel {
+  static $columns = ['acceptedAt', 'companyId', 'createdAt', 'email', 'fullName', 'id', 'invitedById', 'revokedAt', 'role', 'updatedAt', 'userId'] as const
+  $columns = InvitationSchema.$columns
+  @column.dateTime()
+  declare acceptedAt: DateTime | null
+  @column()
+  declare companyId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare email: string
+  @column()
+  declare fullName: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare invitedById: number | null
+  @column.dateTime()
+  declare revokedAt: DateTime | null
+  @column()
+  declare role: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number | null
 }
 
 export class MeetingRoomSchema extends BaseModel {

@@ -55,6 +55,26 @@ router
     router
       .post('/session/two-factor-challenge', [controllers.session.TwoFactorChallenges, 'store'])
       .as('session.two_factor_challenge.store')
+    /** A forgotten password: ask for a link, then follow it (the token in the address). */
+    router
+      .get('/password-resets/create', [controllers.PasswordResets, 'create'])
+      .as('password_resets.create')
+    router
+      .post('/password-resets', [controllers.PasswordResets, 'store'])
+      .as('password_resets.store')
+    router
+      .get('/password-resets/:token/edit', [controllers.PasswordResets, 'edit'])
+      .as('password_resets.edit')
+    router
+      .put('/password-resets/:token', [controllers.PasswordResets, 'update'])
+      .as('password_resets.update')
+    /** An invitation's link: the invited person opens their account. */
+    router
+      .get('/invitations/:token/acceptance/create', [controllers.invitations.Acceptances, 'create'])
+      .as('invitations.acceptance.create')
+    router
+      .post('/invitations/:token/acceptance', [controllers.invitations.Acceptances, 'store'])
+      .as('invitations.acceptance.store')
   })
   .use(middleware.guest())
 
@@ -150,6 +170,15 @@ router
     router
       .delete('/users/:id/two-factor', [controllers.users.TwoFactors, 'destroy'])
       .as('users.two_factor.destroy')
+
+    /** Invitations to open an account, their renewal (sent again) and withdrawal. */
+    router
+      .resource('invitations', controllers.Invitations)
+      .only(['index', 'create', 'store', 'destroy'])
+    router
+      .resource('invitations.renewal', controllers.invitations.Renewals)
+      .only(['store'])
+      .params({ invitations: 'id' })
 
     /** Companies, their contact details, declarations, exit and archiving. */
     router

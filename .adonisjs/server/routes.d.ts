@@ -12,6 +12,12 @@ export type ScannedRoutes = {
     'session.store': { paramsTuple?: []; params?: {} }
     'session.two_factor_challenge.create': { paramsTuple?: []; params?: {} }
     'session.two_factor_challenge.store': { paramsTuple?: []; params?: {} }
+    'password_resets.create': { paramsTuple?: []; params?: {} }
+    'password_resets.store': { paramsTuple?: []; params?: {} }
+    'password_resets.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.acceptance.create': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.acceptance.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
@@ -44,6 +50,11 @@ export type ScannedRoutes = {
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.two_factor.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitations.index': { paramsTuple?: []; params?: {} }
+    'invitations.create': { paramsTuple?: []; params?: {} }
+    'invitations.store': { paramsTuple?: []; params?: {} }
+    'invitations.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitations.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.store': { paramsTuple?: []; params?: {} }
@@ -114,6 +125,9 @@ export type ScannedRoutes = {
     'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.two_factor_challenge.create': { paramsTuple?: []; params?: {} }
+    'password_resets.create': { paramsTuple?: []; params?: {} }
+    'password_resets.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.acceptance.create': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
@@ -131,6 +145,8 @@ export type ScannedRoutes = {
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitations.index': { paramsTuple?: []; params?: {} }
+    'invitations.create': { paramsTuple?: []; params?: {} }
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -177,6 +193,9 @@ export type ScannedRoutes = {
     'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.two_factor_challenge.create': { paramsTuple?: []; params?: {} }
+    'password_resets.create': { paramsTuple?: []; params?: {} }
+    'password_resets.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'invitations.acceptance.create': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
@@ -194,6 +213,8 @@ export type ScannedRoutes = {
     'users.index': { paramsTuple?: []; params?: {} }
     'users.create': { paramsTuple?: []; params?: {} }
     'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitations.index': { paramsTuple?: []; params?: {} }
+    'invitations.create': { paramsTuple?: []; params?: {} }
     'companies.index': { paramsTuple?: []; params?: {} }
     'companies.create': { paramsTuple?: []; params?: {} }
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -236,6 +257,7 @@ export type ScannedRoutes = {
   }
   PUT: {
     'locale.update': { paramsTuple?: []; params?: {} }
+    'password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'password.update': { paramsTuple?: []; params?: {} }
     'account.calendar.update': { paramsTuple?: []; params?: {} }
     'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -251,12 +273,16 @@ export type ScannedRoutes = {
   POST: {
     'session.store': { paramsTuple?: []; params?: {} }
     'session.two_factor_challenge.store': { paramsTuple?: []; params?: {} }
+    'password_resets.store': { paramsTuple?: []; params?: {} }
+    'invitations.acceptance.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'account.two_factor.store': { paramsTuple?: []; params?: {} }
     'account.two_factor.recovery_codes.store': { paramsTuple?: []; params?: {} }
     'goals.store': { paramsTuple?: []; params?: {} }
     'goals.current.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.store': { paramsTuple?: []; params?: {} }
     'users.disablement.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitations.store': { paramsTuple?: []; params?: {} }
+    'invitations.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.store': { paramsTuple?: []; params?: {} }
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -280,6 +306,7 @@ export type ScannedRoutes = {
     'account.two_factor.destroy': { paramsTuple?: []; params?: {} }
     'users.disablement.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.two_factor.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitations.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {

@@ -6,27 +6,30 @@ import { updateSettingsValidator } from '#validators/setting'
 
 /**
  * The incubator's rules that managers may change: the maximum stay, the booking quota,
- * whether managers must sign in with a second factor.
+ * whether managers must sign in with a second factor, whether tenants may invite colleagues.
  */
 export default class SettingsController {
   /** The settings form, with the history of changes. */
   async edit({ bouncer, view }: HttpContext) {
     await bouncer.with(SettingPolicy).authorize('edit')
-    const [setting, quota, twoFactor] = [
+    const [setting, quota, twoFactor, invite] = [
       await Setting.forKey('max_stay_months'),
       await Setting.forKey('booking_quota_minutes'),
       await Setting.forKey('managers_two_factor_required'),
+      await Setting.forKey('tenants_may_invite'),
     ]
     const histories = await Promise.all([
       AuditEvent.historyOf(setting),
       AuditEvent.historyOf(quota),
       AuditEvent.historyOf(twoFactor),
+      AuditEvent.historyOf(invite),
     ])
     const history = histories.flat().sort((a, b) => b.createdAt.toMillis() - a.createdAt.toMillis())
     return view.render('pages/settings/edit', {
       maxStayMonths: Number(setting.value),
       bookingQuotaHours: Number(quota.value) / 60,
       managersTwoFactor: twoFactor.value === '1',
+      tenantsMayInvite: invite.value !== '0',
       history,
     })
   }
@@ -35,13 +38,14 @@ export default class SettingsController {
   async update(ctx: HttpContext) {
     const { bouncer, request, response, session, i18n } = ctx
     await bouncer.with(SettingPolicy).authorize('edit')
-    const { maxStayMonths, bookingQuotaHours, managersTwoFactor } =
+    const { maxStayMonths, bookingQuotaHours, managersTwoFactor, tenantsMayInvite } =
       await request.validateUsing(updateSettingsValidator)
 
     await Setting.change({
       max_stay_months: maxStayMonths,
       booking_quota_minutes: Math.round(bookingQuotaHours * 60),
       managers_two_factor_required: managersTwoFactor ? 1 : 0,
+      tenants_may_invite: tenantsMayInvite ? 1 : 0,
     })
 
     session.flash('success', i18n.t('settings.saved'))

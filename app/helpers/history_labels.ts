@@ -20,7 +20,10 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
   Cell: { fields: 'cells.fields.', values: {} },
   Setting: {
     fields: 'settings.fields.',
-    values: { managers_two_factor_required: 'settings.switch.' },
+    values: {
+      managers_two_factor_required: 'settings.switch.',
+      tenants_may_invite: 'settings.switch.',
+    },
   },
   Booking: { fields: 'bookings.fields.', values: { status: 'bookings.statuses.' } },
   Closure: { fields: 'closures.fields.', values: {} },

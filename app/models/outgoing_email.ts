@@ -27,6 +27,10 @@ const MAILS = {
       await import('#mails/declaration_reminder_notification')
     return DeclarationReminderNotification.fromOutbox(payloads)
   },
+  account_notification: async (payloads: any[]) => {
+    const { default: AccountNotification } = await import('#mails/account_notification')
+    return AccountNotification.fromOutbox(payloads)
+  },
 } satisfies Record<string, (payloads: any[]) => Promise<(BaseMail | null)[]>>
 
 /** The name of a mail the outbox can send. */

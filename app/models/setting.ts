@@ -17,6 +17,8 @@ const DEFAULTS = {
   max_stay_months: incubator.maxStayMonths,
   booking_quota_minutes: incubator.bookingQuotaMinutes,
   managers_two_factor_required: app.inProduction ? 1 : 0,
+  /** Whether tenants may invite colleagues of their own company (1) or not (0). */
+  tenants_may_invite: 1,
 }
 export type SettingKey = keyof typeof DEFAULTS
 
@@ -39,6 +41,11 @@ export default class Setting extends compose(SettingSchema, RevisesData, Audited
   /** Whether managers must sign in with a second factor (they enrol before anything else). */
   static async managersTwoFactorRequired(client?: QueryClientContract) {
     return (await this.number('managers_two_factor_required', client)) === 1
+  }
+
+  /** Whether tenants may invite colleagues of their own company. */
+  static async tenantsMayInvite(client?: QueryClientContract) {
+    return (await this.number('tenants_may_invite', client)) !== 0
   }
 
   /** The last day a company that entered on a day may stay, under the current maximum stay. */

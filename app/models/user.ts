@@ -24,6 +24,8 @@ import {
   sealSecret,
   totpCodeOf,
 } from '#helpers/two_factor'
+import AccountToken, { LinkError, tokenHash } from '#models/account_token'
+import AccountNotification from '#mails/account_notification'
 
 /** The three kinds of people who use the back office. */
 export const ROLES = ['manager', 'tenant', 'official'] as const
@@ -112,7 +114,13 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
   ) {
     return DataRevision.within(trx, async (client) => {
       const user = await this.create(
-        { ...values, companyId: values.role === 'tenant' ? values.companyId : null, locale: 'fr' },
+        {
+          ...values,
+          companyId: values.role === 'tenant' ? values.companyId : null,
+          locale: 'fr',
+          // Known at once, so that a login right after (an invitation accepted) is stamped with it.
+          sessionGeneration: 0,
+        },
         { client }
       )
       await user.recordCreation('user.created', client)
@@ -180,6 +188,62 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
       },
       trx
     )
+  }
+
+  /**
+   * Someone asked for a link to choose a new password: sent (valid 1 hour, the former
+   * ones revoked) only when the address is an enabled account's, yet the same work is
+   * done either way (a token made and hashed, the same lookups), so that neither the
+   * answer nor its time tells whether the address has an account.
+   */
+  static async requestPasswordReset(email: string) {
+    await DataRevision.within(undefined, async (client) => {
+      const user = await this.query({ client }).where('email', email).first()
+      if (!user || user.isDisabled) {
+        tokenHash(randomBytes(32).toString('base64url'))
+        await AccountToken.query({ client }).where('token_hash', '').first()
+        return
+      }
+      const { token } = await AccountToken.issue(
+        { purpose: 'password_reset', email: user.email, userId: user.id },
+        client
+      )
+      await AccountNotification.send(client, {
+        kind: 'password_reset',
+        to: user.email,
+        locale: user.locale,
+        token,
+      })
+    })
+  }
+
+  /**
+   * A new password through a forgotten-password link: the link used once, every open
+   * session of the account ended, the change recorded, a notice sent to the account's
+   * address. A disabled account's link does not work.
+   */
+  static async resetPassword(token: unknown, password: string) {
+    return DataRevision.within(undefined, async (client) => {
+      const link = await AccountToken.consume('password_reset', token, client)
+      const user = await this.query({ client })
+        .where('id', link.userId ?? 0)
+        .first()
+      if (!user || user.isDisabled || user.email !== link.email) throw new LinkError('revoked')
+      await user.changeAs(
+        'user.password_reset_by_link',
+        (row) => {
+          row.password = password
+          row.#newSessionGeneration()
+        },
+        client
+      )
+      await AccountNotification.send(client, {
+        kind: 'password_changed',
+        to: user.email,
+        locale: user.locale,
+      })
+      return user
+    })
   }
 
   /** Ends every open session of the account (the one that asked goes on, renewed). */

@@ -6,4 +6,5 @@ export const updateSettingsValidator = vine.create({
   maxStayMonths: vine.number().withoutDecimals().min(6).max(120),
   bookingQuotaHours: decimalNumber({ min: -1, max: 744 }),
   managersTwoFactor: vine.boolean().optional(),
+  tenantsMayInvite: vine.boolean().optional(),
 })

@@ -39,6 +39,10 @@ import { closureValidator } from '#validators/closure'
 import { meetingRoomValidator } from '#validators/meeting_room'
 import { updateSettingsValidator } from '#validators/setting'
 import { cellValidator } from '#validators/cell'
+import { passwordResetRequestValidator, passwordResetValidator } from '#validators/password_reset'
+import { invitationAcceptanceValidator, managerInvitationValidator } from '#validators/invitation'
+import AccountToken from '#models/account_token'
+import Invitation from '#models/invitation'
 import {
   renewRecoveryCodesValidator,
   twoFactorCodeValidator,
@@ -290,7 +294,22 @@ async function buildFixtures() {
     status: 'submitted',
   })
   const users: Record<Actor, User | null> = { anonymous: null, manager, tenant, official }
+  const resetLink = await db.transaction((trx) =>
+    AccountToken.issue(
+      { purpose: 'password_reset', email: official.email, userId: official.id },
+      trx
+    )
+  )
+  const invitation = await Invitation.create({ email: 'invitee@hostile.example', role: 'official' })
+  const invitationLink = await db.transaction((trx) =>
+    AccountToken.issue(
+      { purpose: 'invitation', email: invitation.email, invitationId: invitation.id },
+      trx
+    )
+  )
   return {
+    resetToken: resetLink.token,
+    invitationToken: invitationLink.token,
     year,
     users,
     hosted,
@@ -403,6 +422,7 @@ const everyoneLoggedIn: Actor[] = ['manager', 'tenant', 'official']
 const THROTTLED = [
   'session.store',
   'session.two_factor_challenge.store',
+  'password_resets.store',
   'account.two_factor.destroy',
   'account.two_factor.recovery_codes.store',
 ]
@@ -609,6 +629,76 @@ const FORMS: Record<string, FormSpec> = {
     page: (fx) => `/goals/${fx.goal.id}/edit`,
     body: () => goalBody,
     fields: GOAL_FIELDS,
+  },
+  'password_resets.store': {
+    validator: passwordResetRequestValidator,
+    actors: ['anonymous'],
+    url: () => '/password-resets',
+    page: () => '/password-resets/create',
+    body: (fx) => ({ email: fx.users.official!.email }),
+    fields: { email: strict() },
+  },
+  'password_resets.update': {
+    validator: passwordResetValidator,
+    actors: ['anonymous'],
+    url: (fx) => `/password-resets/${fx.resetToken}`,
+    page: (fx) => `/password-resets/${fx.resetToken}/edit`,
+    body: () => ({
+      password: 'une-nouvelle-phrase-secrete',
+      passwordConfirmation: 'une-nouvelle-phrase-secrete',
+    }),
+    fields: {
+      password: secret(12, 128),
+      passwordConfirmation: { ...secret(12, 128), readBy: "the new password's confirmed rule" },
+    },
+    elsewhere: {
+      password: {
+        on: 'passwordConfirmation',
+        when: (value) => typeof value === 'string' && value.length >= 12 && value.length <= 128,
+        why: 'a well-formed new password that its confirmation does not repeat is told next to the confirmation',
+      },
+    },
+  },
+  'invitations.store': {
+    validator: managerInvitationValidator,
+    actors: ['manager'],
+    url: () => '/invitations',
+    page: () => '/invitations/create',
+    body: (fx) => ({
+      email: 'someone@hostile.example',
+      fullName: 'Dominique Lefebvre',
+      role: 'tenant',
+      companyId: String(fx.candidate.id),
+    }),
+    fields: {
+      email: strict(),
+      fullName: text(0, 120, true),
+      role: strict(),
+      companyId: strict(true),
+    },
+  },
+  'invitations.acceptance.store': {
+    validator: invitationAcceptanceValidator,
+    actors: ['anonymous'],
+    url: (fx) => `/invitations/${fx.invitationToken}/acceptance`,
+    page: (fx) => `/invitations/${fx.invitationToken}/acceptance/create`,
+    body: () => ({
+      fullName: 'Dominique Lefebvre',
+      password: 'une-nouvelle-phrase-secrete',
+      passwordConfirmation: 'une-nouvelle-phrase-secrete',
+    }),
+    fields: {
+      fullName: text(2, 120),
+      password: secret(12, 128),
+      passwordConfirmation: { ...secret(12, 128), readBy: "the new password's confirmed rule" },
+    },
+    elsewhere: {
+      password: {
+        on: 'passwordConfirmation',
+        when: (value) => typeof value === 'string' && value.length >= 12 && value.length <= 128,
+        why: 'a well-formed new password that its confirmation does not repeat is told next to the confirmation',
+      },
+    },
   },
   'users.store': {
     validator: createUserValidator,
@@ -817,11 +907,17 @@ const FORMS: Record<string, FormSpec> = {
     actors: ['manager'],
     url: () => '/settings',
     page: () => '/settings/edit',
-    body: () => ({ maxStayMonths: '36', bookingQuotaHours: '10,5', managersTwoFactor: 'true' }),
+    body: () => ({
+      maxStayMonths: '36',
+      bookingQuotaHours: '10,5',
+      managersTwoFactor: 'true',
+      tenantsMayInvite: 'true',
+    }),
     fields: {
       maxStayMonths: int(6, 120),
       bookingQuotaHours: decimal(-1, 744),
       managersTwoFactor: checkbox(),
+      tenantsMayInvite: checkbox(),
     },
   },
   'cells.update': {
@@ -867,6 +963,8 @@ const BODYLESS: Record<string, string> = {
   'companies.archive.destroy': 'bringing the company in the URL back',
   'users.disablement.store': 'disabling the account in the URL',
   'users.disablement.destroy': 're-enabling the account in the URL',
+  'invitations.destroy': 'withdrawing the invitation in the URL',
+  'invitations.renewal.store': 'sending the invitation in the URL again',
   'users.two_factor.destroy': 'resetting the second factor of the account in the URL',
   'bench.ceiling.store':
     "the benchmark's form ceiling (BENCH=true only): reads nothing, writes nothing",

@@ -10,9 +10,11 @@ import Company, { EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import Declaration from '#models/declaration'
 import Goal from '#models/goal'
 import Closure from '#models/closure'
+import Invitation from '#models/invitation'
 import { DateTime } from 'luxon'
 import { bookDirectly, createRoom, nextMonday } from '#tests/support/bookings'
 import db from '@adonisjs/lucid/services/db'
+import limiter from '@adonisjs/limiter/services/main'
 import { day, today } from '#domain/periods'
 import { GOAL_MEASURES } from '#domain/goals'
 import { createBuilding, createUser, PASSWORD } from '#tests/support/fixtures'
@@ -84,6 +86,11 @@ async function buildFixtures() {
     targetJobs: 10,
     measure: 'jobs_hosted',
   })
+  const invitation = await Invitation.create({
+    email: 'invitee@example.test',
+    role: 'official',
+    invitedById: null,
+  })
   const room = await createRoom()
   const booking = await bookDirectly(room, company.id, nextMonday(), '10:00', '11:00')
   const closure = await Closure.create({
@@ -114,6 +121,7 @@ async function buildFixtures() {
     agreement,
     declaration,
     goal,
+    invitation,
     room,
     booking,
     closure,
@@ -135,6 +143,7 @@ function idFor(pattern: string, fx: Fixtures) {
     'companies': fx.company.id,
     'cells': fx.cell.id,
     'users': fx.target.id,
+    'invitations': fx.invitation.id,
     'agreements': fx.agreement.id,
     'declarations': fx.declaration.id,
   }
@@ -223,6 +232,16 @@ const WRITES: Record<string, Write> = {
     done: (response) => response.assertSessionMissing('errors'),
   },
   'session.destroy': { then: () => '/login' },
+  'password_resets.store': { body: (fx) => ({ email: fx.target.email }), then: () => '/login' },
+  'invitations.store': {
+    body: (fx) => ({
+      email: 'new-invitee@example.test',
+      fullName: 'Dominique Lefebvre',
+      role: 'tenant',
+      companyId: String(fx.company.id),
+    }),
+    then: () => /^\/invitations(\/create)?$/,
+  },
   'password.update': {
     body: () => ({
       currentPassword: PASSWORD,
@@ -355,6 +374,8 @@ const WRITES: Record<string, Write> = {
     setUp: (fx) => enableTwoFactor(fx.target),
     then: (fx) => `/users/${fx.target.id}/edit`,
   },
+  'invitations.destroy': { then: () => '/invitations' },
+  'invitations.renewal.store': { then: () => '/invitations' },
   'users.disablement.destroy': {
     setUp: async (fx) => {
       fx.target.disabledAt = DateTime.utc()
@@ -445,6 +466,7 @@ test.group('Route access: every route has a decision for every role', () => {
 
 test.group('Route access: outcomes', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(() => limiter.clear())
 
   test('{route} as {actor}: {outcome}')
     .with(() =>

@@ -47,6 +47,13 @@ const managersAndTenants = {
   tenant: 'ok',
   official: 'forbidden',
 } as const
+/** Guests with a valid single-use link (a link never issued: 404); logged in: home. */
+const linkOnly = {
+  anonymous: 'notFound',
+  manager: 'home',
+  tenant: 'home',
+  official: 'home',
+} as const
 const managers = {
   anonymous: 'login',
   manager: 'ok',
@@ -87,6 +94,17 @@ export const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'session.store': guestsOnly,
   'session.two_factor_challenge.create': secondStep,
   'session.two_factor_challenge.store': secondStep,
+  'password_resets.create': guestsOnly,
+  'password_resets.store': guestsOnly,
+  'password_resets.edit': linkOnly,
+  'password_resets.update': linkOnly,
+  'invitations.acceptance.create': linkOnly,
+  'invitations.acceptance.store': linkOnly,
+  'invitations.index': managers,
+  'invitations.create': managersAndTenants,
+  'invitations.store': managersAndTenants,
+  'invitations.destroy': managers,
+  'invitations.renewal.store': managers,
   'home': loggedIn,
   'session.destroy': loggedIn,
   'password.edit': loggedIn,
@@ -217,6 +235,16 @@ export const NOTES: Record<string, Partial<Record<Actor, string>>> = {
   'declarations.edit': { tenant: "own company's (else 403), until validated" },
   'declarations.update': { tenant: "own company's (else 403), until validated" },
   'agreements.show': { tenant: ownCompanys },
+  'password_resets.edit': { anonymous: 'with a valid link only (else 404, or 410 once used)' },
+  'password_resets.update': { anonymous: 'with a valid link only (else 404, or 410 once used)' },
+  'invitations.acceptance.create': {
+    anonymous: 'with a valid link only (else 404, or 410 once used)',
+  },
+  'invitations.acceptance.store': {
+    anonymous: 'with a valid link only (else 404, or 410 once used)',
+  },
+  'invitations.create': { tenant: '✓ (own company, unless the setting is off)' },
+  'invitations.store': { tenant: '✓ (own company, unless the setting is off)' },
   'users.disablement.store': { manager: '✓ (not self)' },
   'users.disablement.destroy': { manager: '✓ (not self)' },
   'users.two_factor.destroy': { manager: '✓ (not self)' },
