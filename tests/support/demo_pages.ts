@@ -52,8 +52,6 @@ export async function managerPages() {
     '/account/password/edit',
     '/account/sessions',
     '/users/create',
-    '/invitations',
-    '/invitations/create',
     '/dashboard?on=2017-07-05',
     '/dashboard/print',
     '/goals',
