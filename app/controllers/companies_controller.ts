@@ -2,9 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Company, { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import AuditEvent from '#models/audit_event'
 import CompanyPolicy from '#policies/company_policy'
-import { compareNames } from '#helpers/collation'
-import { SimplePaginator } from '@adonisjs/lucid/database'
-import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import { pageInFrenchOrder } from '#helpers/collation'
 import { companyFiltersValidator, companyValidator, profileAttributes } from '#validators/company'
 
 const SORTS = {
@@ -23,29 +21,6 @@ const PER_PAGE = 25
  */
 function escapeLike(text: string) {
   return text.replace(/[!%_]/g, (char) => `!${char}`)
-}
-
-/**
- * A page of companies in French order of their names (by status first, when asked): the
- * order is decided on the ids and names of every match (SQLite's ORDER BY compares bytes,
- * "Atelier Énergie" after "Atelier Zèbre"), then only the page's companies are read.
- */
-async function pageInFrenchOrder(
-  query: ModelQueryBuilderContract<typeof Company>,
-  column: 'name' | 'status',
-  page: number
-) {
-  const rows = await query.select('id', 'name', 'status')
-  const ordered = rows.sort(
-    (a, b) =>
-      (column === 'status' ? a.status.localeCompare(b.status) : 0) ||
-      compareNames(a.name, b.name) ||
-      a.id - b.id
-  )
-  const ids = ordered.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((row) => row.id)
-  const onPage = await Company.query().whereIn('id', ids)
-  const found = new Map(onPage.map((company) => [company.id, company]))
-  return new SimplePaginator(ordered.length, PER_PAGE, page, ...ids.map((id) => found.get(id)!))
 }
 
 /**
@@ -77,7 +52,12 @@ export default class CompaniesController {
 
     const companies =
       column === 'name' || column === 'status'
-        ? await pageInFrenchOrder(filtered(), column, filters.page ?? 1)
+        ? await pageInFrenchOrder(filtered(), {
+            name: 'name',
+            first: column === 'status' ? 'status' : undefined,
+            page: filters.page ?? 1,
+            perPage: PER_PAGE,
+          })
         : await filtered()
             .orderBy(column, direction)
             .orderBy('id', 'asc')

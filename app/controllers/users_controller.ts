@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { pageInFrenchOrder } from '#helpers/collation'
 import User, { ROLES } from '#models/user'
 import Company from '#models/company'
 import UserPolicy from '#policies/user_policy'
@@ -18,11 +19,10 @@ export default class UsersController {
     const role = ROLES.find((candidate) => candidate === request.input('role'))
     const page = pageAsked(request.input('page'))
 
-    const users = await User.query()
-      .if(role, (query) => query.where('role', role!))
-      .preload('company')
-      .orderBy('full_name')
-      .paginate(page, 25)
+    const users = await pageInFrenchOrder(
+      User.query().if(role, (query) => query.where('role', role!)),
+      { name: 'full_name', page, perPage: 25, load: (query) => query.preload('company') }
+    )
     users.baseUrl(request.url()).queryString(role ? { role } : {})
 
     return view.render('pages/users/index', { users, role, roles: ROLES })

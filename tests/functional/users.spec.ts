@@ -50,6 +50,28 @@ test.group('Managers keep the accounts', (group) => {
     assert.notProperty(event.afterValues!, 'password')
   })
 
+  test('the list reads names in French order, the page from the whole list', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager', { fullName: 'Bernard Petit' })
+    await createUser('official', { fullName: 'Zoé Martin' })
+    await createUser('official', { fullName: 'Émile Durand' })
+    await createUser('official', { fullName: 'élise Dupont' })
+    const response = await client.get('/users?role=official').loginAs(manager)
+    response.assertStatus(200)
+    const text = visibleText(response.text())
+    const positions = ['élise Dupont', 'Émile Durand', 'Zoé Martin'].map((name) =>
+      text.indexOf(name)
+    )
+    assert.isAbove(positions[0], -1)
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+      'é and É sort with e, before Z'
+    )
+  })
+
   test('a tenant account needs a company', async ({ client, assert }) => {
     const manager = await createUser('manager')
     const response = await client
