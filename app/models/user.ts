@@ -179,9 +179,13 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
   }
 
   /** A new password: every open session ends (the one that changed it goes on, renewed). */
-  async changePassword(password: string, trx?: TransactionClientContract) {
+  async changePassword(
+    password: string,
+    trx?: TransactionClientContract,
+    action: 'user.password_changed' | 'user.password_reset_by_link' = 'user.password_changed'
+  ) {
     await this.changeAs(
-      'user.password_changed',
+      action,
       (user) => {
         user.password = password
         user.#newSessionGeneration()
@@ -229,14 +233,7 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
         .where('id', link.userId ?? 0)
         .first()
       if (!user || user.isDisabled || user.email !== link.email) throw new LinkError('revoked')
-      await user.changeAs(
-        'user.password_reset_by_link',
-        (row) => {
-          row.password = password
-          row.#newSessionGeneration()
-        },
-        client
-      )
+      await user.changePassword(password, client, 'user.password_reset_by_link')
       await AccountNotification.send(client, {
         kind: 'password_changed',
         to: user.email,

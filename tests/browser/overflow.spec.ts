@@ -3,7 +3,7 @@ import type { Page } from 'playwright'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import MainSeeder from '#database/seeders/main_seeder'
-import { logInAs, managerPages, officialPages, tenantPages } from '#tests/support/demo_pages'
+import { logInAs, DEMO_ROLES } from '#tests/support/demo_pages'
 import { seriousAccessibilityViolations } from '#tests/support/axe'
 import { truncateNow } from '#tests/support/database'
 
@@ -54,11 +54,7 @@ test.group('Browser: every page fits a phone', (group) => {
   })
   group.teardown(() => truncateNow())
 
-  for (const [role, email, pages] of [
-    ['manager', 'gestion@nouvelle-forge.test', managerPages],
-    ['tenant', 'locataire@nouvelle-forge.test', tenantPages],
-    ['official', 'elu@nouvelle-forge.test', officialPages],
-  ] as const) {
+  for (const [role, email, pages] of DEMO_ROLES) {
     test(`${role} pages do not scroll sideways at 390 px`, async ({ visit, assert }) => {
       const page = await visit('/login')
       await logInAs(page, email)

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import MainSeeder from '#database/seeders/main_seeder'
-import { logInAs, managerPages, officialPages, tenantPages } from '#tests/support/demo_pages'
+import { logInAs, DEMO_ROLES } from '#tests/support/demo_pages'
 import type { Page } from 'playwright'
 import { truncateNow } from '#tests/support/database'
 import { typographyProblems } from '#tests/support/typography'
@@ -35,11 +35,7 @@ test.group('Browser: French and English typography on every page', (group) => {
   })
   group.teardown(() => truncateNow())
 
-  for (const [role, email, pages] of [
-    ['manager', 'gestion@nouvelle-forge.test', managerPages],
-    ['tenant', 'locataire@nouvelle-forge.test', tenantPages],
-    ['official', 'elu@nouvelle-forge.test', officialPages],
-  ] as const) {
+  for (const [role, email, pages] of DEMO_ROLES) {
     test(`${role} pages`, async ({ visit, assert }) => {
       const page = await visit('/login')
       await logInAs(page, email)

@@ -115,3 +115,10 @@ export async function officialPages(): Promise<string[]> {
     '/account/sessions',
   ]
 }
+
+/** Each demo role with its login and the pages it opens: what the page walks go through. */
+export const DEMO_ROLES = [
+  ['manager', 'gestion@nouvelle-forge.test', managerPages],
+  ['tenant', 'locataire@nouvelle-forge.test', tenantPages],
+  ['official', 'elu@nouvelle-forge.test', officialPages],
+] as const
