@@ -8,7 +8,8 @@ import MeetingRoomPolicy from '#policies/meeting_room_policy'
 import { meetingRoomValidator } from '#validators/meeting_room'
 import { calendarGrid } from '#domain/room_calendar'
 import { LOCAL_ZONE } from '#domain/local_time'
-import { parseDay, today } from '#domain/periods'
+import { parseDay } from '#domain/periods'
+import { nextOpenDay } from '#domain/opening_hours'
 
 /** The instant a Paris calendar day starts. */
 function localMidnight(day: DateTime) {
@@ -33,12 +34,17 @@ function bookingsBetween(from: DateTime, to: DateTime, roomId?: number) {
  * (free slots link to the booking form); managers set each room's rules.
  */
 export default class MeetingRoomsController {
-  /** Every room on one day, side by side. */
+  /** Every room on one day, side by side: today, or the next open day once every room has closed. */
   async index({ bouncer, request, view }: HttpContext) {
     await bouncer.with(MeetingRoomPolicy).authorize('viewList')
-    const date = parseDay(request.input('date')) ?? today()
-    const [rooms, bookings, closures] = await Promise.all([
-      MeetingRoom.byName(),
+    const rooms = await MeetingRoom.byName()
+    const date =
+      parseDay(request.input('date')) ??
+      nextOpenDay(
+        rooms.map((room) => room.openingHours),
+        DateTime.now()
+      )
+    const [bookings, closures] = await Promise.all([
       bookingsBetween(date, date.plus({ days: 1 })),
       Closure.overlapping(localMidnight(date), localMidnight(date.plus({ days: 1 }))),
     ])
@@ -52,11 +58,13 @@ export default class MeetingRoomsController {
     return view.render('pages/meeting_rooms/index', { date, rooms, grid })
   }
 
-  /** One room's week, Monday to Sunday. */
+  /** One room's week, Monday to Sunday: this week, or the next one once the room has closed for it. */
   async show({ bouncer, params, request, view }: HttpContext) {
     await bouncer.with(MeetingRoomPolicy).authorize('view')
     const room = await MeetingRoom.findOrFail(params.id)
-    const monday = (parseDay(request.input('week')) ?? today()).startOf('week')
+    const monday = (
+      parseDay(request.input('week')) ?? nextOpenDay([room.openingHours], DateTime.now())
+    ).startOf('week')
     const days = Array.from({ length: 7 }, (_, index) => monday.plus({ days: index }))
     const [bookings, closures] = await Promise.all([
       bookingsBetween(monday, monday.plus({ days: 7 }), room.id),

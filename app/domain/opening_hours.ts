@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon'
+import { DateTime } from 'luxon'
 import { minutesOf, toLocal } from '#domain/local_time'
 
 /** Opening hours per ISO weekday (1 = Monday): ["08:00", "19:00"], or null when closed. */
@@ -37,4 +37,21 @@ export function withinOpeningHours(hours: OpeningHours, startsAt: DateTime, ends
 export function onGrid(instant: DateTime, granularityMinutes: number) {
   const local = toLocal(instant)
   return local.second === 0 && minutesOfDay(local) % granularityMinutes === 0
+}
+
+/**
+ * The day a calendar opens on when none is asked: today while one of the rooms is still
+ * open, otherwise the next day one of them opens (within a week), in Paris.
+ */
+export function nextOpenDay(hoursOfRooms: OpeningHours[], now: DateTime) {
+  const local = toLocal(now)
+  for (let offset = 0; offset < 7; offset++) {
+    const date = local.plus({ days: offset })
+    const opens = hoursOfRooms.some((hours) => {
+      const day = hours[String(date.weekday)]
+      return day && (offset > 0 || minutesOfDay(local) < minutesOf(day[1]))
+    })
+    if (opens) return DateTime.utc(date.year, date.month, date.day)
+  }
+  return DateTime.utc(local.year, local.month, local.day)
 }

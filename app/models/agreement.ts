@@ -139,14 +139,22 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     return this.status === 'draft'
   }
 
-  /** Whether its end may move later: a draft or an active agreement. */
-  get isRenewable() {
-    return this.status === 'draft' || this.status === 'active'
+  /**
+   * Whether it is signed and still runs or is to come: active, its planned end not yet
+   * passed (an agreement that simply ran out is over, whatever its stored status).
+   */
+  get isRunning() {
+    return this.status === 'active' && today() <= this.endsOn
   }
 
-  /** Whether it may end early, or move to other cells: an active agreement. */
+  /** Whether its end may move later: a draft, or an agreement still running. */
+  get isRenewable() {
+    return this.status === 'draft' || this.isRunning
+  }
+
+  /** Whether it may end early, or move to other cells: an agreement still running. */
   get isTerminable() {
-    return this.status === 'active'
+    return this.isRunning
   }
 
   /** Whether it holds its cells on at least one day of a period (whereHolding, in SQL). */

@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon'
+import { DateTime, Settings } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Agreement from '#models/agreement'
 import Company, { type ExitReason, type Sector } from '#models/company'
@@ -8,6 +8,7 @@ import { day } from '#domain/periods'
 import incubator from '#config/incubator'
 import Declaration from '#models/declaration'
 import { declarationsDue } from '#domain/declaration_periods'
+import { LOCAL_ZONE_NAME } from '#domain/local_zone'
 
 /**
  * The Nouvelle Forge's story for the demo, deterministic (a fixed seed): it opens in
@@ -15,7 +16,21 @@ import { declarationsDue } from '#domain/declaration_periods'
  * companies come and go (most graduate to their own premises, a few move away or
  * cease trading) until today. Every agreement goes through Agreement.open, so the
  * story obeys the same rules as the app (no overlap, maximum stay, progressive rent).
+ * Each step runs on its own day of the story (storyDay), so that the rules see the
+ * agreement as it was then and the history says when each thing happened.
  */
+
+/** Runs a step of the story as if on its day (09:00 in Paris): what it records bears that date. */
+export async function onStoryDay<T>(storyDay: DateTime, step: () => Promise<T>) {
+  const previous = Settings.now
+  const at = DateTime.fromISO(`${storyDay.toISODate()}T09:00`, { zone: LOCAL_ZONE_NAME })
+  Settings.now = () => at.toMillis()
+  try {
+    return await step()
+  } finally {
+    Settings.now = previous
+  }
+}
 
 /** A small deterministic pseudo-random generator (mulberry32), for demo and benchmark data. */
 export function generator(seed: number) {
@@ -130,22 +145,26 @@ export async function seedHistory(cells: Cell[], today: DateTime, trx: Transacti
     digital: boolean,
     name?: string
   ) => {
-    const company = await newCompany(digital, enteredOn, name)
+    // Drafted a month before the entry, signed two weeks before it.
+    const draftedOn = enteredOn.minus({ months: 1 })
+    const company = await onStoryDay(draftedOn, () => newCompany(digital, enteredOn, name))
     const plannedEnd = enteredOn.plus({ months }).minus({ days: 1 })
-    const agreement = await Agreement.open(
-      {
-        companyId: company.id,
-        cellIds: [cell.id],
-        startsOn: enteredOn,
-        endsOn: plannedEnd,
-        noticeMonths: incubator.defaultNoticeMonths,
-        rentSteps: incubator.defaultRentSteps,
-        monthlyChargesCents: Math.round(cell.areaSqm * 250),
-        depositCents: Math.round(cell.areaSqm * 2000),
-      },
-      trx
+    const agreement = await onStoryDay(draftedOn, () =>
+      Agreement.open(
+        {
+          companyId: company.id,
+          cellIds: [cell.id],
+          startsOn: enteredOn,
+          endsOn: plannedEnd,
+          noticeMonths: incubator.defaultNoticeMonths,
+          rentSteps: incubator.defaultRentSteps,
+          monthlyChargesCents: Math.round(cell.areaSqm * 250),
+          depositCents: Math.round(cell.areaSqm * 2000),
+        },
+        trx
+      )
     )
-    await agreement.activate(trx)
+    await onStoryDay(enteredOn.minus({ days: 14 }), () => agreement.activate(trx))
     // Some leave early, with notice.
     const leavesEarly = !name && random() < 0.25 && months > 18
     const leavesOn = leavesEarly
@@ -153,16 +172,15 @@ export async function seedHistory(cells: Cell[], today: DateTime, trx: Transacti
       : plannedEnd
     if (leavesOn < today) {
       if (leavesEarly) {
-        await agreement.terminate(
-          {
-            terminatedOn: leavesOn,
-            noticeGivenOn: leavesOn.minus({ months: 3 }).plus({ days: 1 }),
-            reason: 'Départ anticipé',
-          },
-          trx
+        const noticeGivenOn = leavesOn.minus({ months: 3 }).plus({ days: 1 })
+        await onStoryDay(noticeGivenOn, () =>
+          agreement.terminate(
+            { terminatedOn: leavesOn, noticeGivenOn, reason: 'Départ anticipé' },
+            trx
+          )
         )
       }
-      await company.recordExit(leavesOn, pick(EXIT_REASONS), trx)
+      await onStoryDay(leavesOn, () => company.recordExit(leavesOn, pick(EXIT_REASONS), trx))
     }
     // As its agreement's signature and its exit left it.
     return { company: await Company.findOrFail(company.id, { client: trx }), leavesOn }

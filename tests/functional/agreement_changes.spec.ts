@@ -257,3 +257,43 @@ test.group('Agreements: moving to other cells', (group) => {
     assert.equal(old.status, 'active')
   })
 })
+
+test.group('Agreements: once over', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('an agreement that ran out offers neither renewal, move nor termination, and refuses them', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const company = await createCompany()
+    const cell = await createCell({ code: 'OVER-1' })
+    const agreement = await openAgreement({
+      companyId: company.id,
+      cellIds: [cell.id],
+      startsOn: day('2017-01-01'),
+      endsOn: day('2019-12-31'),
+    })
+    agreement.status = 'active'
+    await agreement.save()
+
+    const page = await client.get(`/agreements/${agreement.id}`).loginAs(manager)
+    page.assertStatus(200)
+    const text = visibleText(page.text())
+    assert.include(text, 'Échue')
+    for (const offer of ['Renouveler', 'Changer de cellules', 'Résilier']) {
+      assert.notInclude(text, offer)
+    }
+
+    const renewal = await client
+      .post(`/agreements/${agreement.id}/renewal`)
+      .loginAs(manager)
+      .withCsrfToken()
+      .form({ endsOn: '2020-06-30' })
+      .redirects(0)
+    renewal.assertStatus(302)
+    await agreement.refresh()
+    assert.equal(agreement.endsOn.toISODate(), '2019-12-31')
+    assert.lengthOf(await AuditEvent.query().where('action', 'agreement.renewed'), 0)
+  })
+})

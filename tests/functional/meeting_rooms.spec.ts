@@ -8,6 +8,8 @@ import MeetingRoom from '#models/meeting_room'
 import AuditEvent from '#models/audit_event'
 import { createUser } from '#tests/support/fixtures'
 import { createRoom, hostedTenant } from '#tests/support/bookings'
+import { visibleText } from '#tests/support/html'
+import { Settings } from 'luxon'
 
 /** A 1×1 PNG. */
 const PIXEL = Buffer.from(
@@ -166,5 +168,32 @@ test.group('Meeting rooms: rules and photo', (group) => {
       }
     }
     assert.deepEqual(left, [])
+  })
+})
+
+test.group('Meeting rooms: the day they open on', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(() => () => {
+    Settings.now = () => Date.now()
+  })
+
+  test('once every room has closed, the calendars open on the next day a room opens', async ({
+    client,
+    assert,
+  }) => {
+    const { tenant } = await hostedTenant()
+    const room = await createRoom()
+    // Friday 4 December 2026, 20:30 in Paris: the rooms are closed until Monday.
+    Settings.now = () => Date.parse('2026-12-04T19:30:00Z')
+    const day = await client.get('/meeting-rooms').loginAs(tenant)
+    day.assertStatus(200)
+    assert.include(visibleText(day.text()), 'le 7 décembre 2026')
+    const week = await client.get(`/meeting-rooms/${room.id}`).loginAs(tenant)
+    assert.include(visibleText(week.text()), 'Semaine du 7 décembre 2026')
+
+    // Friday at 10:00: today.
+    Settings.now = () => Date.parse('2026-12-04T09:00:00Z')
+    const open = await client.get('/meeting-rooms').loginAs(tenant)
+    assert.include(visibleText(open.text()), 'le 4 décembre 2026')
   })
 })

@@ -5,6 +5,7 @@ import Agreement from '#models/agreement'
 import AuditEvent from '#models/audit_event'
 import { DomainError } from '#exceptions/domain_error'
 import { day } from '#domain/periods'
+import { Settings } from 'luxon'
 import { createCompany } from '#tests/support/fixtures'
 import { createCell, openAgreement } from '#tests/support/agreements'
 
@@ -24,6 +25,13 @@ async function signedAgreement() {
 
 test.group('Agreement lifecycle', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  // The agreements below run through 2026 and 2027: their story is told on a fixed day.
+  group.each.setup(() => {
+    Settings.now = () => Date.parse('2026-06-15T10:00:00Z')
+    return () => {
+      Settings.now = () => Date.now()
+    }
+  })
 
   test('the state is read from the dates', ({ assert }) => {
     const record = new Agreement()
@@ -171,6 +179,38 @@ test.group('Agreement lifecycle', (group) => {
     const draft = await openAgreement({ companyId: company.id, cellIds: [spare.id] })
     assert.equal(
       await rejection(() => draft.terminate({ ...base, terminatedOn: day('2026-06-30') })),
+      'agreements.errors.not_active'
+    )
+  })
+
+  test('an agreement whose end has passed can be neither renewed, moved nor terminated', async ({
+    assert,
+  }) => {
+    const { agreement } = await signedAgreement()
+    assert.isTrue(agreement.isRenewable)
+    assert.isTrue(agreement.isTerminable)
+    Settings.now = () => Date.parse('2028-01-01T10:00:00Z')
+    assert.equal(agreement.stateOn(), 'ended')
+    assert.isFalse(agreement.isRenewable)
+    assert.isFalse(agreement.isTerminable)
+    assert.equal(
+      await rejection(() => agreement.renew(day('2028-06-30'))),
+      'agreements.errors.not_renewable'
+    )
+    assert.equal(
+      await rejection(() =>
+        agreement.terminate({
+          terminatedOn: day('2027-12-30'),
+          noticeGivenOn: day('2027-01-01'),
+          reason: 'x',
+        })
+      ),
+      'agreements.errors.not_active'
+    )
+    assert.equal(
+      await rejection(() =>
+        agreement.moveTo({ movesOn: day('2027-12-01'), cellIds: [], reason: 'x' })
+      ),
       'agreements.errors.not_active'
     )
   })
