@@ -17,6 +17,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatSiret,
 } from '#helpers/formatting'
 import { HISTORY_LABELS } from '#helpers/history_labels'
 import { historyValue } from '#helpers/history'
@@ -29,6 +30,7 @@ edge.global('formatDateTime', formatDateTime)
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)
 edge.global('formatPercent', formatPercent)
+edge.global('formatSiret', formatSiret)
 edge.global('historyLabels', HISTORY_LABELS)
 edge.global('historyValue', historyValue)
 

@@ -120,3 +120,14 @@ export function formatNumber(value: number, locale = 'fr', maximumFractionDigits
 export function formatPercent(share: number, locale = 'fr', maximumFractionDigits = 0) {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits }).format(share)
 }
+
+/**
+ * A SIREN (9 digits) or SIRET (14) grouped as INSEE writes them, with no-break spaces:
+ * "812 026 037" and "812 026 037 00018"; anything else as it is.
+ */
+export function formatSiret(value: string | null | undefined) {
+  if (!value) return ''
+  const match = /^(\d{3})(\d{3})(\d{3})(\d{5})?$/.exec(value)
+  if (!match) return value
+  return match.slice(1).filter(Boolean).join('\u00a0')
+}

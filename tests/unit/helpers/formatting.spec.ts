@@ -6,6 +6,7 @@ import {
   formatSpan,
   formatMoney,
   formatNumber,
+  formatSiret,
 } from '#helpers/formatting'
 
 /** Intl separates thousands with a narrow no-break space and puts a no-break space before €. */
@@ -51,5 +52,12 @@ test.group('Formatting for fr-FR', () => {
     assert.equal(formatDate('2017-07-05', 'en'), '5 July 2017')
     assert.equal(plain(formatNumber(1234.5, 'en')), '1,234.5')
     assert.equal(plain(formatNumber(1234.5, 'fr')), '1 234,5')
+  })
+
+  test('SIREN and SIRET are grouped as INSEE writes them, on one line', ({ assert }) => {
+    assert.equal(formatSiret('812026037'), '812\u00a0026\u00a0037')
+    assert.equal(formatSiret('81202603700018'), '812\u00a0026\u00a0037\u00a000018')
+    assert.equal(formatSiret('8120260370001'), '8120260370001')
+    assert.equal(formatSiret(null), '')
   })
 })
