@@ -467,4 +467,23 @@ test.group('Agreement form: checking the cells keeps what was typed', (group) =>
       new RegExp(`<button[^>]*formaction="/agreements/${draft.id}/edit"\\s+formmethod="get"`)
     )
   })
+
+  test('an address with odd values gives the form back, never an error', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const { draft } = await draftFor('M-1')
+    const odd =
+      'companyId[]=1&cellIds[a]=2&startsOn=2027-13-45&endsOn=' +
+      '9'.repeat(2000) +
+      '&rentSteps[x][y]=1&noticeMonths[]=2&deposit=%3Cscript%3E'
+    for (const path of ['/agreements/create', `/agreements/${draft.id}/edit`]) {
+      const page = await client.get(`${path}?${odd}`).loginAs(manager)
+      page.assertStatus(200)
+      assert.notInclude(page.text(), '<script>')
+      assert.include(page.text(), 'value="&lt;script&gt;"')
+      assert.notInclude(visibleText(page.text()), 'Disponibilités du')
+    }
+  })
 })
