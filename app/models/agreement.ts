@@ -56,7 +56,7 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
 export type AgreementState =
   'draft' | 'upcoming' | 'active' | 'ending' | 'ended' | 'terminated' | 'discarded'
 
-/** The terms of a new agreement, as a manager enters them. */
+/** The terms of a new agreement, or of a draft revised, as a manager enters them. */
 export type AgreementTerms = {
   companyId: number
   cellIds: number[]
