@@ -220,7 +220,7 @@ router
     /** Agreements and their changes. */
     router
       .resource('agreements', controllers.Agreements)
-      .only(['create', 'store', 'show'])
+      .only(['create', 'store', 'show', 'edit', 'update'])
       .use(['show'], middleware.pageCache())
     router
       .resource('agreements.activation', controllers.agreements.Activations)

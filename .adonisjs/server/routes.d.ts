@@ -77,6 +77,8 @@ export type ScannedRoutes = {
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.store': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.discard.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -159,6 +161,7 @@ export type ScannedRoutes = {
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.discard.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -227,6 +230,7 @@ export type ScannedRoutes = {
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
     'agreements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.activation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.discard.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.termination.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -265,6 +269,7 @@ export type ScannedRoutes = {
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -314,6 +319,7 @@ export type ScannedRoutes = {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agreements.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -56,7 +56,7 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number]
 export type AgreementState =
   'draft' | 'upcoming' | 'active' | 'ending' | 'ended' | 'terminated' | 'discarded'
 
-/** The terms of a new agreement, as a manager enters them. */
+/** The terms of a new agreement, or of a draft revised, as a manager enters them. */
 export type AgreementTerms = {
   companyId: number
   cellIds: number[]
@@ -134,6 +134,11 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     return this.status === 'draft'
   }
 
+  /** Whether its terms may still change: a draft (once signed, it is renewed, moved or ended). */
+  get isEditable() {
+    return this.status === 'draft'
+  }
+
   /** Whether it may be signed: a draft. */
   get isSignable() {
     return this.status === 'draft'
@@ -191,6 +196,27 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
         agreement.status = 'active'
         const company = await Company.findOrFail(agreement.companyId, { client })
         await company.enter(agreement.startsOn, client)
+      },
+      trx
+    )
+  }
+
+  /**
+   * Changes a draft's terms (company, cells, period, rent, notice, charges, deposit) under
+   * the drafting's rules (lockCellsForTerms, the draft's own holding left aside). Its row is
+   * locked first and its state read under the lock, so that a signature at the same moment
+   * comes either before (and the change is refused) or after (and signs the new terms).
+   */
+  async revise(terms: AgreementTerms, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'agreement.revised',
+      async (row, client) => {
+        const draft: Agreement = row
+        if (!draft.isEditable) throw new DomainError('agreements.errors.not_draft_edit')
+        await Agreement.lockCellsForTerms(terms, client, draft.id)
+        const { cellIds, previousAgreementId, ...attributes } = terms
+        draft.merge(attributes)
+        await draft.related('cells').sync(cellIds, true, client)
       },
       trx
     )
@@ -330,6 +356,17 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     )
   }
 
+  /** The values recorded before and after a change: its terms with its cells' codes. */
+  async auditedValues(client: TransactionClientContract) {
+    const rows = await client
+      .from('agreement_cells')
+      .join('cells', 'cells.id', 'agreement_cells.cell_id')
+      .where('agreement_cells.agreement_id', this.id)
+      .orderBy('cells.code')
+      .select('cells.code')
+    return this.auditAttributes(rows.map((row) => row.code))
+  }
+
   /** The ids of its cells, as stored. */
   async cellIds(client: TransactionClientContract) {
     const rows = await client
@@ -349,34 +386,12 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
     trx?: TransactionClientContract
   ) {
     return DataRevision.within(trx, async (client) => {
-      const cells = await this.lockCells(terms.cellIds, client)
-      const company = await Company.findOrFail(terms.companyId, { client })
-
-      if (terms.endsOn < terms.startsOn) {
-        throw new DomainError('agreements.errors.end_before_start', 'endsOn')
-      }
-      if (!stepsAreProgressive(terms.rentSteps)) {
-        throw new DomainError('agreements.errors.steps_out_of_order', 'rentSteps')
-      }
-      if (!company.mayTakeAgreements) {
-        throw new DomainError('agreements.errors.company_alumni', 'companyId')
-      }
-      const closed = cells.filter((cell) => cell.isOutOfService)
-      if (closed.length) {
-        throw new DomainError('agreements.errors.cell_out_of_service', 'cellIds', {
-          cells: closed.map((cell) => cell.code).join(', '),
-        })
-      }
-      await assertWithinMaxStay(company.entryWith(terms.startsOn), terms.endsOn, client)
-      await this.assertCellsFree(terms.cellIds, terms, client)
+      const cells = await this.lockCellsForTerms(terms, client)
 
       const { cellIds, status = 'draft', ...attributes } = terms
       const agreement = await this.create({ ...attributes, status }, { client })
       await agreement.related('cells').attach(cellIds, client)
-      agreement.$setRelated(
-        'cells',
-        [...cells].sort((a, b) => a.code.localeCompare(b.code))
-      )
+      agreement.$setRelated('cells', cells)
       await AuditEvent.record(
         'agreement.created',
         agreement,
@@ -385,6 +400,40 @@ export default class Agreement extends compose(AgreementSchema, RevisesData, Aud
       )
       return agreement
     })
+  }
+
+  /**
+   * The drafting's rules, one home for a new agreement's terms and a draft's revised ones:
+   * the cells locked (lockCells) and in service, free over the period (but for the draft
+   * revised), the dates in order, the rent steps progressive, a company that may take
+   * agreements, within its maximum stay. Gives the cells, by code.
+   */
+  static async lockCellsForTerms(
+    terms: AgreementTerms,
+    client: TransactionClientContract,
+    exceptAgreementId?: number
+  ) {
+    const cells = await this.lockCells(terms.cellIds, client)
+    const company = await Company.findOrFail(terms.companyId, { client })
+
+    if (terms.endsOn < terms.startsOn) {
+      throw new DomainError('agreements.errors.end_before_start', 'endsOn')
+    }
+    if (!stepsAreProgressive(terms.rentSteps)) {
+      throw new DomainError('agreements.errors.steps_out_of_order', 'rentSteps')
+    }
+    if (!company.mayTakeAgreements) {
+      throw new DomainError('agreements.errors.company_alumni', 'companyId')
+    }
+    const closed = cells.filter((cell) => cell.isOutOfService)
+    if (closed.length) {
+      throw new DomainError('agreements.errors.cell_out_of_service', 'cellIds', {
+        cells: closed.map((cell) => cell.code).join(', '),
+      })
+    }
+    await assertWithinMaxStay(company.entryWith(terms.startsOn), terms.endsOn, client)
+    await this.assertCellsFree(terms.cellIds, terms, client, exceptAgreementId)
+    return [...cells].sort((a, b) => a.code.localeCompare(b.code))
   }
 
   /**

@@ -36,7 +36,7 @@ export default class AgreementPolicy extends BasePolicy {
   }
 
   /**
-   * Managers sign, renew, move and terminate agreements (the forms and their posts; the
+   * Managers edit, sign, renew, move and terminate agreements (the forms and their posts; the
    * model refuses a change the agreement's state does not allow, with its reason).
    */
   manage(user: User) {
@@ -46,6 +46,11 @@ export default class AgreementPolicy extends BasePolicy {
   /** Whether the page offers to sign this agreement: a draft. */
   activate(user: User, agreement: Agreement) {
     return this.manage(user) && agreement.isSignable
+  }
+
+  /** Whether the page offers to edit this agreement's terms: a draft, never signed. */
+  edit(user: User, agreement: Agreement) {
+    return this.manage(user) && agreement.isEditable
   }
 
   /** Whether the page offers to discard this agreement: a draft, never signed. */

@@ -6,11 +6,11 @@ const asList = (value: unknown) =>
   value === undefined || value === null || Array.isArray(value) ? value : [value]
 
 /**
- * A manager drafts an agreement: company, cells, period, notice, rent steps
- * (price per m² per month for years 1, 2, 3 and after), charges and deposit.
+ * A manager drafts an agreement, or edits the draft: company, cells, period, notice, rent
+ * steps (price per m² per month for years 1, 2, 3 and after), charges and deposit.
  * Rules that need the database (overlaps, maximum stay) are the model's.
  */
-export const createAgreementValidator = vine.create({
+export const agreementValidator = vine.create({
   companyId: recordId().exists({ table: 'companies', column: 'id' }),
   cellIds: vine.array(recordId()).parse(asList).minLength(1).maxLength(50).distinct(),
   startsOn: calendarDate(),

@@ -9,6 +9,7 @@ import incubator from '#config/incubator'
 import Declaration from '#models/declaration'
 import { declarationsDue } from '#domain/declaration_periods'
 import { LOCAL_ZONE_NAME } from '#domain/local_zone'
+import { DomainError } from '#exceptions/domain_error'
 
 /**
  * The Nouvelle Forge's story for the demo, deterministic (a fixed seed): it opens in
@@ -221,9 +222,31 @@ export async function seedHistory(cells: Cell[], today: DateTime, trx: Transacti
     }
   }
 
-  // A few candidates waiting for a cell.
+  // A few candidates waiting for a cell; the first has a draft in progress, for a year from
+  // the month after next, on the first cell free all along (the drafting's rules say which).
+  const candidates: Company[] = []
   for (let index = 0; index < 3; index++) {
-    await newCompany(random() < 0.7, today)
+    candidates.push(await newCompany(random() < 0.7, today))
+  }
+  const draftStartsOn = today.plus({ months: 2 }).startOf('month')
+  for (const cell of cells) {
+    const draft = await Agreement.open(
+      {
+        companyId: candidates[0].id,
+        cellIds: [cell.id],
+        startsOn: draftStartsOn,
+        endsOn: draftStartsOn.plus({ years: 1 }).minus({ days: 1 }),
+        noticeMonths: incubator.defaultNoticeMonths,
+        rentSteps: incubator.defaultRentSteps,
+        monthlyChargesCents: Math.round(cell.areaSqm * 250),
+        depositCents: Math.round(cell.areaSqm * 2000),
+      },
+      trx
+    ).catch((error) => {
+      if (error instanceof DomainError) return null
+      throw error
+    })
+    if (draft) break
   }
 
   return demoCompany ?? (await newCompany(true, today, DEMO_COMPANY_NAME))

@@ -62,6 +62,33 @@ test.group('Browser: every page fits a phone', (group) => {
     }).timeout(180_000)
   }
 
+  test('a wide table scrolled sideways on a phone still shows its caption, still its name', async ({
+    visit,
+    assert,
+  }) => {
+    const page = await visit('/login')
+    await page.setViewportSize(PHONE)
+    await logInAs(page, 'gestion@nouvelle-forge.test')
+    for (const path of ['/rent-roll', '/timeline']) {
+      await page.goto(path)
+      // The widest table, scrolled to its far right (in the page: no DOM types here).
+      const caption: { text: string; left: number; right: number; scrolled: number } =
+        await page.evaluate(`(() => {
+          const boxes = [...document.querySelectorAll('.table-scroll')]
+          const box = boxes.sort((a, b) => b.scrollWidth - a.scrollWidth)[0]
+          box.scrollLeft = box.scrollWidth
+          const text = box.querySelector('caption .table-caption')
+          const rect = text.getBoundingClientRect()
+          return { text: text.textContent.trim(), left: rect.left, right: rect.right, scrolled: box.scrollLeft }
+        })()`)
+      assert.isAbove(caption.scrolled, 0, `${path}: its table is wider than a phone`)
+      assert.isAtLeast(caption.left, 0, `${path}: the caption starts on the screen`)
+      assert.isAtMost(caption.right, PHONE.width, `${path}: the caption ends on the screen`)
+      const table = page.getByRole('table', { name: caption.text, exact: true })
+      assert.equal(await table.count(), 1, `${path}: the caption names its table`)
+    }
+  }).timeout(60_000)
+
   test('the menu folds on a phone, opens without JavaScript and passes axe', async ({
     browser,
     visit,

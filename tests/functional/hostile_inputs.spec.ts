@@ -30,7 +30,7 @@ import {
 import { goalValidator } from '#validators/goal'
 import { createUserValidator, updateUserValidator } from '#validators/user'
 import {
-  createAgreementValidator,
+  agreementValidator,
   createMoveValidator,
   createRenewalValidator,
   createTerminationValidator,
@@ -252,7 +252,8 @@ function phone(): Field {
 async function buildFixtures() {
   const year = today().year
   const enteredOn = `${year - 1}-01-01`
-  const [cellLet, cellFree, cellMove, cellEdit] = [
+  const [cellLet, cellFree, cellMove, cellEdit, cellDraft] = [
+    await createCell(),
     await createCell(),
     await createCell(),
     await createCell(),
@@ -270,6 +271,12 @@ async function buildFixtures() {
   agreement.status = 'active'
   await agreement.save()
   const candidate = await createCompany('Candidate')
+  const draft = await openAgreement({
+    companyId: candidate.id,
+    cellIds: [cellDraft.id],
+    startsOn: day(`${year + 1}-01-01`),
+    endsOn: day(`${year + 1}-12-31`),
+  })
   const userToEdit = await createUser('tenant', { companyId: candidate.id })
   const manager = await createUser('manager')
   const official = await createUser('official')
@@ -316,7 +323,9 @@ async function buildFixtures() {
     candidate,
     userToEdit,
     agreement,
+    draft,
     cellFree,
+    cellDraft,
     cellMove,
     cellEdit,
     room,
@@ -370,6 +379,18 @@ const COMPANY_FIELDS = {
   website: strict(true),
   notes: text(0, 5000, true),
   bookingQuotaHours: decimal(-1, 744, true),
+}
+
+/** The agreement's fields, drafted or edited. */
+const AGREEMENT_FIELDS = {
+  companyId: strict(),
+  cellIds: strict(false, true),
+  startsOn: strict(),
+  endsOn: strict(),
+  noticeMonths: int(0, 12),
+  rentSteps: euros(1000, false, true),
+  monthlyCharges: euros(100_000),
+  deposit: euros(1_000_000),
 }
 
 const companyBody = {
@@ -763,7 +784,7 @@ const FORMS: Record<string, FormSpec> = {
     fields: { exitOn: strict(), exitReason: strict() },
   },
   'agreements.store': {
-    validator: createAgreementValidator,
+    validator: agreementValidator,
     actors: ['manager'],
     url: () => '/agreements',
     page: () => '/agreements/create',
@@ -777,16 +798,24 @@ const FORMS: Record<string, FormSpec> = {
       monthlyCharges: '45,50',
       deposit: '1 200',
     }),
-    fields: {
-      companyId: strict(),
-      cellIds: strict(false, true),
-      startsOn: strict(),
-      endsOn: strict(),
-      noticeMonths: int(0, 12),
-      rentSteps: euros(1000, false, true),
-      monthlyCharges: euros(100_000),
-      deposit: euros(1_000_000),
-    },
+    fields: AGREEMENT_FIELDS,
+  },
+  'agreements.update': {
+    validator: agreementValidator,
+    actors: ['manager'],
+    url: (fx) => `/agreements/${fx.draft.id}`,
+    page: (fx) => `/agreements/${fx.draft.id}/edit`,
+    body: (fx) => ({
+      companyId: String(fx.candidate.id),
+      cellIds: [String(fx.cellDraft.id)],
+      startsOn: `${fx.year + 1}-02-01`,
+      endsOn: `${fx.year + 2}-01-31`,
+      noticeMonths: '2',
+      rentSteps: ['9', '10,50', '12'],
+      monthlyCharges: '60',
+      deposit: '1 500',
+    }),
+    fields: AGREEMENT_FIELDS,
   },
   'agreements.termination.store': {
     validator: createTerminationValidator,

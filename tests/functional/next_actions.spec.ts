@@ -154,9 +154,10 @@ test.group('Next actions on the manager home', (group) => {
     assertPage(plain, "Nouvelle convention d'occupation")
     assert.notInclude(plain.text(), 'Libre sur la période')
     assert.include(plain.text(), 'Vérifier les disponibilités')
+    // The check is a button of the agreement form itself: it sends every field typed.
     assert.match(
       plain.text(),
-      /<form[^>]*action="\/agreements\/create"[^>]*method="GET"|<form[^>]*method="GET"[^>]*action="\/agreements\/create"/
+      /<button[^>]*formaction="\/agreements\/create"\s+formmethod="get"[^>]*>\s*Vérifier les disponibilités/
     )
 
     const checked = await client
@@ -170,15 +171,12 @@ test.group('Next actions on the manager home', (group) => {
     assert.include(text, 'Libre sur la période')
     assert.include(text, `Occupée : ${holder.name}, du 1er janvier 2027 au 30 juin 2027`)
     assert.isBelow(html.indexOf(`id="cell-${free.id}"`), html.indexOf(`id="cell-${taken.id}"`))
-    // The dates are kept, in the check and in the agreement's own fields.
+    // The dates are kept in the agreement's own fields.
     assert.match(
       html,
       /name="startsOn"[^>]*value="2027-06-01"|value="2027-06-01"[^>]*name="startsOn"/
     )
-    assert.match(
-      html,
-      /name="ends_on"[^>]*value="2027-12-31"|value="2027-12-31"[^>]*name="ends_on"/
-    )
+    assert.match(html, /name="endsOn"[^>]*value="2027-12-31"|value="2027-12-31"[^>]*name="endsOn"/)
 
     // After the holder's end, the cell is free too.
     const later = await client

@@ -316,6 +316,22 @@ const WRITES: Record<string, Write> = {
     },
     then: () => /^\/agreements\/\d+$/,
   },
+  'agreements.update': {
+    body: async (fx) => {
+      const cell = await fx.newCell()
+      return {
+        companyId: String(fx.company.id),
+        cellIds: [String(fx.cell.id), String(cell.id)],
+        startsOn: `${fx.year - 1}-01-01`,
+        endsOn: `${fx.year + 1}-06-30`,
+        noticeMonths: '2',
+        rentSteps: ['10', '11', '12'],
+        monthlyCharges: '30',
+        deposit: '900',
+      }
+    },
+    then: (fx) => `/agreements/${fx.agreement.id}`,
+  },
   'agreements.activation.store': { then: (fx) => `/agreements/${fx.agreement.id}` },
   'agreements.discard.store': { then: (fx) => `/agreements/${fx.agreement.id}` },
   'agreements.termination.store': {

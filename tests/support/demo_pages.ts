@@ -20,6 +20,8 @@ export async function logInAs(page: Page, email: string) {
 /** Every page a manager opens, on the demo data (seeded first). */
 export async function managerPages() {
   const agreement = await Agreement.query().where('status', 'active').firstOrFail()
+  // The demo's draft in progress (a candidate's), when the story left a cell free for it.
+  const draft = await Agreement.query().where('status', 'draft').first()
   const cell = await Cell.firstOrFail()
   const room = await MeetingRoom.firstOrFail()
   const closure = await Closure.query().whereNull('lifted_at').firstOrFail()
@@ -39,6 +41,7 @@ export async function managerPages() {
     `/agreements/${agreement.id}/termination/create`,
     `/agreements/${agreement.id}/renewal/create`,
     `/agreements/${agreement.id}/move/create`,
+    ...(draft ? [`/agreements/${draft.id}`, `/agreements/${draft.id}/edit`] : []),
     '/agreements/create',
     '/agreements/create?starts_on=2027-01-01&ends_on=2027-12-31',
     '/cells',

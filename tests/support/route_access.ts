@@ -138,6 +138,8 @@ export const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'declarations.index': managers,
   'agreements.create': managers,
   'agreements.store': managers,
+  'agreements.edit': managers,
+  'agreements.update': managers,
   'agreements.activation.create': managers,
   'agreements.activation.store': managers,
   'agreements.discard.create': managers,

@@ -20,6 +20,14 @@ export function Audited<Model extends NormalizeConstructor<typeof BaseModel>>(su
       return {}
     }
 
+    /**
+     * The values recorded before and after a change: its auditAttributes, plus what a model
+     * reads from related rows in the change's transaction (an agreement's cells).
+     */
+    async auditedValues(_trx: TransactionClientContract): Promise<AuditedValues> {
+      return this.auditAttributes()
+    }
+
     /** Records the record's creation, with its values, in the transaction that created it. */
     async recordCreation(action: string, trx: TransactionClientContract) {
       await AuditEvent.record(action, this, { after: this.auditAttributes() }, trx)
@@ -40,10 +48,10 @@ export function Audited<Model extends NormalizeConstructor<typeof BaseModel>>(su
         const row = (await lockedForUpdate(
           Self.query({ client }).where('id', this.id)
         ).firstOrFail()) as this
-        const before = row.auditAttributes()
+        const before = await row.auditedValues(client)
         const result = await change(row, client)
         await row.save()
-        const after = row.auditAttributes()
+        const after = await row.auditedValues(client)
         // A change its values do not show (a new password) is recorded by its action alone.
         const shown = JSON.stringify(before) !== JSON.stringify(after)
         await AuditEvent.record(action, row, shown ? { before, after } : {}, client)

@@ -103,6 +103,79 @@ test.group('Agreement lifecycle', (group) => {
     assert.notInclude(await recorded(signed), 'agreement.discarded')
   })
 
+  test('revising a draft: its terms and cells change under the drafting rules, recorded', async ({
+    assert,
+  }) => {
+    const [first, second] = [await createCompany('Première'), await createCompany('Seconde')]
+    const [a, b, c] = [
+      await createCell({ code: 'R-1' }),
+      await createCell({ code: 'R-2' }),
+      await createCell({ code: 'R-3' }),
+    ]
+    const draft = await openAgreement({ companyId: first.id, cellIds: [a.id] })
+    const other = await openAgreement({
+      companyId: second.id,
+      cellIds: [c.id],
+      startsOn: day('2027-01-01'),
+      endsOn: day('2027-12-31'),
+    })
+    const terms = {
+      companyId: second.id,
+      cellIds: [a.id, b.id],
+      startsOn: day('2026-02-01'),
+      endsOn: day('2026-12-31'),
+      noticeMonths: 2,
+      rentSteps: [900, 1000],
+      monthlyChargesCents: 3000,
+      depositCents: 50000,
+    }
+
+    // Its own cell over an overlapping period is no clash; another agreement's cell is.
+    await draft.revise(terms)
+    await draft.load('cells')
+    assert.equal(draft.companyId, second.id)
+    assert.deepEqual(draft.cells.map((cell) => cell.code).sort(), ['R-1', 'R-2'])
+    assert.equal(draft.startsOn.toISODate(), '2026-02-01')
+    assert.deepEqual(draft.rentSteps, [900, 1000])
+    assert.equal(draft.depositCents, 50000)
+    const [event] = await AuditEvent.historyOf(draft)
+    assert.equal(event.action, 'agreement.revised')
+    assert.deepInclude(event.beforeValues!, {
+      cells: 'R-1',
+      companyId: first.id,
+      depositCents: 40000,
+    })
+    assert.deepInclude(event.afterValues!, { cells: 'R-1, R-2', companyId: second.id })
+
+    const clash = { ...terms, cellIds: [a.id, c.id], endsOn: day('2027-03-31') }
+    assert.equal(await rejection(() => draft.revise(clash)), 'agreements.errors.overlap')
+    const late = { ...terms, endsOn: day('2031-01-01') }
+    assert.equal(await rejection(() => draft.revise(late)), 'agreements.errors.beyond_max_stay')
+    const backwards = { ...terms, endsOn: day('2026-01-01') }
+    assert.equal(
+      await rejection(() => draft.revise(backwards)),
+      'agreements.errors.end_before_start'
+    )
+    const falling = { ...terms, rentSteps: [1000, 900] }
+    assert.equal(
+      await rejection(() => draft.revise(falling)),
+      'agreements.errors.steps_out_of_order'
+    )
+    await draft.load('cells')
+    assert.deepEqual(
+      draft.cells.map((cell) => cell.code).sort(),
+      ['R-1', 'R-2'],
+      'nothing half-saved'
+    )
+    assert.deepEqual(await recorded(draft), ['agreement.created', 'agreement.revised'])
+
+    // Signed, then discarded: no longer a draft, never revised.
+    await other.activate()
+    assert.equal(await rejection(() => other.revise(terms)), 'agreements.errors.not_draft_edit')
+    await draft.discard()
+    assert.equal(await rejection(() => draft.revise(terms)), 'agreements.errors.not_draft_edit')
+  })
+
   test('signing: draft → active; the candidate enters on the start day; signed once', async ({
     assert,
   }) => {
