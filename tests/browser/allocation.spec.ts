@@ -40,7 +40,8 @@ test.group('Browser: a manager finds a free cell and allocates it', (group) => {
     await page.getByLabel('Entreprise').selectOption({ label: 'Nouvelle Venue SAS' })
     assert.isTrue(await page.getByRole('checkbox', { name: code }).isChecked())
     assert.deepEqual(await seriousAccessibilityViolations(page), [], 'agreement form')
-    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click()
+    // Enter in a field saves the draft (the check of the cells is not the default button).
+    await page.getByLabel('Dépôt de garantie').press('Enter')
     await page.getByText('Le brouillon de convention est enregistré').waitFor()
     await page.getByRole('link', { name: 'Signer et activer' }).click()
     await page.getByRole('heading', { name: /Signer la convention/ }).waitFor()
