@@ -12,6 +12,7 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Company from '#models/company'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
+import { currentActor } from '#models/audit_event'
 import { lockedForUpdate } from '#helpers/locking'
 import db from '@adonisjs/lucid/services/db'
 import {
@@ -26,6 +27,8 @@ import {
 } from '#helpers/two_factor'
 import AccountToken, { LinkError, tokenHash } from '#models/account_token'
 import AccountNotification from '#mails/account_notification'
+import Invitation from '#models/invitation'
+import { isDuplicate } from '#helpers/database_errors'
 
 /** The three kinds of people who use the back office. */
 export const ROLES = ['manager', 'tenant', 'official'] as const
@@ -238,6 +241,85 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
         kind: 'password_changed',
         to: user.email,
         locale: user.locale,
+      })
+      return user
+    })
+  }
+
+  /**
+   * Refuses an address that another account holds, or that a pending invitation waits
+   * for (next to the field): it would then name two people.
+   */
+  static async assertEmailFree(email: string, userId: number, client: TransactionClientContract) {
+    const holder = await this.query({ client }).where('email', email).first()
+    if (holder && holder.id !== userId) {
+      throw new DomainError('email_changes.errors.taken', 'email')
+    }
+    if (await Invitation.pendingFor(email, client)) {
+      throw new DomainError('email_changes.errors.invited', 'email')
+    }
+  }
+
+  /**
+   * The person asks to change their address (their password checked by the caller): a
+   * link valid 24 hours goes to the new address (a former pending one revoked), a notice
+   * to the current one; nothing changes until the link is followed.
+   */
+  async requestEmailChange(newEmail: string, trx?: TransactionClientContract) {
+    const email = newEmail.trim().toLowerCase()
+    await DataRevision.within(trx, async (client) => {
+      if (email === this.email) throw new DomainError('email_changes.errors.same', 'email')
+      await User.assertEmailFree(email, this.id, client)
+      const { token } = await AccountToken.issue(
+        { purpose: 'email_change', email, userId: this.id, createdById: this.id },
+        client
+      )
+      const notice = { locale: this.locale, email }
+      await AccountNotification.send(client, { kind: 'email_change', to: email, token, ...notice })
+      await AccountNotification.send(client, {
+        kind: 'email_change_requested',
+        to: this.email,
+        ...notice,
+      })
+    })
+  }
+
+  /**
+   * The link of an email change, followed (signed in or not: it proves the person reads
+   * the new mailbox): used once; the address changed under the row's lock once it is
+   * still free (a unique key lost meanwhile says so too), the change recorded, every open
+   * session ended as for a new password (the sign-in changed), a notice sent to the
+   * former address. A disabled account's link does not work.
+   */
+  static async confirmEmailChange(token: unknown) {
+    return DataRevision.within(undefined, async (client) => {
+      const link = await AccountToken.consume('email_change', token, client)
+      const user = await this.query({ client })
+        .where('id', link.userId ?? 0)
+        .first()
+      if (!user || user.isDisabled) throw new LinkError('revoked')
+      const former = user.email
+      await user
+        .changeAs(
+          'user.email_changed',
+          async (row) => {
+            await User.assertEmailFree(link.email, row.id, client)
+            row.email = link.email
+            row.#newSessionGeneration()
+          },
+          client,
+          // The person who asked, whoever's browser follows the link.
+          { userId: user.id, ip: currentActor().ip }
+        )
+        .catch((error) => {
+          if (isDuplicate(error)) throw new DomainError('email_changes.errors.taken', 'email')
+          throw error
+        })
+      await AccountNotification.send(client, {
+        kind: 'email_changed',
+        to: former,
+        locale: user.locale,
+        email: user.email,
       })
       return user
     })
