@@ -134,7 +134,8 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
   /**
    * A manager's changes to the account. A new role or company changes what the person
    * may do and see: the account's open sessions end, to start again from a login. The
-   * last active manager cannot take another role.
+   * last active manager cannot take another role; a new address must be free (no pending
+   * invitation waits for it either).
    */
   async updateAccount(
     values: { fullName: string; email: string; role: Role; companyId?: number | null },
@@ -144,6 +145,7 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
       'user.updated',
       async (user, client) => {
         if (values.role !== 'manager') await User.assertAnotherActiveManager(user, client)
+        if (values.email !== user.email) await User.assertEmailFree(values.email, user.id, client)
         const before = { role: user.role, companyId: user.companyId }
         user.fullName = values.fullName
         user.email = values.email

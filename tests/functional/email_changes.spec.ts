@@ -376,6 +376,19 @@ test.group('Email change', (group) => {
     const edit = await client.get(`/users/${user.id}/edit`).loginAs(manager)
     const text = visibleText(edit.text())
     assert.include(text, 'Modification du compte par un gestionnaire')
+    // An address a pending invitation waits for is refused there too.
+    await Invitation.invite({ email: 'attendue@example.test', role: 'official' }, manager)
+    const invited = await client
+      .put(`/users/${user.id}`)
+      .loginAs(manager)
+      .form({ fullName: user.fullName, email: 'attendue@example.test', role: 'official' })
+      .withCsrfToken()
+      .header('referer', `/users/${user.id}/edit`)
+      .redirects(0)
+    const errors = invited.flashMessages().inputErrorsBag as Record<string, string[]>
+    assert.match(errors.email[0], /^Une invitation est en attente pour cette adresse/)
+    await user.refresh()
+    assert.equal(user.email, 'corrigee@example.test')
     assert.include(text, `Adresse e-mail : ${former} → corrigee@example.test`)
   })
 })
