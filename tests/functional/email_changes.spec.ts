@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import AccountToken from '#models/account_token'
 import AuditEvent from '#models/audit_event'
 import Invitation from '#models/invitation'
-import type User from '#models/user'
+import User from '#models/user'
 import { recordedMails } from '#mails/transports/recording_transport'
 import { createBuilding, createUser, PASSWORD } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
@@ -273,6 +273,28 @@ test.group('Email change', (group) => {
     await user.refresh()
     assert.equal(user.email, former)
     assert.lengthOf(await AuditEvent.query().where('action', 'user.email_changed'), 0)
+  })
+
+  test('an address taken between the check and the write (the unique key) says so too', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUser('tenant')
+    await ask(client, user)
+    const path = linkSentTo(NEW_EMAIL)
+    await createUser('official', { email: NEW_EMAIL })
+    // The check passes as it would have a moment before the other account took the address.
+    const check = User.assertEmailFree
+    User.assertEmailFree = async () => {}
+    try {
+      const response = await confirm(client, path)
+      response.assertStatus(409)
+      assert.include(visibleText(response.text()), "Cette adresse n'est plus libre")
+    } finally {
+      User.assertEmailFree = check
+    }
+    const link = await AccountToken.findByOrFail('purpose', 'email_change')
+    assert.isNull(link.usedAt, 'nothing half-saved: the link is not used up')
   })
 
   test('an address already taken, or invited, is refused next to the field, input kept', async ({
