@@ -152,6 +152,15 @@ test.group('Invitations', (group) => {
     assert.lengthOf(recordedMails.messages, 0)
 
     const invitation = await Invitation.firstOrFail()
+    // Back on the form, the manager is offered to resend the pending one.
+    const form = await client
+      .get('/invitations/create')
+      .loginAs(manager)
+      .withFlashMessages(again.flashMessages())
+    assert.include(visibleText(form.text()), "Renvoyer l'invitation en attente")
+    form.assertTextIncludes(`action="/invitations/${invitation.id}/renewal"`)
+    const plain = await client.get('/invitations/create').loginAs(manager)
+    assert.notInclude(plain.text(), '/renewal')
     await client
       .post(`/invitations/${invitation.id}/renewal`)
       .loginAs(manager)
