@@ -412,5 +412,11 @@ test.group('Email change', (group) => {
     await user.refresh()
     assert.equal(user.email, 'corrigee@example.test')
     assert.include(text, `Adresse e-mail : ${former} → corrigee@example.test`)
+    await user.refresh()
+    const own = await client.get('/account/email/edit').loginAs(user)
+    assert.include(
+      visibleText(own.text()),
+      `${manager.fullName} Modification du compte par un gestionnaire Adresse e-mail : ${former} → corrigee@example.test`
+    )
   })
 })

@@ -17,11 +17,16 @@ const perAccount = () => limiter.use({ requests: 3, duration: '1 hour' })
  * only once the link is followed (email_changes/confirmations).
  */
 export default class EmailsController {
-  /** The form, with the current address and the past changes of it. */
+  /** The form, with the current address and its past changes (the person's or a manager's). */
   async edit({ auth, view }: HttpContext) {
     const user = auth.getUserOrFail()
     const events = await AuditEvent.historyOf(user)
-    const history = events.filter((event) => event.action === 'user.email_changed')
+    const history = events.filter(
+      (event) =>
+        event.action === 'user.email_changed' ||
+        (event.action === 'user.updated' &&
+          event.changedFields.some((change) => change.field === 'email'))
+    )
     return view.render('pages/account/email', { user, history })
   }
 
