@@ -395,7 +395,7 @@ export class GoalSchema extends BaseModel {
 }
 
 export class InvitationSchema extends BaseModel {
-  static $columns = ['acceptedAt', 'companyId', 'createdAt', 'email', 'fullName', 'id', 'invitedById', 'revokedAt', 'role', 'updatedAt', 'userId'] as const
+  static $columns = ['acceptedAt', 'companyId', 'createdAt', 'email', 'fullName', 'id', 'invitedById', 'pendingEmail', 'revokedAt', 'role', 'updatedAt', 'userId'] as const
   $columns = InvitationSchema.$columns
   @column.dateTime()
   declare acceptedAt: DateTime | null
@@ -411,6 +411,8 @@ export class InvitationSchema extends BaseModel {
   declare id: number
   @column()
   declare invitedById: number | null
+  @column()
+  declare pendingEmail: string | null
   @column.dateTime()
   declare revokedAt: DateTime | null
   @column()

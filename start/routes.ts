@@ -41,6 +41,21 @@ router.group(() => {
     .where('id', router.matchers.number())
 })
 
+/**
+ * Public with a single-use token in the address: an email change's link, followed signed in
+ * or not (it proves the person reads the new mailbox; the page asks to confirm, so that a
+ * mail scanner opening the link changes nothing).
+ */
+router
+  .get('/email-changes/:token/confirmation/create', [
+    controllers.emailChanges.Confirmations,
+    'create',
+  ])
+  .as('email_changes.confirmation.create')
+router
+  .post('/email-changes/:token/confirmation', [controllers.emailChanges.Confirmations, 'store'])
+  .as('email_changes.confirmation.store')
+
 /** Guests: the login page, and its second step for accounts with two-factor sign-in. */
 router
   .group(() => {
@@ -85,6 +100,8 @@ router
     router.delete('/logout', [controllers.Session, 'destroy']).as('session.destroy')
     router.get('/account/password/edit', [controllers.Passwords, 'edit']).as('password.edit')
     router.put('/account/password', [controllers.Passwords, 'update']).as('password.update')
+    router.get('/account/email/edit', [controllers.account.Emails, 'edit']).as('account.email.edit')
+    router.put('/account/email', [controllers.account.Emails, 'update']).as('account.email.update')
     router
       .get('/account/sessions', [controllers.account.Sessions, 'index'])
       .as('account.sessions.index')

@@ -6,6 +6,7 @@
 export const controllers = {
   account: {
     Calendars: () => import('#controllers/account/calendars_controller'),
+    Emails: () => import('#controllers/account/emails_controller'),
     Sessions: () => import('#controllers/account/sessions_controller'),
     twoFactor: {
       RecoveryCodes: () => import('#controllers/account/two_factor/recovery_codes_controller'),
@@ -46,6 +47,9 @@ export const controllers = {
   Declarations: () => import('#controllers/declarations_controller'),
   declarations: {
     Validations: () => import('#controllers/declarations/validations_controller'),
+  },
+  emailChanges: {
+    Confirmations: () => import('#controllers/email_changes/confirmations_controller'),
   },
   FreeCells: () => import('#controllers/free_cells_controller'),
   Goals: () => import('#controllers/goals_controller'),

@@ -8,6 +8,8 @@ export type ScannedRoutes = {
     'locale.update': { paramsTuple?: []; params?: {} }
     'calendar_feeds.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
+    'email_changes.confirmation.create': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'email_changes.confirmation.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'session.two_factor_challenge.create': { paramsTuple?: []; params?: {} }
@@ -22,6 +24,8 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
     'password.update': { paramsTuple?: []; params?: {} }
+    'account.email.edit': { paramsTuple?: []; params?: {} }
+    'account.email.update': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
     'account.sessions.others.destroy': { paramsTuple?: []; params?: {} }
     'account.calendar.edit': { paramsTuple?: []; params?: {} }
@@ -125,6 +129,7 @@ export type ScannedRoutes = {
     'health': { paramsTuple?: []; params?: {} }
     'calendar_feeds.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
+    'email_changes.confirmation.create': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.two_factor_challenge.create': { paramsTuple?: []; params?: {} }
     'password_resets.create': { paramsTuple?: []; params?: {} }
@@ -132,6 +137,7 @@ export type ScannedRoutes = {
     'invitations.acceptance.create': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
+    'account.email.edit': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
     'account.calendar.edit': { paramsTuple?: []; params?: {} }
     'account.two_factor.show': { paramsTuple?: []; params?: {} }
@@ -194,6 +200,7 @@ export type ScannedRoutes = {
     'health': { paramsTuple?: []; params?: {} }
     'calendar_feeds.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'calendar_feeds.room': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'id': ParamValue} }
+    'email_changes.confirmation.create': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.two_factor_challenge.create': { paramsTuple?: []; params?: {} }
     'password_resets.create': { paramsTuple?: []; params?: {} }
@@ -201,6 +208,7 @@ export type ScannedRoutes = {
     'invitations.acceptance.create': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'home': { paramsTuple?: []; params?: {} }
     'password.edit': { paramsTuple?: []; params?: {} }
+    'account.email.edit': { paramsTuple?: []; params?: {} }
     'account.sessions.index': { paramsTuple?: []; params?: {} }
     'account.calendar.edit': { paramsTuple?: []; params?: {} }
     'account.two_factor.show': { paramsTuple?: []; params?: {} }
@@ -263,6 +271,7 @@ export type ScannedRoutes = {
     'locale.update': { paramsTuple?: []; params?: {} }
     'password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'password.update': { paramsTuple?: []; params?: {} }
+    'account.email.update': { paramsTuple?: []; params?: {} }
     'account.calendar.update': { paramsTuple?: []; params?: {} }
     'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -276,6 +285,7 @@ export type ScannedRoutes = {
     'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
+    'email_changes.confirmation.store': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'session.store': { paramsTuple?: []; params?: {} }
     'session.two_factor_challenge.store': { paramsTuple?: []; params?: {} }
     'password_resets.store': { paramsTuple?: []; params?: {} }

@@ -23,16 +23,25 @@ export default class InvitationsController {
     return view.render('pages/invitations/index', { invitations })
   }
 
-  /** The form to invite a person (a tenant sees only the address and the name). */
-  async create({ auth, bouncer, view }: HttpContext) {
+  /**
+   * The form to invite a person (a tenant sees only the address and the name). Back with
+   * an address that a pending invitation waits for, a manager is offered to resend that one.
+   */
+  async create({ auth, bouncer, session, view }: HttpContext) {
     await bouncer.with(InvitationPolicy).authorize('create')
     const user = auth.getUserOrFail()
     const companies = user.isManager ? await Company.choices() : []
     const own = user.companyId ? await Company.find(user.companyId) : null
+    const kept = session.flashMessages.get('email')
+    const pending =
+      user.isManager && typeof kept === 'string'
+        ? await Invitation.pendingFor(kept.trim().toLowerCase())
+        : null
     return view.render('pages/invitations/create', {
       companies,
       roles: ROLES,
       companyName: own?.name ?? '',
+      pending,
     })
   }
 

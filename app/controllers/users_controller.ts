@@ -47,7 +47,10 @@ export default class UsersController {
     return response.redirect().toRoute('users.index')
   }
 
-  /** The form to edit an account, with its second factor and that factor's history. */
+  /**
+   * The form to edit an account, with the history of its address, role and access, and
+   * its second factor with that factor's history.
+   */
   async edit({ bouncer, params, view }: HttpContext) {
     await bouncer.with(UserPolicy).authorize('edit')
     const user = await User.findOrFail(params.id)
@@ -56,7 +59,16 @@ export default class UsersController {
     const twoFactorHistory = history.filter((event) =>
       /^user\.(two_factor|recovery_code)/.test(event.action)
     )
-    return view.render('pages/users/edit', { user, companies, roles: ROLES, twoFactorHistory })
+    const accountHistory = history.filter((event) =>
+      /^user\.(created|updated|email_changed|disabled|enabled)$/.test(event.action)
+    )
+    return view.render('pages/users/edit', {
+      user,
+      companies,
+      roles: ROLES,
+      accountHistory,
+      twoFactorHistory,
+    })
   }
 
   /** Saves the account and records the values before and after. */

@@ -18,6 +18,7 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
     values: { status: 'agreements.statuses.' },
   },
   Cell: { fields: 'cells.fields.', values: {} },
+  User: { fields: 'users.fields.', values: { role: 'roles.' } },
   Setting: {
     fields: 'settings.fields.',
     values: {

@@ -12,6 +12,8 @@ import { appUrl } from '#mails/declaration_reminder_notification'
 export type AccountNotice =
   | { kind: 'password_reset'; to: string; locale: string; token: string }
   | { kind: 'password_changed'; to: string; locale: string }
+  | { kind: 'email_change'; to: string; locale: string; token: string; email: string }
+  | { kind: 'email_change_requested' | 'email_changed'; to: string; locale: string; email: string }
   | {
       kind: 'invitation'
       to: string
@@ -24,7 +26,8 @@ export type AccountNotice =
 
 /**
  * The emails about an account: a link to choose a new password, the notice that the
- * password was changed, an invitation to open an account. In the person's language
+ * password was changed, an invitation to open an account, the link confirming a new
+ * address (sent to it) and the notices of that change to the former one. In the person's language
  * (French for an invitation: the person has no account yet), with a plain link to the
  * app's public address.
  */
@@ -50,7 +53,11 @@ export default class AccountNotification extends BaseMail {
         return appUrl(urlFor('password_resets.edit', { token: this.notice.token }))
       case 'invitation':
         return appUrl(urlFor('invitations.acceptance.create', { token: this.notice.token }))
+      case 'email_change':
+        return appUrl(urlFor('email_changes.confirmation.create', { token: this.notice.token }))
       case 'password_changed':
+      case 'email_change_requested':
+      case 'email_changed':
         return appUrl(urlFor('session.create'))
     }
   }
@@ -67,7 +74,9 @@ export default class AccountNotification extends BaseMail {
             role: i18n.t(`roles.${notice.role}`),
             company: notice.company ?? '',
           }
-        : {}
+        : 'email' in notice
+          ? { email: notice.email }
+          : {}
     const paragraphs = [i18n.t(`${prefix}.body`, values), i18n.t(`${prefix}.validity`)]
     if (notice.kind === 'invitation' && notice.company) {
       paragraphs.splice(1, 0, i18n.t(`${prefix}.company`, values))

@@ -13,6 +13,7 @@ import Company from '#models/company'
 import AccountNotification from '#mails/account_notification'
 import { DomainError } from '#exceptions/domain_error'
 import { lockedForUpdate } from '#helpers/locking'
+import { isDuplicate } from '#helpers/database_errors'
 
 /**
  * An invitation to open an account: the address, the role and (for a tenant) the
@@ -40,30 +41,50 @@ export default class Invitation extends compose(InvitationSchema, RevisesData, A
     return !this.acceptedAt && !this.revokedAt
   }
 
+  /** The pending invitation sent to an address, if any. */
+  static pendingFor(email: string, client?: TransactionClientContract) {
+    return this.query({ client }).where('pending_email', email).first()
+  }
+
   /**
    * Invites a person, records who invited whom and sends the link, in one transaction.
-   * An address that already has an account is refused (next to the field).
+   * An address that already has an account, or a pending invitation, is refused (next to
+   * the field; the pending one may be sent again instead). The unique key on
+   * pending_email holds the rule when two invitations to one address are sent at once.
    */
   static async invite(
     values: { email: string; fullName?: string | null; role: Role; companyId?: number | null },
     invitedBy: User,
     trx?: TransactionClientContract
   ) {
+    const email = values.email.trim().toLowerCase()
+    const pendingError = () =>
+      new DomainError(
+        invitedBy.isManager
+          ? 'invitations.errors.already_pending'
+          : 'invitations.errors.already_pending_colleague',
+        'email',
+        { email }
+      )
     return DataRevision.within(trx, async (client) => {
-      const email = values.email.trim().toLowerCase()
       if (await User.query({ client }).where('email', email).first()) {
         throw new DomainError('invitations.errors.email_taken', 'email')
       }
+      if (await Invitation.pendingFor(email, client)) throw pendingError()
       const invitation = await this.create(
         {
           email,
+          pendingEmail: email,
           fullName: values.fullName || null,
           role: values.role,
           companyId: values.role === 'tenant' ? (values.companyId ?? null) : null,
           invitedById: invitedBy.id,
         },
         { client }
-      )
+      ).catch((error) => {
+        if (isDuplicate(error)) throw pendingError()
+        throw error
+      })
       await invitation.recordCreation('invitation.created', client)
       await invitation.#send(invitedBy, client)
       return invitation
@@ -89,6 +110,7 @@ export default class Invitation extends compose(InvitationSchema, RevisesData, A
       async (row, client) => {
         if (!row.isPending) throw new DomainError('invitations.errors.not_pending')
         row.revokedAt = DateTime.utc()
+        row.pendingEmail = null
         await AccountToken.revokeFor({ purpose: 'invitation', invitationId: row.id }, client)
       },
       trx
@@ -129,6 +151,7 @@ export default class Invitation extends compose(InvitationSchema, RevisesData, A
         'invitation.accepted',
         (row) => {
           row.acceptedAt = DateTime.utc()
+          row.pendingEmail = null
           row.userId = user.id
         },
         client

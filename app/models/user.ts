@@ -12,20 +12,13 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Company from '#models/company'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
+import { currentActor } from '#models/audit_event'
 import { lockedForUpdate } from '#helpers/locking'
-import db from '@adonisjs/lucid/services/db'
-import {
-  acceptedStep,
-  hashRecoveryCode,
-  matchingRecoveryCode,
-  newRecoveryCodes,
-  newTwoFactorSecret,
-  openSecret,
-  sealSecret,
-  totpCodeOf,
-} from '#helpers/two_factor'
+import { HasTwoFactor } from '#models/concerns/has_two_factor'
 import AccountToken, { LinkError, tokenHash } from '#models/account_token'
 import AccountNotification from '#mails/account_notification'
+import Invitation from '#models/invitation'
+import { isDuplicate } from '#helpers/database_errors'
 
 /** The three kinds of people who use the back office. */
 export const ROLES = ['manager', 'tenant', 'official'] as const
@@ -44,7 +37,13 @@ export type Locale = (typeof LOCALES)[number]
  * A person who logs in: a manager, a tenant (attached to exactly one company)
  * or an elected official.
  */
-export default class User extends compose(UserSchema, withAuthFinder(hash), RevisesData, Audited) {
+export default class User extends compose(
+  UserSchema,
+  withAuthFinder(hash),
+  RevisesData,
+  Audited,
+  HasTwoFactor
+) {
   @column()
   declare role: Role
 
@@ -131,7 +130,8 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
   /**
    * A manager's changes to the account. A new role or company changes what the person
    * may do and see: the account's open sessions end, to start again from a login. The
-   * last active manager cannot take another role.
+   * last active manager cannot take another role; a new address must be free (no pending
+   * invitation waits for it either).
    */
   async updateAccount(
     values: { fullName: string; email: string; role: Role; companyId?: number | null },
@@ -141,6 +141,7 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
       'user.updated',
       async (user, client) => {
         if (values.role !== 'manager') await User.assertAnotherActiveManager(user, client)
+        if (values.email !== user.email) await User.assertEmailFree(values.email, user.id, client)
         const before = { role: user.role, companyId: user.companyId }
         user.fullName = values.fullName
         user.email = values.email
@@ -243,6 +244,85 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
     })
   }
 
+  /**
+   * Refuses an address that another account holds, or that a pending invitation waits
+   * for (next to the field): it would then name two people.
+   */
+  static async assertEmailFree(email: string, userId: number, client: TransactionClientContract) {
+    const holder = await this.query({ client }).where('email', email).first()
+    if (holder && holder.id !== userId) {
+      throw new DomainError('email_changes.errors.taken', 'email')
+    }
+    if (await Invitation.pendingFor(email, client)) {
+      throw new DomainError('email_changes.errors.invited', 'email')
+    }
+  }
+
+  /**
+   * The person asks to change their address (their password checked by the caller): a
+   * link valid 24 hours goes to the new address (a former pending one revoked), a notice
+   * to the current one; nothing changes until the link is followed.
+   */
+  async requestEmailChange(newEmail: string, trx?: TransactionClientContract) {
+    const email = newEmail.trim().toLowerCase()
+    await DataRevision.within(trx, async (client) => {
+      if (email === this.email) throw new DomainError('email_changes.errors.same', 'email')
+      await User.assertEmailFree(email, this.id, client)
+      const { token } = await AccountToken.issue(
+        { purpose: 'email_change', email, userId: this.id, createdById: this.id },
+        client
+      )
+      const notice = { locale: this.locale, email }
+      await AccountNotification.send(client, { kind: 'email_change', to: email, token, ...notice })
+      await AccountNotification.send(client, {
+        kind: 'email_change_requested',
+        to: this.email,
+        ...notice,
+      })
+    })
+  }
+
+  /**
+   * The link of an email change, followed (signed in or not: it proves the person reads
+   * the new mailbox): used once; the address changed under the row's lock once it is
+   * still free (a unique key lost meanwhile says so too), the change recorded, every open
+   * session ended as for a new password (the sign-in changed), a notice sent to the
+   * former address. A disabled account's link does not work.
+   */
+  static async confirmEmailChange(token: unknown) {
+    return DataRevision.within(undefined, async (client) => {
+      const link = await AccountToken.consume('email_change', token, client)
+      const user = await this.query({ client })
+        .where('id', link.userId ?? 0)
+        .first()
+      if (!user || user.isDisabled) throw new LinkError('revoked')
+      const former = user.email
+      await user
+        .changeAs(
+          'user.email_changed',
+          async (row) => {
+            await User.assertEmailFree(link.email, row.id, client)
+            row.email = link.email
+            row.#newSessionGeneration()
+          },
+          client,
+          // The person who asked, whoever's browser follows the link.
+          { userId: user.id, ip: currentActor().ip }
+        )
+        .catch((error) => {
+          if (isDuplicate(error)) throw new DomainError('email_changes.errors.taken', 'email')
+          throw error
+        })
+      await AccountNotification.send(client, {
+        kind: 'email_changed',
+        to: former,
+        locale: user.locale,
+        email: user.email,
+      })
+      return user
+    })
+  }
+
   /** Ends every open session of the account (the one that asked goes on, renewed). */
   async endSessions(trx?: TransactionClientContract) {
     await this.changeAs('user.other_sessions_ended', (user) => user.#newSessionGeneration(), trx)
@@ -266,137 +346,6 @@ export default class User extends compose(UserSchema, withAuthFinder(hash), Revi
       await this.save()
     }
     return this.calendarToken
-  }
-
-  /** Whether the person signs in with a second factor (a code from an authenticator app). */
-  get hasTwoFactor() {
-    return Boolean(this.twoFactorEnabledAt)
-  }
-
-  /** How many unused recovery codes the account holds. */
-  get recoveryCodesLeft() {
-    return this.#recoveryHashes().length
-  }
-
-  /**
-   * The secret being enrolled, drawn on the first visit of the enrolment page and kept
-   * (encrypted) until a first code confirms it: not in force, nothing to record yet.
-   */
-  async pendingTwoFactorSecret() {
-    if (this.hasTwoFactor) return null
-    const pending = openSecret(this.twoFactorSecret)
-    if (pending) return pending
-    const secret = newTwoFactorSecret()
-    this.twoFactorSecret = sealSecret(secret)
-    await this.save()
-    return secret
-  }
-
-  /**
-   * Turns two-factor sign-in on once a first code from the pending secret is right (the
-   * app reads the QR code as it should); gives the recovery codes, shown once.
-   */
-  async enableTwoFactor(code: string, trx?: TransactionClientContract) {
-    return this.changeAs(
-      'user.two_factor_enabled',
-      async (user) => {
-        if (user.hasTwoFactor) throw new DomainError('two_factor.errors.already_on', 'code')
-        const secret = openSecret(user.twoFactorSecret)
-        const totp = totpCodeOf(code)
-        const step = secret && totp ? await acceptedStep(secret, totp, null) : null
-        if (step === null) throw new DomainError('two_factor.errors.wrong_code', 'code')
-        user.twoFactorEnabledAt = DateTime.utc()
-        user.twoFactorLastStep = step
-        return user.#newRecoveryCodes()
-      },
-      trx
-    )
-  }
-
-  /**
-   * Checks a second factor: a six-digit code of a time step later than the last one
-   * accepted (the row locked: a code is accepted once, even sent twice at once), or an
-   * unused recovery code, then used up (and recorded).
-   */
-  async verifySecondFactor(input: string) {
-    if (!this.hasTwoFactor) return false
-    const code = totpCodeOf(input)
-    if (code) {
-      return db.transaction(async (trx) => {
-        const row = await lockedForUpdate(User.query({ client: trx }).where('id', this.id)).first()
-        const secret = row?.hasTwoFactor ? openSecret(row.twoFactorSecret) : null
-        const step = secret ? await acceptedStep(secret, code, row!.twoFactorLastStep) : null
-        if (step === null) return false
-        row!.twoFactorLastStep = step
-        await row!.save()
-        this.twoFactorLastStep = step
-        return true
-      })
-    }
-    if (matchingRecoveryCode(input, this.#recoveryHashes()) < 0) return false
-    return this.changeAs('user.recovery_code_used', (user) => {
-      const hashes = user.#recoveryHashes()
-      const index = matchingRecoveryCode(input, hashes)
-      // Used up meanwhile (the same code sent twice at once): nothing changes.
-      if (index < 0) throw new DomainError('two_factor.errors.wrong_code', 'code')
-      hashes.splice(index, 1)
-      user.twoFactorRecoveryCodes = JSON.stringify(hashes)
-      return true
-    }).catch((error) => {
-      if (error instanceof DomainError) return false
-      throw error
-    })
-  }
-
-  /**
-   * Whether the person proves it is them before changing their second factor: their
-   * password, or a current code from their app (then accepted once, as at sign-in).
-   */
-  async confirmsWith(input: string) {
-    if (totpCodeOf(input)) return this.verifySecondFactor(input)
-    return hash.verify(this.password, input)
-  }
-
-  /** Ten new recovery codes (shown once); the former ones no longer work. */
-  async renewRecoveryCodes(trx?: TransactionClientContract) {
-    return this.changeAs(
-      'user.recovery_codes_renewed',
-      (user) => {
-        if (!user.hasTwoFactor) throw new DomainError('two_factor.errors.off', 'confirmation')
-        return user.#newRecoveryCodes()
-      },
-      trx
-    )
-  }
-
-  /** The person turns two-factor sign-in off: the secret and recovery codes are dropped. */
-  async disableTwoFactor(trx?: TransactionClientContract) {
-    await this.changeAs('user.two_factor_disabled', (user) => user.#clearTwoFactor(), trx)
-  }
-
-  /**
-   * A manager resets another person's second factor (a lost phone): the person signs in
-   * with the password alone, and enrols again.
-   */
-  async resetTwoFactor(trx?: TransactionClientContract) {
-    await this.changeAs('user.two_factor_reset', (user) => user.#clearTwoFactor(), trx)
-  }
-
-  #clearTwoFactor() {
-    this.twoFactorSecret = null
-    this.twoFactorEnabledAt = null
-    this.twoFactorLastStep = null
-    this.twoFactorRecoveryCodes = null
-  }
-
-  #newRecoveryCodes() {
-    const codes = newRecoveryCodes()
-    this.twoFactorRecoveryCodes = JSON.stringify(codes.map(hashRecoveryCode))
-    return codes
-  }
-
-  #recoveryHashes(): string[] {
-    return this.twoFactorRecoveryCodes ? JSON.parse(this.twoFactorRecoveryCodes) : []
   }
 
   /**

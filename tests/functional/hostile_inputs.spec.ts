@@ -20,6 +20,7 @@ import { bookDirectly, createRoom, hostedTenant, nextMonday } from '#tests/suppo
 import { updateLocaleValidator } from '#validators/locale'
 import { loginValidator } from '#validators/session'
 import { updatePasswordValidator } from '#validators/password'
+import { emailChangeValidator } from '#validators/email_change'
 import { companyValidator, createExitValidator, updateContactValidator } from '#validators/company'
 import { createDeclarationValidator, updateDeclarationValidator } from '#validators/declaration'
 import {
@@ -446,6 +447,7 @@ const THROTTLED = [
   'password_resets.store',
   'account.two_factor.destroy',
   'account.two_factor.recovery_codes.store',
+  'account.email.update',
 ]
 
 /** A sign-in whose password was right, waiting for the manager's code. */
@@ -642,6 +644,14 @@ const FORMS: Record<string, FormSpec> = {
     page: () => '/goals/create',
     body: () => goalBody,
     fields: GOAL_FIELDS,
+  },
+  'account.email.update': {
+    validator: emailChangeValidator,
+    actors: everyoneLoggedIn,
+    url: () => '/account/email',
+    page: () => '/account/email/edit',
+    body: () => ({ email: 'nouvelle-adresse@hostile.example', currentPassword: PASSWORD }),
+    fields: { email: strict(), currentPassword: secret(1, 128) },
   },
   'goals.update': {
     validator: goalValidator,
@@ -994,6 +1004,7 @@ const BODYLESS: Record<string, string> = {
   'users.disablement.destroy': 're-enabling the account in the URL',
   'invitations.destroy': 'withdrawing the invitation in the URL',
   'invitations.renewal.store': 'sending the invitation in the URL again',
+  'email_changes.confirmation.store': 'confirming the new address the link in the URL names',
   'users.two_factor.destroy': 'resetting the second factor of the account in the URL',
   'bench.ceiling.store':
     "the benchmark's form ceiling (BENCH=true only): reads nothing, writes nothing",

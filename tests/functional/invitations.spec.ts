@@ -124,6 +124,58 @@ test.group('Invitations', (group) => {
     assert.lengthOf(recordedMails.messages, 0)
   })
 
+  test('a second invitation to a pending address is refused next to the field; resend it instead', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    await invite(client, manager, { email: 'camille@example.test', role: 'official' })
+    recordedMails.clear()
+    const again = await invite(client, manager, {
+      email: ' Camille@Example.test',
+      fullName: 'Camille',
+      role: 'manager',
+    })
+    again.assertHeader('location', '/invitations/create')
+    assert.equal(
+      again.flashMessages().inputErrorsBag.email[0],
+      "Une invitation est déjà en attente pour cette adresse\u00a0: renvoyez-la depuis la liste des invitations en attente (bouton «\u00a0Renvoyer\u00a0») plutôt que d'en créer une autre."
+    )
+    assert.equal(again.flashMessages().fullName, 'Camille')
+    const tenant = await createUser('tenant')
+    const colleague = await invite(client, tenant, { email: 'camille@example.test' })
+    assert.match(
+      colleague.flashMessages().inputErrorsBag.email[0],
+      /demander à un gestionnaire de la pépinière de la renvoyer\.$/
+    )
+    assert.lengthOf(await Invitation.all(), 1)
+    assert.lengthOf(recordedMails.messages, 0)
+
+    const invitation = await Invitation.firstOrFail()
+    // Back on the form, the manager is offered to resend the pending one.
+    const form = await client
+      .get('/invitations/create')
+      .loginAs(manager)
+      .withFlashMessages(again.flashMessages())
+    assert.include(visibleText(form.text()), "Renvoyer l'invitation en attente")
+    form.assertTextIncludes(`action="/invitations/${invitation.id}/renewal"`)
+    const plain = await client.get('/invitations/create').loginAs(manager)
+    assert.notInclude(plain.text(), '/renewal')
+    await client
+      .post(`/invitations/${invitation.id}/renewal`)
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    assert.lengthOf(recordedMails.to('camille@example.test'), 1)
+    await client.delete(`/invitations/${invitation.id}`).loginAs(manager).withCsrfToken()
+    const afterRevoke = await invite(client, manager, {
+      email: 'camille@example.test',
+      role: 'official',
+    })
+    afterRevoke.assertHeader('location', '/invitations')
+    assert.lengthOf(await Invitation.all(), 2)
+  })
+
   test('an expired link says so; a resent invitation replaces the former link', async ({
     client,
     assert,

@@ -250,6 +250,10 @@ const WRITES: Record<string, Write> = {
     }),
     then: () => '/',
   },
+  'account.email.update': {
+    body: () => ({ email: 'une-nouvelle-adresse@example.test', currentPassword: PASSWORD }),
+    then: () => '/account/email/edit',
+  },
   'account.sessions.others.destroy': { then: () => '/account/sessions' },
   'account.calendar.update': { then: () => '/account/calendar/edit' },
   'account.two_factor.store': {

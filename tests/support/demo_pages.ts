@@ -52,6 +52,7 @@ export async function managerPages() {
     '/declarations?on=2027-01-05',
     '/settings/edit',
     '/users',
+    '/account/email/edit',
     '/account/password/edit',
     '/account/sessions',
     '/users/create',
@@ -100,6 +101,7 @@ export async function tenantPages(): Promise<string[]> {
     '/bookings',
     '/bookings/create',
     ...(booking ? [`/bookings/${booking.id}/edit`] : []),
+    '/account/email/edit',
     '/account/password/edit',
     '/account/sessions',
     '/account/calendar/edit',
@@ -114,6 +116,7 @@ export async function officialPages(): Promise<string[]> {
     '/dashboard?on=2017-07-05',
     '/dashboard/print',
     '/dashboard/print?on=2017-07-05',
+    '/account/email/edit',
     '/account/password/edit',
     '/account/sessions',
   ]

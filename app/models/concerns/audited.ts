@@ -1,7 +1,7 @@
 import type { NormalizeConstructor } from '@adonisjs/core/types/helpers'
 import type { BaseModel } from '@adonisjs/lucid/orm'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import AuditEvent, { type AuditedValues } from '#models/audit_event'
+import AuditEvent, { currentActor, type Actor, type AuditedValues } from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import { lockedForUpdate } from '#helpers/locking'
 
@@ -36,12 +36,14 @@ export function Audited<Model extends NormalizeConstructor<typeof BaseModel>>(su
     /**
      * One audited change of this record: in the caller's transaction when given, else in
      * its own; the row read again and locked, so that two changes at once are made one
-     * after the other, each on what the other left. This record then holds the result.
+     * after the other, each on what the other left. This record then holds the result. The
+     * person who made it is the request's, unless told (a link that proves who follows it).
      */
     async changeAs<Result>(
       action: string,
       change: (row: this, trx: TransactionClientContract) => Result | Promise<Result>,
-      trx?: TransactionClientContract
+      trx?: TransactionClientContract,
+      actor: Actor = currentActor()
     ): Promise<Result> {
       return DataRevision.within(trx, async (client) => {
         const Self = this.constructor as unknown as typeof AuditedModel
@@ -54,7 +56,7 @@ export function Audited<Model extends NormalizeConstructor<typeof BaseModel>>(su
         const after = await row.auditedValues(client)
         // A change its values do not show (a new password) is recorded by its action alone.
         const shown = JSON.stringify(before) !== JSON.stringify(after)
-        await AuditEvent.record(action, row, shown ? { before, after } : {}, client)
+        await AuditEvent.record(action, row, shown ? { before, after } : {}, client, actor)
         this.$attributes = { ...row.$attributes }
         this.$original = { ...row.$original }
         return result

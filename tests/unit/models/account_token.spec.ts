@@ -122,6 +122,30 @@ test.group('Invitation: its lifecycle', (group) => {
     )
   })
 
+  test('one pending invitation per address: a second is refused until the first is settled', async ({
+    assert,
+  }) => {
+    const { manager, invitation } = await invite()
+    assert.equal(invitation.pendingEmail, 'nouvelle.personne@example.test')
+    assert.equal(
+      await rejection(() =>
+        Invitation.invite({ email: ' NOUVELLE.personne@example.test ', role: 'manager' }, manager)
+      ),
+      'invitations.errors.already_pending'
+    )
+    const tenant = await createUser('tenant')
+    assert.equal(
+      await rejection(() =>
+        Invitation.invite({ email: invitation.email, role: 'tenant', companyId: 1 }, tenant)
+      ),
+      'invitations.errors.already_pending_colleague'
+    )
+    await invitation.revoke()
+    assert.isNull(invitation.pendingEmail)
+    const again = await Invitation.invite({ email: invitation.email, role: 'official' }, manager)
+    assert.equal(again.pendingEmail, invitation.email)
+  })
+
   test('accepting creates the account with the role and company, once', async ({ assert }) => {
     const tenant = await createUser('tenant')
     const { invitation, token } = await invite({ role: 'tenant', companyId: tenant.companyId })
@@ -135,6 +159,7 @@ test.group('Invitation: its lifecycle', (group) => {
     await invitation.refresh()
     assert.equal(invitation.userId, user.id)
     assert.isNotNull(invitation.acceptedAt)
+    assert.isNull(invitation.pendingEmail)
     assert.deepEqual(await recorded(invitation), ['invitation.created', 'invitation.accepted'])
     assert.equal(
       await problem(() =>
