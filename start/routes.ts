@@ -271,6 +271,10 @@ router
     router.get('/settings/edit', [controllers.Settings, 'edit']).as('settings.edit')
     router.put('/settings', [controllers.Settings, 'update']).as('settings.update')
 
+    /** The operator: who issues the invoices, its bank details and terms. */
+    router.get('/operator/edit', [controllers.Operators, 'edit']).as('operator.edit')
+    router.put('/operator', [controllers.Operators, 'update']).as('operator.update')
+
     /** Meeting rooms, their rules and photo. */
     router
       .resource('meeting-rooms', controllers.MeetingRooms)

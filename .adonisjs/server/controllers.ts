@@ -62,6 +62,7 @@ export const controllers = {
   Locales: () => import('#controllers/locales_controller'),
   MeetingRooms: () => import('#controllers/meeting_rooms_controller'),
   MissingPages: () => import('#controllers/missing_pages_controller'),
+  Operators: () => import('#controllers/operators_controller'),
   PasswordResets: () => import('#controllers/password_resets_controller'),
   Passwords: () => import('#controllers/passwords_controller'),
   RentRolls: () => import('#controllers/rent_rolls_controller'),

@@ -11,6 +11,7 @@ export const policies = {
   GoalPolicy: () => import('#policies/goal_policy'),
   InvitationPolicy: () => import('#policies/invitation_policy'),
   MeetingRoomPolicy: () => import('#policies/meeting_room_policy'),
+  OperatorPolicy: () => import('#policies/operator_policy'),
   RentRollPolicy: () => import('#policies/rent_roll_policy'),
   RoomUsePolicy: () => import('#policies/room_use_policy'),
   SettingPolicy: () => import('#policies/setting_policy'),

@@ -96,6 +96,8 @@ export type ScannedRoutes = {
     'timeline.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
+    'operator.edit': { paramsTuple?: []; params?: {} }
+    'operator.update': { paramsTuple?: []; params?: {} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -171,6 +173,7 @@ export type ScannedRoutes = {
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
+    'operator.edit': { paramsTuple?: []; params?: {} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -239,6 +242,7 @@ export type ScannedRoutes = {
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
+    'operator.edit': { paramsTuple?: []; params?: {} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -267,6 +271,7 @@ export type ScannedRoutes = {
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.update': { paramsTuple?: []; params?: {} }
+    'operator.update': { paramsTuple?: []; params?: {} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

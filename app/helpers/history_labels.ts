@@ -25,6 +25,7 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
       tenants_may_invite: 'settings.switch.',
     },
   },
+  Operator: { fields: 'operators.fields.', values: {} },
   Booking: { fields: 'bookings.fields.', values: { status: 'bookings.statuses.' } },
   Closure: { fields: 'closures.fields.', values: {} },
   MeetingRoom: { fields: 'meeting_rooms.fields.', values: {} },

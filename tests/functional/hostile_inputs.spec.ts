@@ -39,6 +39,8 @@ import { closureValidator } from '#validators/closure'
 import { meetingRoomValidator } from '#validators/meeting_room'
 import { updateSettingsValidator } from '#validators/setting'
 import { cellValidator } from '#validators/cell'
+import { operatorValidator } from '#validators/operator'
+import { operatorForm } from '#tests/support/billing'
 import { passwordResetRequestValidator, passwordResetValidator } from '#validators/password_reset'
 import { invitationAcceptanceValidator, managerInvitationValidator } from '#validators/invitation'
 import AccountToken from '#models/account_token'
@@ -81,6 +83,8 @@ type Field = {
   secret?: boolean
   /** A field no validator property names, and the rule that reads it. */
   readBy?: string
+  /** Hostile values of its own kind, sent after the common ones (identifiers' lookalikes...). */
+  hostile?: Hostile[]
 }
 
 /** The records the forms need, built once per test. */
@@ -225,6 +229,11 @@ function strict(optional = false, list = false): Field {
   return { optional, list, accepts: () => false }
 }
 
+/** An account number of the chart of accounts: 3 to 12 digits. */
+function accountNumber(): Field {
+  return { optional: false, accepts: (value) => /^\d{3,12}$/.test(value.trim()) }
+}
+
 /** A cell's code: capitals, digits and dashes (typed in any case), 1 to 16 of them. */
 function cellCode(): Field {
   return { optional: false, accepts: (value) => /^[A-Z0-9-]{1,16}$/i.test(value.trim()) }
@@ -238,6 +247,45 @@ function phone(): Field {
       /^\+?[\d\s().-]{6,}$/.test(value.trim()) && value.replace(/\D/g, '').length <= 15,
   }
 }
+
+/**
+ * An identifier with a check key (IBAN, BIC, VAT number, creditor identifier), attacked with
+ * its own lookalikes too: typed with spaces or in lower case (legitimate: stored compact),
+ * a wrong check key, a digit or letter from another script, a control character inside,
+ * 10 KB of it. `legit` lists the values among them that are this identifier.
+ */
+function identifier(lookalikes: Record<string, string>, legit: string[], optional = true): Field {
+  return {
+    optional,
+    accepts: (value) => legit.includes(value),
+    hostile: [
+      ...Object.entries(lookalikes).map(([label, value]) => ({ label, value })),
+      { label: '10 KB of digits', value: '7'.repeat(10_240) },
+    ],
+  }
+}
+
+const IBAN_LOOKALIKES = {
+  'IBAN with spaces': 'FR76 3000 6000 0112 3456 7890 189',
+  'IBAN in lower case': 'fr7630006000011234567890189',
+  'IBAN with a wrong check digit': 'FR7630006000011234567890188',
+  'IBAN with a full-width digit': 'FR76 3000 6000 0112 3456 7890 18\uff19',
+  'IBAN with Cyrillic O for zeros': 'FR76 3\u041e\u041e\u041e 6000 0112 3456 7890 189',
+  'IBAN with a NUL inside': 'FR76 3000\u00006000 0112 3456 7890 189',
+  'IBAN of a country outside SEPA': 'BR1800360305000010009795493C1',
+}
+const IBAN = identifier(IBAN_LOOKALIKES, [
+  IBAN_LOOKALIKES['IBAN with spaces'],
+  IBAN_LOOKALIKES['IBAN in lower case'],
+])
+const BIC_LOOKALIKES = {
+  'BIC with spaces, lower case': 'agri fr pp xxx',
+  'BIC of 7 characters': 'AGRIFRP',
+  'BIC with a digit in its country': 'AGRI1RPP',
+  'BIC with a Cyrillic A': '\u0410GRIFRPP',
+}
+const BIC = (optional = true) =>
+  identifier(BIC_LOOKALIKES, [BIC_LOOKALIKES['BIC with spaces, lower case']], optional)
 
 /* ---------------------------------------------------------------------------------------
  * The fixtures and the forms.
@@ -920,6 +968,55 @@ const FORMS: Record<string, FormSpec> = {
       tenantsMayInvite: checkbox(),
     },
   },
+  'operator.update': {
+    validator: operatorValidator,
+    actors: ['manager'],
+    url: () => '/operator',
+    page: () => '/operator/edit',
+    body: () => ({ ...operatorForm, addressComplement: 'Bâtiment B' }),
+    fields: {
+      name: text(2, 160),
+      legalForm: text(2, 120),
+      address: text(2, 120),
+      addressComplement: text(0, 120, true),
+      postcode: strict(),
+      city: text(1, 80),
+      siret: identifier(
+        {
+          'SIRET with spaces': '732 829 320 00074',
+          'SIRET with a wrong key': '73282932000075',
+          'SIRET with an Arabic-Indic digit': '7328293200\u066074',
+        },
+        ['732 829 320 00074'],
+        false
+      ),
+      vatNumber: identifier(
+        {
+          'VAT number in lower case with spaces': 'fr 44 732 829 320',
+          'VAT number with a wrong key': 'FR45732829320',
+          'VAT number of another SIREN': 'FR27552120222',
+          'VAT number with a Cyrillic R': 'F\u042044732829320',
+        },
+        ['fr 44 732 829 320']
+      ),
+      iban: IBAN,
+      bic: BIC(false),
+      creditorId: identifier(
+        {
+          'ICS in lower case with spaces': 'fr72 zzz 123456',
+          'ICS with wrong check digits': 'FR12ZZZ123456',
+          'ICS of a country outside SEPA': 'US36ZZZ123456',
+          'ICS with a Greek Zeta': 'FR72\u0396ZZ123456',
+        },
+        ['fr72 zzz 123456']
+      ),
+      latePenaltyRate: decimal(-1, 50),
+      earlyPaymentText: text(2, 255),
+      revenueAccount: accountNumber(),
+      vatAccount: accountNumber(),
+      customersAccount: accountNumber(),
+    },
+  },
   'cells.update': {
     validator: cellValidator,
     actors: ['manager'],
@@ -1410,7 +1507,7 @@ test.group('Hostile inputs: every field of every form', (group) => {
 
       await attempt({ label: 'the valid form', body: valid, field: null })
       for (const [field, rules] of Object.entries(spec.fields)) {
-        for (const hostile of HOSTILE) {
+        for (const hostile of [...HOSTILE, ...(rules.hostile ?? [])]) {
           const body = { ...valid }
           if (hostile.value === MISSING) {
             delete body[field]

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { operatorForm } from '#tests/support/billing'
 import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
@@ -345,6 +346,10 @@ const WRITES: Record<string, Write> = {
   'settings.update': {
     body: () => ({ maxStayMonths: '48', bookingQuotaHours: '10,5' }),
     then: () => '/settings/edit',
+  },
+  'operator.update': {
+    body: () => operatorForm,
+    then: () => '/operator/edit',
   },
   'cells.update': {
     body: () => ({ code: 'B-204', floor: '1', areaSqm: '18,5', desks: '3' }),

@@ -48,6 +48,7 @@ export async function managerPages() {
     '/rent-roll',
     '/declarations?on=2027-01-05',
     '/settings/edit',
+    '/operator/edit',
     '/users',
     '/account/password/edit',
     '/account/sessions',

@@ -152,6 +152,8 @@ export const ACCESS: Record<string, Record<Actor, Outcome>> = {
   'rent_roll.export': managers,
   'settings.edit': managers,
   'settings.update': managers,
+  'operator.edit': managers,
+  'operator.update': managers,
   'free_cells.index': managers,
   'timeline.show': managers,
   'cells.index': managers,
