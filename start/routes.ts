@@ -275,6 +275,18 @@ router
     router.get('/operator/edit', [controllers.Operators, 'edit']).as('operator.edit')
     router.put('/operator', [controllers.Operators, 'update']).as('operator.update')
 
+    /** The services catalogue and the archive of services no longer offered. */
+    router
+      .resource('services', controllers.Services)
+      .only(['index', 'create', 'store', 'edit', 'update'])
+      .use(['index'], middleware.pageCache())
+    router
+      .post('/services/:id/archive', [controllers.services.Archives, 'store'])
+      .as('services.archive.store')
+    router
+      .delete('/services/:id/archive', [controllers.services.Archives, 'destroy'])
+      .as('services.archive.destroy')
+
     /** Meeting rooms, their rules and photo. */
     router
       .resource('meeting-rooms', controllers.MeetingRooms)

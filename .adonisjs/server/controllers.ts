@@ -67,6 +67,10 @@ export const controllers = {
   Passwords: () => import('#controllers/passwords_controller'),
   RentRolls: () => import('#controllers/rent_rolls_controller'),
   RoomUses: () => import('#controllers/room_uses_controller'),
+  Services: () => import('#controllers/services_controller'),
+  services: {
+    Archives: () => import('#controllers/services/archives_controller'),
+  },
   Session: () => import('#controllers/session_controller'),
   session: {
     TwoFactorChallenges: () => import('#controllers/session/two_factor_challenges_controller'),

@@ -14,6 +14,7 @@ export const policies = {
   OperatorPolicy: () => import('#policies/operator_policy'),
   RentRollPolicy: () => import('#policies/rent_roll_policy'),
   RoomUsePolicy: () => import('#policies/room_use_policy'),
+  ServicePolicy: () => import('#policies/service_policy'),
   SettingPolicy: () => import('#policies/setting_policy'),
   TimelinePolicy: () => import('#policies/timeline_policy'),
   TwoFactorPolicy: () => import('#policies/two_factor_policy'),

@@ -98,6 +98,13 @@ export type ScannedRoutes = {
     'settings.update': { paramsTuple?: []; params?: {} }
     'operator.edit': { paramsTuple?: []; params?: {} }
     'operator.update': { paramsTuple?: []; params?: {} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.store': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -174,6 +181,9 @@ export type ScannedRoutes = {
     'timeline.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'operator.edit': { paramsTuple?: []; params?: {} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -243,6 +253,9 @@ export type ScannedRoutes = {
     'timeline.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'operator.edit': { paramsTuple?: []; params?: {} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -272,6 +285,7 @@ export type ScannedRoutes = {
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'operator.update': { paramsTuple?: []; params?: {} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -299,6 +313,8 @@ export type ScannedRoutes = {
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.store': { paramsTuple?: []; params?: {} }
+    'services.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.store': { paramsTuple?: []; params?: {} }
     'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.store': { paramsTuple?: []; params?: {} }
@@ -313,6 +329,7 @@ export type ScannedRoutes = {
     'users.two_factor.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invitations.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -320,6 +337,7 @@ export type ScannedRoutes = {
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

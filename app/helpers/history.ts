@@ -39,6 +39,10 @@ export function historyValue(
   const name = change.referenceName(field, value)
   if (name !== null) return name
   if (field.endsWith('Cents') && typeof value === 'number') return formatMoney(value, locale)
+  // A setting's value, kept as text under its key (room_hour_price_cents).
+  if (field.endsWith('_cents') && /^\d+$/.test(String(value))) {
+    return formatMoney(Number(value), locale)
+  }
   if (field.endsWith('Bp') && typeof value === 'number') {
     return formatPercent(value / 10_000, locale, 2)
   }

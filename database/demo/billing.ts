@@ -1,5 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Operator from '#models/operator'
+import Service, { type ServiceValues } from '#models/service'
 
 /**
  * The demo's billing: the operator of the Nouvelle Forge (a fictitious public body's
@@ -31,4 +32,62 @@ export async function seedOperator(trx: TransactionClientContract) {
     trx
   )
   return operator
+}
+
+/** The demo catalogue: what a pépinière invoices on top of the rent. */
+const SERVICES: ServiceValues[] = [
+  {
+    name: 'Domiciliation',
+    description: 'Adresse du siège social, réception et mise à disposition du courrier',
+    unit: 'month',
+    unitPriceCents: 4500,
+    vat: '2000',
+    vatExemptionReason: null,
+  },
+  {
+    name: 'Impression noir et blanc',
+    description: 'Format A4',
+    unit: 'piece',
+    unitPriceCents: 10,
+    vat: '2000',
+    vatExemptionReason: null,
+  },
+  {
+    name: 'Impression couleur',
+    description: 'Format A4',
+    unit: 'piece',
+    unitPriceCents: 50,
+    vat: '2000',
+    vatExemptionReason: null,
+  },
+  {
+    name: 'Badge ou clé supplémentaire',
+    description: null,
+    unit: 'piece',
+    unitPriceCents: 2500,
+    vat: '2000',
+    vatExemptionReason: null,
+  },
+  {
+    name: 'Ménage du bureau',
+    description: 'Intervention en dehors du ménage hebdomadaire des parties communes',
+    unit: 'hour',
+    unitPriceCents: 2800,
+    vat: '2000',
+    vatExemptionReason: null,
+  },
+  {
+    name: 'Affranchissement du courrier',
+    description: 'Refacturé au prix payé à La Poste',
+    unit: 'piece',
+    unitPriceCents: 150,
+    vat: 'outside',
+    vatExemptionReason: 'Débours, hors champ de la TVA (article 267 II 2° du CGI)',
+  },
+]
+
+/** Adds the demo catalogue once (a second seeding finds it and adds nothing). */
+export async function seedServices(trx: TransactionClientContract) {
+  if (await Service.query({ client: trx }).first()) return
+  for (const values of SERVICES) await Service.add(values, trx)
 }

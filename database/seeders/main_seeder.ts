@@ -16,7 +16,7 @@ import { seedBookings } from '#database/demo/bookings'
 import { WEEKDAYS_8_TO_19, type OpeningHours } from '#domain/opening_hours'
 import Declaration from '#models/declaration'
 import { today } from '#domain/periods'
-import { seedOperator } from '#database/demo/billing'
+import { seedOperator, seedServices } from '#database/demo/billing'
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'pepiniere-demo'
@@ -156,6 +156,7 @@ export default class MainSeeder extends BaseSeeder {
         await seedBookings(today(), trx)
       }
       await seedOperator(trx)
+      await seedServices(trx)
       for (const account of DEMO_ACCOUNTS) {
         await User.firstOrCreate(
           { email: account.email },

@@ -40,7 +40,8 @@ import { meetingRoomValidator } from '#validators/meeting_room'
 import { updateSettingsValidator } from '#validators/setting'
 import { cellValidator } from '#validators/cell'
 import { operatorValidator } from '#validators/operator'
-import { operatorForm } from '#tests/support/billing'
+import { createService, operatorForm, serviceForm } from '#tests/support/billing'
+import { serviceValidator } from '#validators/service'
 import { passwordResetRequestValidator, passwordResetValidator } from '#validators/password_reset'
 import { invitationAcceptanceValidator, managerInvitationValidator } from '#validators/invitation'
 import AccountToken from '#models/account_token'
@@ -341,6 +342,7 @@ async function buildFixtures() {
     interns: 0,
     status: 'submitted',
   })
+  const service = await createService()
   const users: Record<Actor, User | null> = { anonymous: null, manager, tenant, official }
   const resetLink = await db.transaction((trx) =>
     AccountToken.issue(
@@ -371,6 +373,7 @@ async function buildFixtures() {
     booking,
     goal,
     declaration,
+    service,
     in: (months: number) => today().plus({ months }).toISODate()!,
   }
 }
@@ -452,6 +455,15 @@ const goalBody = {
   targetJobs: '80',
   measure: GOAL_MEASURES[0],
   makeCurrent: 'true',
+}
+
+const SERVICE_FIELDS = {
+  name: text(2, 120),
+  description: text(0, 500, true),
+  unit: strict(),
+  unitPrice: euros(10_000),
+  vat: strict(),
+  vatExemptionReason: text(5, 255),
 }
 
 const BOOKING_FIELDS = {
@@ -960,12 +972,18 @@ const FORMS: Record<string, FormSpec> = {
       bookingQuotaHours: '10,5',
       managersTwoFactor: 'true',
       tenantsMayInvite: 'true',
+      billing: 'arrears',
+      roomHourPrice: '12,50',
+      invoiceDaysToPay: '45',
     }),
     fields: {
       maxStayMonths: int(6, 120),
       bookingQuotaHours: decimal(-1, 744),
       managersTwoFactor: checkbox(),
       tenantsMayInvite: checkbox(),
+      billing: strict(),
+      roomHourPrice: euros(1000),
+      invoiceDaysToPay: int(0, 60),
     },
   },
   'operator.update': {
@@ -1017,6 +1035,22 @@ const FORMS: Record<string, FormSpec> = {
       customersAccount: accountNumber(),
     },
   },
+  'services.store': {
+    validator: serviceValidator,
+    actors: ['manager'],
+    url: () => '/services',
+    page: () => '/services/create',
+    body: () => ({ ...serviceForm, vat: 'exempt', vatExemptionReason: 'Article 261 D du CGI' }),
+    fields: SERVICE_FIELDS,
+  },
+  'services.update': {
+    validator: serviceValidator,
+    actors: ['manager'],
+    url: (fx) => `/services/${fx.service.id}`,
+    page: (fx) => `/services/${fx.service.id}/edit`,
+    body: () => ({ ...serviceForm, vat: 'outside', vatExemptionReason: 'Hors champ de la TVA' }),
+    fields: SERVICE_FIELDS,
+  },
   'cells.update': {
     validator: cellValidator,
     actors: ['manager'],
@@ -1057,6 +1091,8 @@ const BODYLESS: Record<string, string> = {
   'closures.booking_cancellations.store':
     'cancelling the bookings caught by the closure in the URL',
   'companies.archive.store': 'archiving the company in the URL',
+  'services.archive.store': 'archiving the service in the URL',
+  'services.archive.destroy': 'offering the service in the URL again',
   'companies.archive.destroy': 'bringing the company in the URL back',
   'users.disablement.store': 'disabling the account in the URL',
   'users.disablement.destroy': 're-enabling the account in the URL',

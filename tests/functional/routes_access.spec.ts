@@ -1,5 +1,10 @@
 import { test } from '@japa/runner'
-import { operatorForm } from '#tests/support/billing'
+import {
+  billingSettingsForm,
+  createService,
+  operatorForm,
+  serviceForm,
+} from '#tests/support/billing'
 import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
@@ -101,6 +106,7 @@ async function buildFixtures() {
     endsAt: DateTime.utc().plus({ days: 31 }).startOf('hour'),
     reason: 'Travaux',
   })
+  const service = await createService()
   /** The company hosted since 1 January of last year, as its agreement says. */
   const host = async () => {
     company.status = 'hosted'
@@ -126,6 +132,7 @@ async function buildFixtures() {
     room,
     booking,
     closure,
+    service,
     host,
     activate,
     in: (months: number) => today().plus({ months }).toISODate()!,
@@ -147,6 +154,7 @@ function idFor(pattern: string, fx: Fixtures) {
     'invitations': fx.invitation.id,
     'agreements': fx.agreement.id,
     'declarations': fx.declaration.id,
+    'services': fx.service.id,
   }
   return ids[pattern.split('/')[1]] ?? fx.target.id
 }
@@ -344,13 +352,17 @@ const WRITES: Record<string, Write> = {
     then: (fx) => `/agreements/${fx.agreement.id}`,
   },
   'settings.update': {
-    body: () => ({ maxStayMonths: '48', bookingQuotaHours: '10,5' }),
+    body: () => ({ ...billingSettingsForm, maxStayMonths: '48', bookingQuotaHours: '10,5' }),
     then: () => '/settings/edit',
   },
   'operator.update': {
     body: () => operatorForm,
     then: () => '/operator/edit',
   },
+  'services.store': { body: () => serviceForm, then: () => '/services' },
+  'services.update': { body: () => serviceForm, then: () => '/services' },
+  'services.archive.store': { then: () => '/services' },
+  'services.archive.destroy': { setUp: (fx) => fx.service.archive(), then: () => '/services' },
   'cells.update': {
     body: () => ({ code: 'B-204', floor: '1', areaSqm: '18,5', desks: '3' }),
     then: () => '/cells',

@@ -1,6 +1,7 @@
 /**
  * Forms and records of billing shared by its specs.
  */
+import Service, { type ServiceValues } from '#models/service'
 
 /** The operator's details as a manager types them: spaces, lower case, French decimals. */
 export const operatorForm = {
@@ -20,4 +21,34 @@ export const operatorForm = {
   revenueAccount: '706000',
   vatAccount: '445710',
   customersAccount: '411000',
+}
+
+/** The billing rules of the settings form, as they are by default. */
+export const billingSettingsForm = {
+  billing: 'advance',
+  roomHourPrice: '0',
+  invoiceDaysToPay: '30',
+}
+
+/** A service of the catalogue as a manager types it. */
+export const serviceForm = {
+  name: 'Domiciliation',
+  description: 'Adresse du siège et réception du courrier',
+  unit: 'month',
+  unitPrice: '45,50',
+  vat: '2000',
+  vatExemptionReason: '',
+}
+
+/** A service of the catalogue, offered. */
+export function createService(values: Partial<ServiceValues> = {}) {
+  return Service.add({
+    name: 'Impression couleur',
+    description: null,
+    unit: 'piece',
+    unitPriceCents: 15,
+    vat: '2000',
+    vatExemptionReason: null,
+    ...values,
+  })
 }

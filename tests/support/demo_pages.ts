@@ -5,6 +5,7 @@ import Cell from '#models/cell'
 import MeetingRoom from '#models/meeting_room'
 import Closure from '#models/closure'
 import User from '#models/user'
+import Service from '#models/service'
 import Booking from '#models/booking'
 import { DateTime } from 'luxon'
 import { sqlDateTime } from '#helpers/sql_dates'
@@ -23,6 +24,7 @@ export async function managerPages() {
   const cell = await Cell.firstOrFail()
   const room = await MeetingRoom.firstOrFail()
   const closure = await Closure.query().whereNull('lifted_at').firstOrFail()
+  const service = await Service.firstOrFail()
   const booking = await Booking.query()
     .withScopes((scopes) => scopes.confirmed())
     .where('starts_at', '>', sqlDateTime(DateTime.utc()))
@@ -49,6 +51,9 @@ export async function managerPages() {
     '/declarations?on=2027-01-05',
     '/settings/edit',
     '/operator/edit',
+    '/services',
+    '/services/create',
+    `/services/${service.id}/edit`,
     '/users',
     '/account/password/edit',
     '/account/sessions',
