@@ -422,7 +422,7 @@ export class InvitationSchema extends BaseModel {
 }
 
 export class MandateSchema extends BaseModel {
-  static $columns = ['activeCompanyId', 'bic', 'companyId', 'createdAt', 'debtorName', 'firstCollectedOn', 'iban', 'id', 'reference', 'revocationReason', 'revokedAt', 'signedOn', 'updatedAt'] as const
+  static $columns = ['activeCompanyId', 'bic', 'companyId', 'createdAt', 'debtorName', 'firstCollectedOn', 'iban', 'id', 'reference', 'replacedById', 'revocationReason', 'revokedAt', 'signedOn', 'updatedAt'] as const
   $columns = MandateSchema.$columns
   @column()
   declare activeCompanyId: number | null
@@ -442,6 +442,8 @@ export class MandateSchema extends BaseModel {
   declare id: number
   @column()
   declare reference: string
+  @column()
+  declare replacedById: number | null
   @column()
   declare revocationReason: string | null
   @column.dateTime()

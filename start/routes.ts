@@ -180,7 +180,7 @@ router
       .only(['store'])
       .params({ invitations: 'id' })
 
-    /** Companies, their contact details, declarations, exit and archiving. */
+    /** Companies, their contact details, declarations, SEPA mandates, exit and archiving. */
     router
       .resource('companies', controllers.Companies)
       .only(['index', 'create', 'store', 'show', 'edit', 'update'])
@@ -200,6 +200,14 @@ router
       .resource('companies.exit', controllers.companies.Exits)
       .only(['create', 'store'])
       .params({ companies: 'id' })
+    router
+      .resource('companies.mandates', controllers.companies.Mandates)
+      .only(['create', 'store'])
+      .params({ companies: 'id' })
+    router
+      .resource('mandates.revocation', controllers.mandates.Revocations)
+      .only(['create', 'store'])
+      .params({ mandates: 'id' })
     router
       .post('/companies/:id/archive', [controllers.companies.Archives, 'store'])
       .as('companies.archive.store')

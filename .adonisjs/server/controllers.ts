@@ -37,6 +37,7 @@ export const controllers = {
     Contacts: () => import('#controllers/companies/contacts_controller'),
     Declarations: () => import('#controllers/companies/declarations_controller'),
     Exits: () => import('#controllers/companies/exits_controller'),
+    Mandates: () => import('#controllers/companies/mandates_controller'),
   },
   dashboard: {
     Exports: () => import('#controllers/dashboard/exports_controller'),
@@ -60,6 +61,9 @@ export const controllers = {
     Renewals: () => import('#controllers/invitations/renewals_controller'),
   },
   Locales: () => import('#controllers/locales_controller'),
+  mandates: {
+    Revocations: () => import('#controllers/mandates/revocations_controller'),
+  },
   MeetingRooms: () => import('#controllers/meeting_rooms_controller'),
   MissingPages: () => import('#controllers/missing_pages_controller'),
   Operators: () => import('#controllers/operators_controller'),

@@ -68,6 +68,10 @@ export type ScannedRoutes = {
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.index': { paramsTuple?: []; params?: {} }
@@ -164,6 +168,8 @@ export type ScannedRoutes = {
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.index': { paramsTuple?: []; params?: {} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
@@ -236,6 +242,8 @@ export type ScannedRoutes = {
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.index': { paramsTuple?: []; params?: {} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
@@ -305,6 +313,8 @@ export type ScannedRoutes = {
     'companies.store': { paramsTuple?: []; params?: {} }
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.store': { paramsTuple?: []; params?: {} }

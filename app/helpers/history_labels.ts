@@ -27,6 +27,7 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
     },
   },
   Operator: { fields: 'operators.fields.', values: {} },
+  Mandate: { fields: 'mandates.fields.', values: {} },
   Service: {
     fields: 'services.fields.',
     values: { unit: 'services.units.', vatCategory: 'services.vat_categories.' },

@@ -1,6 +1,8 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Operator from '#models/operator'
 import Service, { type ServiceValues } from '#models/service'
+import Mandate from '#models/mandate'
+import { day } from '#domain/periods'
 
 /**
  * The demo's billing: the operator of the Nouvelle Forge (a fictitious public body's
@@ -90,4 +92,32 @@ const SERVICES: ServiceValues[] = [
 export async function seedServices(trx: TransactionClientContract) {
   if (await Service.query({ client: trx }).first()) return
   for (const values of SERVICES) await Service.add(values, trx)
+}
+
+/**
+ * The demo company pays by direct debit: a first mandate, replaced when it changed banks
+ * (once: a second seeding finds them).
+ */
+export async function seedMandates(companyId: number, trx: TransactionClientContract) {
+  if (await Mandate.query({ client: trx }).where('company_id', companyId).first()) return
+  await Mandate.sign(
+    companyId,
+    {
+      debtorName: 'Atelier Numérique du Hainaut',
+      iban: 'DE89370400440532013000',
+      bic: 'COBADEFFXXX',
+      signedOn: day('2024-01-10'),
+    },
+    trx
+  )
+  await Mandate.sign(
+    companyId,
+    {
+      debtorName: 'Atelier Numérique du Hainaut',
+      iban: 'FR7630006000011234567890189',
+      bic: 'AGRIFRPPXXX',
+      signedOn: day('2025-03-03'),
+    },
+    trx
+  )
 }

@@ -2,7 +2,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
  * SEPA direct debit mandates: a company's authorisation to debit its account, with its
- * unique reference (RUM). Revoked, never deleted. "active_company_id" holds the company while
+ * unique reference (RUM). Revoked (with a reason, or replaced by a newer one), never deleted. "active_company_id" holds the company while
  * the mandate is active (null once revoked): its unique key lets the database itself refuse
  * two active mandates for one company.
  */
@@ -28,6 +28,13 @@ export default class extends BaseSchema {
       table.date('first_collected_on').nullable()
       table.timestamp('revoked_at').nullable()
       table.string('revocation_reason', 255).nullable()
+      table
+        .integer('replaced_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('mandates')
+        .onDelete('RESTRICT')
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').nullable()
       table.index(['company_id'])

@@ -16,7 +16,7 @@ import { seedBookings } from '#database/demo/bookings'
 import { WEEKDAYS_8_TO_19, type OpeningHours } from '#domain/opening_hours'
 import Declaration from '#models/declaration'
 import { today } from '#domain/periods'
-import { seedOperator, seedServices } from '#database/demo/billing'
+import { seedMandates, seedOperator, seedServices } from '#database/demo/billing'
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'pepiniere-demo'
@@ -157,6 +157,7 @@ export default class MainSeeder extends BaseSeeder {
       }
       await seedOperator(trx)
       await seedServices(trx)
+      await seedMandates(company.id, trx)
       for (const account of DEMO_ACCOUNTS) {
         await User.firstOrCreate(
           { email: account.email },

@@ -40,7 +40,14 @@ import { meetingRoomValidator } from '#validators/meeting_room'
 import { updateSettingsValidator } from '#validators/setting'
 import { cellValidator } from '#validators/cell'
 import { operatorValidator } from '#validators/operator'
-import { createService, operatorForm, serviceForm } from '#tests/support/billing'
+import {
+  createService,
+  mandateForm,
+  operatorForm,
+  serviceForm,
+  signMandate,
+} from '#tests/support/billing'
+import { mandateValidator, revocationValidator } from '#validators/mandate'
 import { serviceValidator } from '#validators/service'
 import { passwordResetRequestValidator, passwordResetValidator } from '#validators/password_reset'
 import { invitationAcceptanceValidator, managerInvitationValidator } from '#validators/invitation'
@@ -275,10 +282,12 @@ const IBAN_LOOKALIKES = {
   'IBAN with a NUL inside': 'FR76 3000\u00006000 0112 3456 7890 189',
   'IBAN of a country outside SEPA': 'BR1800360305000010009795493C1',
 }
-const IBAN = identifier(IBAN_LOOKALIKES, [
-  IBAN_LOOKALIKES['IBAN with spaces'],
-  IBAN_LOOKALIKES['IBAN in lower case'],
-])
+const IBAN = (optional = true) =>
+  identifier(
+    IBAN_LOOKALIKES,
+    [IBAN_LOOKALIKES['IBAN with spaces'], IBAN_LOOKALIKES['IBAN in lower case']],
+    optional
+  )
 const BIC_LOOKALIKES = {
   'BIC with spaces, lower case': 'agri fr pp xxx',
   'BIC of 7 characters': 'AGRIFRP',
@@ -343,6 +352,7 @@ async function buildFixtures() {
     status: 'submitted',
   })
   const service = await createService()
+  const mandate = await signMandate(hosted.id)
   const users: Record<Actor, User | null> = { anonymous: null, manager, tenant, official }
   const resetLink = await db.transaction((trx) =>
     AccountToken.issue(
@@ -374,6 +384,7 @@ async function buildFixtures() {
     goal,
     declaration,
     service,
+    mandate,
     in: (months: number) => today().plus({ months }).toISODate()!,
   }
 }
@@ -1017,7 +1028,7 @@ const FORMS: Record<string, FormSpec> = {
         },
         ['fr 44 732 829 320']
       ),
-      iban: IBAN,
+      iban: IBAN(),
       bic: BIC(false),
       creditorId: identifier(
         {
@@ -1034,6 +1045,27 @@ const FORMS: Record<string, FormSpec> = {
       vatAccount: accountNumber(),
       customersAccount: accountNumber(),
     },
+  },
+  'companies.mandates.store': {
+    validator: mandateValidator,
+    actors: ['manager'],
+    url: (fx) => `/companies/${fx.hosted.id}/mandates`,
+    page: (fx) => `/companies/${fx.hosted.id}/mandates/create`,
+    body: () => mandateForm,
+    fields: {
+      debtorName: text(2, 70),
+      iban: IBAN(false),
+      bic: BIC(false),
+      signedOn: strict(),
+    },
+  },
+  'mandates.revocation.store': {
+    validator: revocationValidator,
+    actors: ['manager'],
+    url: (fx) => `/mandates/${fx.mandate.id}/revocation`,
+    page: (fx) => `/mandates/${fx.mandate.id}/revocation/create`,
+    body: () => ({ reason: 'Changement de banque' }),
+    fields: { reason: text(3, 255) },
   },
   'services.store': {
     validator: serviceValidator,

@@ -2,8 +2,10 @@ import { test } from '@japa/runner'
 import {
   billingSettingsForm,
   createService,
+  mandateForm,
   operatorForm,
   serviceForm,
+  signMandate,
 } from '#tests/support/billing'
 import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -107,6 +109,7 @@ async function buildFixtures() {
     reason: 'Travaux',
   })
   const service = await createService()
+  const mandate = await signMandate(company.id)
   /** The company hosted since 1 January of last year, as its agreement says. */
   const host = async () => {
     company.status = 'hosted'
@@ -133,6 +136,7 @@ async function buildFixtures() {
     booking,
     closure,
     service,
+    mandate,
     host,
     activate,
     in: (months: number) => today().plus({ months }).toISODate()!,
@@ -155,6 +159,7 @@ function idFor(pattern: string, fx: Fixtures) {
     'agreements': fx.agreement.id,
     'declarations': fx.declaration.id,
     'services': fx.service.id,
+    'mandates': fx.mandate.id,
   }
   return ids[pattern.split('/')[1]] ?? fx.target.id
 }
@@ -358,6 +363,14 @@ const WRITES: Record<string, Write> = {
   'operator.update': {
     body: () => operatorForm,
     then: () => '/operator/edit',
+  },
+  'companies.mandates.store': {
+    body: () => mandateForm,
+    then: (fx) => `/companies/${fx.company.id}`,
+  },
+  'mandates.revocation.store': {
+    body: () => ({ reason: 'Changement de banque' }),
+    then: (fx) => `/companies/${fx.company.id}`,
   },
   'services.store': { body: () => serviceForm, then: () => '/services' },
   'services.update': { body: () => serviceForm, then: () => '/services' },

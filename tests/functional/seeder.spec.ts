@@ -14,6 +14,7 @@ import Company from '#models/company'
 import { jobsHosted } from '#domain/jobs'
 import Operator from '#models/operator'
 import Service from '#models/service'
+import Mandate from '#models/mandate'
 import { isValidSiret } from '#domain/siret'
 import {
   isValidCreditorId,
@@ -154,6 +155,12 @@ test.group('Demo data: billing', (group) => {
     assert.isAtLeast(services.length, 5)
     assert.isTrue(
       services.some((service) => service.vatCategory === 'O' && service.vatExemptionReason)
+    )
+    const tenant = await User.findByOrFail('email', 'locataire@nouvelle-forge.test')
+    const mandates = await Mandate.query().where('company_id', tenant.companyId!).orderBy('id')
+    assert.deepEqual(
+      mandates.map((mandate) => mandate.isActive),
+      [false, true]
     )
   })
 })

@@ -2,6 +2,8 @@
  * Forms and records of billing shared by its specs.
  */
 import Service, { type ServiceValues } from '#models/service'
+import Mandate from '#models/mandate'
+import { day } from '#domain/periods'
 
 /** The operator's details as a manager types them: spaces, lower case, French decimals. */
 export const operatorForm = {
@@ -50,5 +52,23 @@ export function createService(values: Partial<ServiceValues> = {}) {
     vat: '2000',
     vatExemptionReason: null,
     ...values,
+  })
+}
+
+/** A mandate as a manager types it from the paper the company signed. */
+export const mandateForm = {
+  debtorName: 'Atelier du Hainaut SAS',
+  iban: 'fr76 3000 6000 0112 3456 7890 189',
+  bic: 'agri fr pp xxx',
+  signedOn: '2026-01-15',
+}
+
+/** A company's active mandate, signed at the beginning of 2026. */
+export function signMandate(companyId: number) {
+  return Mandate.sign(companyId, {
+    debtorName: 'Atelier du Hainaut SAS',
+    iban: 'FR7630006000011234567890189',
+    bic: 'AGRIFRPPXXX',
+    signedOn: day('2026-01-15'),
   })
 }
