@@ -93,17 +93,24 @@ test.group('SEPA creditor identifiers (ICS)', () => {
     assert.isFalse(isValidCreditorId('fr72zzz123456'))
   })
 
-  test('any national identifier with its check digits validates; one changed character breaks it', () => {
-    const alphanumeric = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
+  test('any national identifier with its check digits validates; one changed digit or letter breaks it', () => {
+    // A digit swapped for a letter changes the length of the number checked (A = 10): such a
+    // change escapes ISO 7064 about once in 97, as for an IBAN; same-kind changes never do.
+    const digits = '0123456789'
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+    const alphanumeric = fc.constantFrom(...(letters + digits))
     const national = fc.array(alphanumeric, { minLength: 6, maxLength: 6 }).map((c) => c.join(''))
     fc.assert(
-      fc.property(national, fc.nat(5), alphanumeric, (id, position, other) => {
+      fc.property(national, fc.nat(5), fc.nat(25), (id, position, pick) => {
         const valid = `FR${creditorIdCheckDigits('FR', id)}ZZZ${id}`
         if (!isValidCreditorId(valid)) return false
-        if (other === id[position]) return true
+        const kind = digits.includes(id[position]) ? digits : letters
+        const other =
+          kind[(kind.indexOf(id[position]) + 1 + (pick % (kind.length - 1))) % kind.length]
         const changed = id.slice(0, position) + other + id.slice(position + 1)
         return !isValidCreditorId(`FR${creditorIdCheckDigits('FR', id)}ZZZ${changed}`)
-      })
+      }),
+      { numRuns: 2000 }
     )
   })
 })
