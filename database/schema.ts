@@ -423,6 +423,39 @@ export class InvitationSchema extends BaseModel {
   declare userId: number | null
 }
 
+export class MandateSchema extends BaseModel {
+  static $columns = ['activeCompanyId', 'bic', 'companyId', 'createdAt', 'debtorName', 'firstCollectedOn', 'iban', 'id', 'reference', 'replacedById', 'revocationReason', 'revokedAt', 'signedOn', 'updatedAt'] as const
+  $columns = MandateSchema.$columns
+  @column()
+  declare activeCompanyId: number | null
+  @column()
+  declare bic: string
+  @column()
+  declare companyId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare debtorName: string
+  @column.date()
+  declare firstCollectedOn: DateTime | null
+  @column()
+  declare iban: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare reference: string
+  @column()
+  declare replacedById: number | null
+  @column()
+  declare revocationReason: string | null
+  @column.dateTime()
+  declare revokedAt: DateTime | null
+  @column.date()
+  declare signedOn: DateTime
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class MeetingRoomSchema extends BaseModel {
   static $columns = ['advanceDays', 'areaSqm', 'buildingId', 'cancellationCutoffMinutes', 'capacity', 'createdAt', 'description', 'equipment', 'id', 'maxMinutes', 'minMinutes', 'name', 'photoPath', 'slotMinutes', 'tenantsMayBook', 'updatedAt'] as const
   $columns = MeetingRoomSchema.$columns
@@ -460,6 +493,53 @@ export class MeetingRoomSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class OperatorSchema extends BaseModel {
+  static $columns = ['address', 'addressComplement', 'bic', 'city', 'countryCode', 'createdAt', 'creditorId', 'customersAccount', 'earlyPaymentText', 'iban', 'id', 'latePenaltyRateBp', 'legalForm', 'name', 'postcode', 'revenueAccount', 'siren', 'siret', 'updatedAt', 'vatAccount', 'vatNumber'] as const
+  $columns = OperatorSchema.$columns
+  @column()
+  declare address: string | null
+  @column()
+  declare addressComplement: string | null
+  @column()
+  declare bic: string | null
+  @column()
+  declare city: string | null
+  @column()
+  declare countryCode: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare creditorId: string | null
+  @column()
+  declare customersAccount: string
+  @column()
+  declare earlyPaymentText: string
+  @column()
+  declare iban: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare latePenaltyRateBp: number
+  @column()
+  declare legalForm: string | null
+  @column()
+  declare name: string | null
+  @column()
+  declare postcode: string | null
+  @column()
+  declare revenueAccount: string
+  @column()
+  declare siren: string | null
+  @column()
+  declare siret: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare vatAccount: string
+  @column()
+  declare vatNumber: string | null
+}
+
 export class OutgoingEmailSchema extends BaseModel {
   static $columns = ['abandonedAt', 'attempts', 'claim', 'claimedUntil', 'createdAt', 'deliverAfter', 'id', 'lastError', 'mail', 'payload', 'sentAt'] as const
   $columns = OutgoingEmailSchema.$columns
@@ -485,6 +565,33 @@ export class OutgoingEmailSchema extends BaseModel {
   declare payload: string
   @column.dateTime()
   declare sentAt: DateTime | null
+}
+
+export class ServiceSchema extends BaseModel {
+  static $columns = ['archivedAt', 'createdAt', 'description', 'id', 'name', 'unit', 'unitPriceCents', 'updatedAt', 'vatCategory', 'vatExemptionReason', 'vatRateBp'] as const
+  $columns = ServiceSchema.$columns
+  @column.dateTime()
+  declare archivedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare unit: string
+  @column()
+  declare unitPriceCents: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare vatCategory: string
+  @column()
+  declare vatExemptionReason: string | null
+  @column()
+  declare vatRateBp: number
 }
 
 export class SettingSchema extends BaseModel {

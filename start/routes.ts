@@ -197,7 +197,7 @@ router
       .only(['store'])
       .params({ invitations: 'id' })
 
-    /** Companies, their contact details, declarations, exit and archiving. */
+    /** Companies, their contact details, declarations, SEPA mandates, exit and archiving. */
     router
       .resource('companies', controllers.Companies)
       .only(['index', 'create', 'store', 'show', 'edit', 'update'])
@@ -217,6 +217,14 @@ router
       .resource('companies.exit', controllers.companies.Exits)
       .only(['create', 'store'])
       .params({ companies: 'id' })
+    router
+      .resource('companies.mandates', controllers.companies.Mandates)
+      .only(['create', 'store'])
+      .params({ companies: 'id' })
+    router
+      .resource('mandates.revocation', controllers.mandates.Revocations)
+      .only(['create', 'store'])
+      .params({ mandates: 'id' })
     router
       .post('/companies/:id/archive', [controllers.companies.Archives, 'store'])
       .as('companies.archive.store')
@@ -287,6 +295,22 @@ router
     /** The incubator's settings. */
     router.get('/settings/edit', [controllers.Settings, 'edit']).as('settings.edit')
     router.put('/settings', [controllers.Settings, 'update']).as('settings.update')
+
+    /** The operator: who issues the invoices, its bank details and terms. */
+    router.get('/operator/edit', [controllers.Operators, 'edit']).as('operator.edit')
+    router.put('/operator', [controllers.Operators, 'update']).as('operator.update')
+
+    /** The services catalogue and the archive of services no longer offered. */
+    router
+      .resource('services', controllers.Services)
+      .only(['index', 'create', 'store', 'edit', 'update'])
+      .use(['index'], middleware.pageCache())
+    router
+      .post('/services/:id/archive', [controllers.services.Archives, 'store'])
+      .as('services.archive.store')
+    router
+      .delete('/services/:id/archive', [controllers.services.Archives, 'destroy'])
+      .as('services.archive.destroy')
 
     /** Meeting rooms, their rules and photo. */
     router

@@ -38,6 +38,7 @@ export const controllers = {
     Contacts: () => import('#controllers/companies/contacts_controller'),
     Declarations: () => import('#controllers/companies/declarations_controller'),
     Exits: () => import('#controllers/companies/exits_controller'),
+    Mandates: () => import('#controllers/companies/mandates_controller'),
   },
   dashboard: {
     Exports: () => import('#controllers/dashboard/exports_controller'),
@@ -64,12 +65,20 @@ export const controllers = {
     Renewals: () => import('#controllers/invitations/renewals_controller'),
   },
   Locales: () => import('#controllers/locales_controller'),
+  mandates: {
+    Revocations: () => import('#controllers/mandates/revocations_controller'),
+  },
   MeetingRooms: () => import('#controllers/meeting_rooms_controller'),
   MissingPages: () => import('#controllers/missing_pages_controller'),
+  Operators: () => import('#controllers/operators_controller'),
   PasswordResets: () => import('#controllers/password_resets_controller'),
   Passwords: () => import('#controllers/passwords_controller'),
   RentRolls: () => import('#controllers/rent_rolls_controller'),
   RoomUses: () => import('#controllers/room_uses_controller'),
+  Services: () => import('#controllers/services_controller'),
+  services: {
+    Archives: () => import('#controllers/services/archives_controller'),
+  },
   Session: () => import('#controllers/session_controller'),
   session: {
     TwoFactorChallenges: () => import('#controllers/session/two_factor_challenges_controller'),

@@ -72,6 +72,10 @@ export type ScannedRoutes = {
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.index': { paramsTuple?: []; params?: {} }
@@ -102,6 +106,15 @@ export type ScannedRoutes = {
     'timeline.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
+    'operator.edit': { paramsTuple?: []; params?: {} }
+    'operator.update': { paramsTuple?: []; params?: {} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.store': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -163,6 +176,8 @@ export type ScannedRoutes = {
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.index': { paramsTuple?: []; params?: {} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
@@ -180,6 +195,10 @@ export type ScannedRoutes = {
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
+    'operator.edit': { paramsTuple?: []; params?: {} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -234,6 +253,8 @@ export type ScannedRoutes = {
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.index': { paramsTuple?: []; params?: {} }
     'declarations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.create': { paramsTuple?: []; params?: {} }
@@ -251,6 +272,10 @@ export type ScannedRoutes = {
     'free_cells.index': { paramsTuple?: []; params?: {} }
     'timeline.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
+    'operator.edit': { paramsTuple?: []; params?: {} }
+    'services.index': { paramsTuple?: []; params?: {} }
+    'services.create': { paramsTuple?: []; params?: {} }
+    'services.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.index': { paramsTuple?: []; params?: {} }
     'meeting_rooms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -281,6 +306,8 @@ export type ScannedRoutes = {
     'agreements.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.update': { paramsTuple?: []; params?: {} }
+    'operator.update': { paramsTuple?: []; params?: {} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -301,6 +328,8 @@ export type ScannedRoutes = {
     'companies.store': { paramsTuple?: []; params?: {} }
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.mandates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'mandates.revocation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.store': { paramsTuple?: []; params?: {} }
@@ -309,6 +338,8 @@ export type ScannedRoutes = {
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.store': { paramsTuple?: []; params?: {} }
+    'services.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.store': { paramsTuple?: []; params?: {} }
     'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.store': { paramsTuple?: []; params?: {} }
@@ -323,6 +354,7 @@ export type ScannedRoutes = {
     'users.two_factor.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invitations.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -331,6 +363,7 @@ export type ScannedRoutes = {
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import Mandate from '#models/mandate'
+import MandatePolicy from '#policies/mandate_policy'
 import Company, { COMPANY_STATUSES, EXIT_REASONS, LEGAL_FORMS, SECTORS } from '#models/company'
 import AuditEvent from '#models/audit_event'
 import CompanyPolicy from '#policies/company_policy'
@@ -103,10 +105,14 @@ export default class CompaniesController {
     await company.load('agreements', (query) =>
       query.orderBy('starts_on', 'desc').preload('cells', (cells) => cells.orderBy('code'))
     )
+    const mandates = (await bouncer.with(MandatePolicy).allows('viewFor', company))
+      ? await Mandate.query().where('company_id', company.id).orderBy('id', 'desc')
+      : []
     const history = internals
       ? await AuditEvent.historyOfCompany(
           company,
-          company.agreements.map((agreement) => agreement.id)
+          company.agreements.map((agreement) => agreement.id),
+          mandates.map((mandate) => mandate.id)
         )
       : []
 
@@ -115,6 +121,8 @@ export default class CompaniesController {
       history,
       internals,
       exitReasons: EXIT_REASONS,
+      mandate: mandates.find((mandate) => mandate.isActive) ?? null,
+      formerMandates: mandates.filter((mandate) => !mandate.isActive),
     })
   }
 

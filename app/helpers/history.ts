@@ -3,6 +3,7 @@ import {
   formatDateTime,
   formatMoney,
   formatNumber,
+  formatPercent,
   type Translate,
 } from '#helpers/formatting'
 import { HISTORY_LABELS } from '#helpers/history_labels'
@@ -38,6 +39,13 @@ export function historyValue(
   const name = change.referenceName(field, value)
   if (name !== null) return name
   if (field.endsWith('Cents') && typeof value === 'number') return formatMoney(value, locale)
+  // A setting's value, kept as text under its key (room_hour_price_cents).
+  if (field.endsWith('_cents') && /^\d+$/.test(String(value))) {
+    return formatMoney(Number(value), locale)
+  }
+  if (field.endsWith('Bp') && typeof value === 'number') {
+    return formatPercent(value / 10_000, locale, 2)
+  }
   if (field.endsWith('Minutes') && typeof value === 'number') {
     return t('history.hours', { hours: formatNumber(value / 60, locale) })
   }

@@ -24,7 +24,14 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
     values: {
       managers_two_factor_required: 'settings.switch.',
       tenants_may_invite: 'settings.switch.',
+      billing_in_advance: 'settings.billing_switch.',
     },
+  },
+  Operator: { fields: 'operators.fields.', values: {} },
+  Mandate: { fields: 'mandates.fields.', values: {} },
+  Service: {
+    fields: 'services.fields.',
+    values: { unit: 'services.units.', vatCategory: 'services.vat_categories.' },
   },
   Booking: { fields: 'bookings.fields.', values: { status: 'bookings.statuses.' } },
   Closure: { fields: 'closures.fields.', values: {} },

@@ -115,14 +115,23 @@ export default class AuditEvent extends compose(AuditEventSchema, RevisesData) {
     return events
   }
 
-  /** A company's history with its agreements' (renewals, terminations...), newest first. */
-  static async historyOfCompany(company: { id: number }, agreementIds: number[]) {
+  /** A company's history with its agreements' (renewals, terminations...) and SEPA mandates', newest first. */
+  static async historyOfCompany(
+    company: { id: number },
+    agreementIds: number[],
+    mandateIds: number[] = []
+  ) {
     const events = await this.query()
       .where((query) => {
         query.where('subject_type', 'Company').where('subject_id', company.id)
         if (agreementIds.length) {
           query.orWhere((agreements) =>
             agreements.where('subject_type', 'Agreement').whereIn('subject_id', agreementIds)
+          )
+        }
+        if (mandateIds.length) {
+          query.orWhere((mandates) =>
+            mandates.where('subject_type', 'Mandate').whereIn('subject_id', mandateIds)
           )
         }
       })

@@ -19,6 +19,12 @@ const DEFAULTS = {
   managers_two_factor_required: app.inProduction ? 1 : 0,
   /** Whether tenants may invite colleagues of their own company (1) or not (0). */
   tenants_may_invite: 1,
+  /** Invoices bill the month ahead, à échoir (1), or the month gone by, à terme échu (0). */
+  billing_in_advance: 1,
+  /** The price of an hour of meeting room beyond a company's quota, in cents (none by default). */
+  room_hour_price_cents: 0,
+  /** Days from an invoice's issue to its due date (French law caps it at 60). */
+  invoice_days_to_pay: 30,
 }
 export type SettingKey = keyof typeof DEFAULTS
 
@@ -46,6 +52,11 @@ export default class Setting extends compose(SettingSchema, RevisesData, Audited
   /** Whether tenants may invite colleagues of their own company. */
   static async tenantsMayInvite(client?: QueryClientContract) {
     return (await this.number('tenants_may_invite', client)) !== 0
+  }
+
+  /** Whether invoices bill the month ahead (à échoir) rather than the month gone by. */
+  static async billingInAdvance(client?: QueryClientContract) {
+    return (await this.number('billing_in_advance', client)) !== 0
   }
 
   /** The last day a company that entered on a day may stay, under the current maximum stay. */

@@ -1,6 +1,14 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import { isValidSiret, normalizeSiret } from '#domain/siret'
+import {
+  compactIdentifier,
+  isValidCreditorId,
+  isSepaIban,
+  isValidFrenchVatNumber,
+  normalizedBic,
+  normalizedIban,
+} from '#domain/billing_identifiers'
 import { day, INCUBATOR_YEARS, withinYears } from '#domain/periods'
 import { hasControlCharacters } from '#helpers/control_characters'
 
@@ -49,6 +57,53 @@ export const siretRule = vine.createRule((value, _options, field) => {
     })
   } else if (!isValidSiret(normalized)) {
     field.report('The {{ field }} field has a wrong check key', 'siretKey', field)
+  }
+})
+
+/**
+ * An IBAN typed with or without spaces, in any case; stored in its electronic format when
+ * ibantools finds its country's layout and its check digits right, and its country in the
+ * SEPA area (euro transfers and direct debits).
+ */
+export const ibanRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const iban = normalizedIban(value)
+  if (!iban) {
+    field.report('The {{ field }} field is not an IBAN', 'iban', field)
+  } else if (!isSepaIban(iban)) {
+    field.report('The {{ field }} field is not in the SEPA area', 'ibanSepa', field)
+  } else {
+    field.mutate(iban, field)
+  }
+})
+
+/** A BIC typed with or without spaces, in any case: 8 or 11 characters, stored in capitals. */
+export const bicRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const bic = normalizedBic(value)
+  if (bic) field.mutate(bic, field)
+  else field.report('The {{ field }} field is not a BIC', 'bic', field)
+})
+
+/** A French VAT number (FR, its key, the SIREN), typed with or without spaces. */
+export const vatNumberRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const compact = compactIdentifier(value)
+  field.mutate(compact, field)
+  if (!/^FR\d{11}$/.test(compact)) {
+    field.report('The {{ field }} field is not a VAT number', 'vatNumber', field)
+  } else if (!isValidFrenchVatNumber(compact)) {
+    field.report('The {{ field }} field has a wrong key', 'vatNumberKey', field)
+  }
+})
+
+/** A SEPA creditor identifier (ICS), typed with or without spaces: its layout and check digits. */
+export const creditorIdRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const compact = compactIdentifier(value)
+  field.mutate(compact, field)
+  if (!isValidCreditorId(compact)) {
+    field.report('The {{ field }} field is not a creditor identifier', 'creditorId', field)
   }
 })
 

@@ -16,6 +16,7 @@ import { seedBookings } from '#database/demo/bookings'
 import { WEEKDAYS_8_TO_19, type OpeningHours } from '#domain/opening_hours'
 import Declaration from '#models/declaration'
 import { today } from '#domain/periods'
+import { seedMandates, seedOperator, seedServices } from '#database/demo/billing'
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'pepiniere-demo'
@@ -154,6 +155,9 @@ export default class MainSeeder extends BaseSeeder {
       if (!(await Booking.query({ client: trx }).first())) {
         await seedBookings(today(), trx)
       }
+      await seedOperator(trx)
+      await seedServices(trx)
+      await seedMandates(company.id, trx)
       for (const account of DEMO_ACCOUNTS) {
         await User.firstOrCreate(
           { email: account.email },

@@ -40,6 +40,16 @@ import { closureValidator } from '#validators/closure'
 import { meetingRoomValidator } from '#validators/meeting_room'
 import { updateSettingsValidator } from '#validators/setting'
 import { cellValidator } from '#validators/cell'
+import { operatorValidator } from '#validators/operator'
+import {
+  createService,
+  mandateForm,
+  operatorForm,
+  serviceForm,
+  signMandate,
+} from '#tests/support/billing'
+import { mandateValidator, revocationValidator } from '#validators/mandate'
+import { serviceValidator } from '#validators/service'
 import { passwordResetRequestValidator, passwordResetValidator } from '#validators/password_reset'
 import { invitationAcceptanceValidator, managerInvitationValidator } from '#validators/invitation'
 import AccountToken from '#models/account_token'
@@ -82,6 +92,8 @@ type Field = {
   secret?: boolean
   /** A field no validator property names, and the rule that reads it. */
   readBy?: string
+  /** Hostile values of its own kind, sent after the common ones (identifiers' lookalikes...). */
+  hostile?: Hostile[]
 }
 
 /** The records the forms need, built once per test. */
@@ -226,6 +238,11 @@ function strict(optional = false, list = false): Field {
   return { optional, list, accepts: () => false }
 }
 
+/** An account number of the chart of accounts: 3 to 12 digits. */
+function accountNumber(): Field {
+  return { optional: false, accepts: (value) => /^\d{3,12}$/.test(value.trim()) }
+}
+
 /** A cell's code: capitals, digits and dashes (typed in any case), 1 to 16 of them. */
 function cellCode(): Field {
   return { optional: false, accepts: (value) => /^[A-Z0-9-]{1,16}$/i.test(value.trim()) }
@@ -239,6 +256,47 @@ function phone(): Field {
       /^\+?[\d\s().-]{6,}$/.test(value.trim()) && value.replace(/\D/g, '').length <= 15,
   }
 }
+
+/**
+ * An identifier with a check key (IBAN, BIC, VAT number, creditor identifier), attacked with
+ * its own lookalikes too: typed with spaces or in lower case (legitimate: stored compact),
+ * a wrong check key, a digit or letter from another script, a control character inside,
+ * 10 KB of it. `legit` lists the values among them that are this identifier.
+ */
+function identifier(lookalikes: Record<string, string>, legit: string[], optional = true): Field {
+  return {
+    optional,
+    accepts: (value) => legit.includes(value),
+    hostile: [
+      ...Object.entries(lookalikes).map(([label, value]) => ({ label, value })),
+      { label: '10 KB of digits', value: '7'.repeat(10_240) },
+    ],
+  }
+}
+
+const IBAN_LOOKALIKES = {
+  'IBAN with spaces': 'FR76 3000 6000 0112 3456 7890 189',
+  'IBAN in lower case': 'fr7630006000011234567890189',
+  'IBAN with a wrong check digit': 'FR7630006000011234567890188',
+  'IBAN with a full-width digit': 'FR76 3000 6000 0112 3456 7890 18\uff19',
+  'IBAN with Cyrillic O for zeros': 'FR76 3\u041e\u041e\u041e 6000 0112 3456 7890 189',
+  'IBAN with a NUL inside': 'FR76 3000\u00006000 0112 3456 7890 189',
+  'IBAN of a country outside SEPA': 'BR1800360305000010009795493C1',
+}
+const IBAN = (optional = true) =>
+  identifier(
+    IBAN_LOOKALIKES,
+    [IBAN_LOOKALIKES['IBAN with spaces'], IBAN_LOOKALIKES['IBAN in lower case']],
+    optional
+  )
+const BIC_LOOKALIKES = {
+  'BIC with spaces, lower case': 'agri fr pp xxx',
+  'BIC of 7 characters': 'AGRIFRP',
+  'BIC with a digit in its country': 'AGRI1RPP',
+  'BIC with a Cyrillic A': '\u0410GRIFRPP',
+}
+const BIC = (optional = true) =>
+  identifier(BIC_LOOKALIKES, [BIC_LOOKALIKES['BIC with spaces, lower case']], optional)
 
 /* ---------------------------------------------------------------------------------------
  * The fixtures and the forms.
@@ -301,6 +359,8 @@ async function buildFixtures() {
     interns: 0,
     status: 'submitted',
   })
+  const service = await createService()
+  const mandate = await signMandate(hosted.id)
   const users: Record<Actor, User | null> = { anonymous: null, manager, tenant, official }
   const resetLink = await db.transaction((trx) =>
     AccountToken.issue(
@@ -333,6 +393,8 @@ async function buildFixtures() {
     booking,
     goal,
     declaration,
+    service,
+    mandate,
     in: (months: number) => today().plus({ months }).toISODate()!,
   }
 }
@@ -426,6 +488,15 @@ const goalBody = {
   targetJobs: '80',
   measure: GOAL_MEASURES[0],
   makeCurrent: 'true',
+}
+
+const SERVICE_FIELDS = {
+  name: text(2, 120),
+  description: text(0, 500, true),
+  unit: strict(),
+  unitPrice: euros(10_000),
+  vat: strict(),
+  vatExemptionReason: text(5, 255),
 }
 
 const BOOKING_FIELDS = {
@@ -951,13 +1022,105 @@ const FORMS: Record<string, FormSpec> = {
       bookingQuotaHours: '10,5',
       managersTwoFactor: 'true',
       tenantsMayInvite: 'true',
+      billing: 'arrears',
+      roomHourPrice: '12,50',
+      invoiceDaysToPay: '45',
     }),
     fields: {
       maxStayMonths: int(6, 120),
       bookingQuotaHours: decimal(-1, 744),
       managersTwoFactor: checkbox(),
       tenantsMayInvite: checkbox(),
+      billing: strict(),
+      roomHourPrice: euros(1000),
+      invoiceDaysToPay: int(0, 60),
     },
+  },
+  'operator.update': {
+    validator: operatorValidator,
+    actors: ['manager'],
+    url: () => '/operator',
+    page: () => '/operator/edit',
+    body: () => ({ ...operatorForm, addressComplement: 'Bâtiment B' }),
+    fields: {
+      name: text(2, 160),
+      legalForm: text(2, 120),
+      address: text(2, 120),
+      addressComplement: text(0, 120, true),
+      postcode: strict(),
+      city: text(1, 80),
+      siret: identifier(
+        {
+          'SIRET with spaces': '732 829 320 00074',
+          'SIRET with a wrong key': '73282932000075',
+          'SIRET with an Arabic-Indic digit': '7328293200\u066074',
+        },
+        ['732 829 320 00074'],
+        false
+      ),
+      vatNumber: identifier(
+        {
+          'VAT number in lower case with spaces': 'fr 44 732 829 320',
+          'VAT number with a wrong key': 'FR45732829320',
+          'VAT number of another SIREN': 'FR27552120222',
+          'VAT number with a Cyrillic R': 'F\u042044732829320',
+        },
+        ['fr 44 732 829 320']
+      ),
+      iban: IBAN(),
+      bic: BIC(false),
+      creditorId: identifier(
+        {
+          'ICS in lower case with spaces': 'fr72 zzz 123456',
+          'ICS with wrong check digits': 'FR12ZZZ123456',
+          'ICS of a country outside SEPA': 'US36ZZZ123456',
+          'ICS with a Greek Zeta': 'FR72\u0396ZZ123456',
+        },
+        ['fr72 zzz 123456']
+      ),
+      latePenaltyRate: decimal(-1, 50),
+      earlyPaymentText: text(2, 255),
+      revenueAccount: accountNumber(),
+      vatAccount: accountNumber(),
+      customersAccount: accountNumber(),
+    },
+  },
+  'companies.mandates.store': {
+    validator: mandateValidator,
+    actors: ['manager'],
+    url: (fx) => `/companies/${fx.hosted.id}/mandates`,
+    page: (fx) => `/companies/${fx.hosted.id}/mandates/create`,
+    body: () => mandateForm,
+    fields: {
+      debtorName: text(2, 70),
+      iban: IBAN(false),
+      bic: BIC(false),
+      signedOn: strict(),
+    },
+  },
+  'mandates.revocation.store': {
+    validator: revocationValidator,
+    actors: ['manager'],
+    url: (fx) => `/mandates/${fx.mandate.id}/revocation`,
+    page: (fx) => `/mandates/${fx.mandate.id}/revocation/create`,
+    body: () => ({ reason: 'Changement de banque' }),
+    fields: { reason: text(3, 255) },
+  },
+  'services.store': {
+    validator: serviceValidator,
+    actors: ['manager'],
+    url: () => '/services',
+    page: () => '/services/create',
+    body: () => ({ ...serviceForm, vat: 'exempt', vatExemptionReason: 'Article 261 D du CGI' }),
+    fields: SERVICE_FIELDS,
+  },
+  'services.update': {
+    validator: serviceValidator,
+    actors: ['manager'],
+    url: (fx) => `/services/${fx.service.id}`,
+    page: (fx) => `/services/${fx.service.id}/edit`,
+    body: () => ({ ...serviceForm, vat: 'outside', vatExemptionReason: 'Hors champ de la TVA' }),
+    fields: SERVICE_FIELDS,
   },
   'cells.update': {
     validator: cellValidator,
@@ -999,6 +1162,8 @@ const BODYLESS: Record<string, string> = {
   'closures.booking_cancellations.store':
     'cancelling the bookings caught by the closure in the URL',
   'companies.archive.store': 'archiving the company in the URL',
+  'services.archive.store': 'archiving the service in the URL',
+  'services.archive.destroy': 'offering the service in the URL again',
   'companies.archive.destroy': 'bringing the company in the URL back',
   'users.disablement.store': 'disabling the account in the URL',
   'users.disablement.destroy': 're-enabling the account in the URL',
@@ -1450,7 +1615,7 @@ test.group('Hostile inputs: every field of every form', (group) => {
 
       await attempt({ label: 'the valid form', body: valid, field: null })
       for (const [field, rules] of Object.entries(spec.fields)) {
-        for (const hostile of HOSTILE) {
+        for (const hostile of [...HOSTILE, ...(rules.hostile ?? [])]) {
           const body = { ...valid }
           if (hostile.value === MISSING) {
             delete body[field]

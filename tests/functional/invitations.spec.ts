@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { billingSettingsForm } from '#tests/support/billing'
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -294,7 +295,12 @@ test.group('Invitations', (group) => {
     const settings = await client
       .put('/settings')
       .loginAs(manager)
-      .form({ maxStayMonths: '48', bookingQuotaHours: '10', tenantsMayInvite: 'true' })
+      .form({
+        ...billingSettingsForm,
+        maxStayMonths: '48',
+        bookingQuotaHours: '10',
+        tenantsMayInvite: 'true',
+      })
       .withCsrfToken()
       .redirects(0)
     settings.assertHeader('location', '/settings/edit')

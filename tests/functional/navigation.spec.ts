@@ -28,6 +28,8 @@ test.group('Navigation shows only what the role may use', (group) => {
         'État locatif',
         'Objectifs',
         'Réglages',
+        'Exploitant',
+        'Services',
         'Utilisateurs',
         'Salles',
         'Mon compte',

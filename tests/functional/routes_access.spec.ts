@@ -1,4 +1,12 @@
 import { test } from '@japa/runner'
+import {
+  billingSettingsForm,
+  createService,
+  mandateForm,
+  operatorForm,
+  serviceForm,
+  signMandate,
+} from '#tests/support/billing'
 import type { ApiResponse } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
@@ -100,6 +108,8 @@ async function buildFixtures() {
     endsAt: DateTime.utc().plus({ days: 31 }).startOf('hour'),
     reason: 'Travaux',
   })
+  const service = await createService()
+  const mandate = await signMandate(company.id)
   /** The company hosted since 1 January of last year, as its agreement says. */
   const host = async () => {
     company.status = 'hosted'
@@ -125,6 +135,8 @@ async function buildFixtures() {
     room,
     booking,
     closure,
+    service,
+    mandate,
     host,
     activate,
     in: (months: number) => today().plus({ months }).toISODate()!,
@@ -146,6 +158,8 @@ function idFor(pattern: string, fx: Fixtures) {
     'invitations': fx.invitation.id,
     'agreements': fx.agreement.id,
     'declarations': fx.declaration.id,
+    'services': fx.service.id,
+    'mandates': fx.mandate.id,
   }
   return ids[pattern.split('/')[1]] ?? fx.target.id
 }
@@ -363,9 +377,25 @@ const WRITES: Record<string, Write> = {
     then: (fx) => `/agreements/${fx.agreement.id}`,
   },
   'settings.update': {
-    body: () => ({ maxStayMonths: '48', bookingQuotaHours: '10,5' }),
+    body: () => ({ ...billingSettingsForm, maxStayMonths: '48', bookingQuotaHours: '10,5' }),
     then: () => '/settings/edit',
   },
+  'operator.update': {
+    body: () => operatorForm,
+    then: () => '/operator/edit',
+  },
+  'companies.mandates.store': {
+    body: () => mandateForm,
+    then: (fx) => `/companies/${fx.company.id}`,
+  },
+  'mandates.revocation.store': {
+    body: () => ({ reason: 'Changement de banque' }),
+    then: (fx) => `/companies/${fx.company.id}`,
+  },
+  'services.store': { body: () => serviceForm, then: () => '/services' },
+  'services.update': { body: () => serviceForm, then: () => '/services' },
+  'services.archive.store': { then: () => '/services' },
+  'services.archive.destroy': { setUp: (fx) => fx.service.archive(), then: () => '/services' },
   'cells.update': {
     body: () => ({ code: 'B-204', floor: '1', areaSqm: '18,5', desks: '3' }),
     then: () => '/cells',

@@ -12,6 +12,16 @@ import { maxStayEndsOn } from '#domain/stay_limit'
 import { day, overlaps } from '#domain/periods'
 import Company from '#models/company'
 import { jobsHosted } from '#domain/jobs'
+import Operator from '#models/operator'
+import Service from '#models/service'
+import Mandate from '#models/mandate'
+import { isValidSiret } from '#domain/siret'
+import {
+  isValidCreditorId,
+  isValidFrenchVatNumber,
+  normalizedIban,
+  sirenOfVatNumber,
+} from '#domain/billing_identifiers'
 
 test.group('Demo data: the Nouvelle Forge', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -129,5 +139,36 @@ test.group('Demo data: the Nouvelle Forge', (group) => {
     await new MainSeeder(db.connection()).run()
     assert.deepEqual(await Promise.all(tables.map(count)), first)
     assert.deepEqual(first.slice(0, 4), [1, 18, 3, 3])
+  })
+})
+
+test.group('Demo data: billing', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.timeout(30_000)
+
+  test('the operator is complete, its identifiers valid; a catalogue of services; seeding twice adds nothing', async ({
+    assert,
+  }) => {
+    await new MainSeeder(db.connection()).run()
+    await new MainSeeder(db.connection()).run()
+    const operator = await Operator.current()
+    assert.isTrue(operator.isComplete)
+    assert.isTrue(isValidSiret(operator.siret!))
+    assert.isTrue(isValidFrenchVatNumber(operator.vatNumber!))
+    assert.equal(sirenOfVatNumber(operator.vatNumber!), operator.siren)
+    assert.equal(normalizedIban(operator.iban!), operator.iban)
+    assert.isTrue(isValidCreditorId(operator.creditorId!))
+    assert.lengthOf(await Operator.all(), 1)
+    const services = await Service.all()
+    assert.isAtLeast(services.length, 5)
+    assert.isTrue(
+      services.some((service) => service.vatCategory === 'O' && service.vatExemptionReason)
+    )
+    const tenant = await User.findByOrFail('email', 'locataire@nouvelle-forge.test')
+    const mandates = await Mandate.query().where('company_id', tenant.companyId!).orderBy('id')
+    assert.deepEqual(
+      mandates.map((mandate) => mandate.isActive),
+      [false, true]
+    )
   })
 })

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { billingSettingsForm } from '#tests/support/billing'
 import testUtils from '@adonisjs/core/services/test_utils'
 import limiter from '@adonisjs/limiter/services/main'
 import type User from '#models/user'
@@ -355,7 +356,12 @@ test.group('Two-factor enrolment and its changes', (group) => {
     await enableTwoFactor(manager)
     const response = await client
       .put('/settings')
-      .form({ maxStayMonths: '48', bookingQuotaHours: '8', managersTwoFactor: 'true' })
+      .form({
+        ...billingSettingsForm,
+        maxStayMonths: '48',
+        bookingQuotaHours: '8',
+        managersTwoFactor: 'true',
+      })
       .loginAs(manager)
       .withCsrfToken()
       .redirects(0)

@@ -5,6 +5,8 @@ import Cell from '#models/cell'
 import MeetingRoom from '#models/meeting_room'
 import Closure from '#models/closure'
 import User from '#models/user'
+import Service from '#models/service'
+import Mandate from '#models/mandate'
 import Booking from '#models/booking'
 import { DateTime } from 'luxon'
 import { sqlDateTime } from '#helpers/sql_dates'
@@ -25,6 +27,8 @@ export async function managerPages() {
   const cell = await Cell.firstOrFail()
   const room = await MeetingRoom.firstOrFail()
   const closure = await Closure.query().whereNull('lifted_at').firstOrFail()
+  const service = await Service.firstOrFail()
+  const mandate = await Mandate.query().whereNull('revoked_at').firstOrFail()
   const booking = await Booking.query()
     .withScopes((scopes) => scopes.confirmed())
     .where('starts_at', '>', sqlDateTime(DateTime.utc()))
@@ -51,6 +55,12 @@ export async function managerPages() {
     '/rent-roll',
     '/declarations?on=2027-01-05',
     '/settings/edit',
+    '/operator/edit',
+    '/services',
+    '/services/create',
+    `/services/${service.id}/edit`,
+    `/companies/${mandate.companyId}/mandates/create`,
+    `/mandates/${mandate.id}/revocation/create`,
     '/users',
     '/account/email/edit',
     '/account/password/edit',

@@ -54,4 +54,28 @@ test.group('History values, as people read them', () => {
     // An id whose record is gone stays an id rather than vanishing.
     assert.equal(historyValue(company, 'companyId', 76, 'fr', say(fr)), '76')
   })
+
+  test('billing: rates in basis points as percentages, a setting in cents as euros, codes in words', ({
+    assert,
+  }) => {
+    const fr = i18nManager.locale('fr')
+    const en = i18nManager.locale('en')
+    const say = (i18n: typeof fr) => (key: string, data?: Record<string, unknown>) =>
+      i18n.t(key, data)
+    const operator = change('Operator')
+    assert.equal(historyValue(operator, 'latePenaltyRateBp', 1215, 'fr', say(fr)), '12,15\u00a0%')
+    assert.equal(historyValue(operator, 'latePenaltyRateBp', 1000, 'en', say(en)), '10%')
+    const setting = change('Setting')
+    assert.equal(
+      historyValue(setting, 'room_hour_price_cents', '1250', 'fr', say(fr)),
+      '12,50\u00a0€'
+    )
+    assert.equal(
+      historyValue(setting, 'billing_in_advance', '0', 'fr', say(fr)),
+      'non (à terme échu)'
+    )
+    const service = change('Service')
+    assert.equal(historyValue(service, 'vatCategory', 'O', 'fr', say(fr)), 'hors champ de la TVA')
+    assert.equal(historyValue(service, 'unit', 'month', 'en', say(en)), 'per month')
+  })
 })
