@@ -65,6 +65,15 @@ export type CompanyContact = {
   website: string | null
 }
 
+/** Where a company's invoices go: the buyer's address and email on every invoice. */
+export type CompanyBillingDetails = {
+  billingAddress: string | null
+  billingPostcode: string | null
+  billingCity: string | null
+  billingCountryCode: string
+  billingEmail: string | null
+}
+
 /** The profile a manager keeps: identity, sector, contact, notes and booking quota. */
 export type CompanyProfile = CompanyContact & {
   name: string
@@ -171,6 +180,28 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
       (company: Company) => void company.merge(contact),
       trx
     )
+  }
+
+  /** The billing details, kept by managers and by the company's own tenants. */
+  async updateBillingDetails(details: CompanyBillingDetails, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'company.billing_details_updated',
+      (company: Company) => void company.merge(details),
+      trx
+    )
+  }
+
+  /** Whether an invoice may be addressed to it: a billing address with its postcode and city. */
+  get hasBillingAddress() {
+    return Boolean(this.billingAddress && this.billingPostcode && this.billingCity)
+  }
+
+  /** The lines of its billing address (street, building...), blank ones left out. */
+  get billingAddressLines() {
+    return (this.billingAddress ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
   }
 
   /**
@@ -339,6 +370,11 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
       exitReason: this.exitReason,
       enteredOn: this.enteredOn?.toISODate() ?? null,
       archived: this.isArchived,
+      billingAddress: this.billingAddress,
+      billingPostcode: this.billingPostcode,
+      billingCity: this.billingCity,
+      billingCountryCode: this.billingCountryCode,
+      billingEmail: this.billingEmail,
     }
   }
 }

@@ -19,6 +19,12 @@ const DEFAULTS = {
   managers_two_factor_required: app.inProduction ? 1 : 0,
   /** Whether tenants may invite colleagues of their own company (1) or not (0). */
   tenants_may_invite: 1,
+  /** Billing: in advance, the month to come (1, à échoir), or in arrears, the month past (0, à terme échu). */
+  billing_in_advance: 1,
+  /** Billing: the price of an hour of meeting room beyond a company's quota, in cents (0: free). */
+  room_hour_price_cents: 0,
+  /** Billing: the days an invoice gives to pay, from its issue. */
+  invoice_days_to_pay: 30,
 }
 export type SettingKey = keyof typeof DEFAULTS
 
