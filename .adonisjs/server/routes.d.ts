@@ -63,6 +63,8 @@ export type ScannedRoutes = {
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -89,6 +91,20 @@ export type ScannedRoutes = {
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'billing_runs.store': { paramsTuple?: []; params?: {} }
+    'billing_runs.issuance.create': { paramsTuple?: []; params?: {} }
+    'billing_runs.issuance.store': { paramsTuple?: []; params?: {} }
+    'invoices.issuance.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.issuance.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -152,6 +168,7 @@ export type ScannedRoutes = {
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -166,6 +183,13 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'billing_runs.issuance.create': { paramsTuple?: []; params?: {} }
+    'invoices.issuance.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
@@ -220,6 +244,7 @@ export type ScannedRoutes = {
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -234,6 +259,13 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'billing_runs.issuance.create': { paramsTuple?: []; params?: {} }
+    'invoices.issuance.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
@@ -264,7 +296,9 @@ export type ScannedRoutes = {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -294,6 +328,11 @@ export type ScannedRoutes = {
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'billing_runs.store': { paramsTuple?: []; params?: {} }
+    'billing_runs.issuance.store': { paramsTuple?: []; params?: {} }
+    'invoices.issuance.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.store': { paramsTuple?: []; params?: {} }
     'bookings.cancellation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'closures.store': { paramsTuple?: []; params?: {} }
@@ -308,12 +347,14 @@ export type ScannedRoutes = {
     'users.two_factor.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invitations.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
     'goals.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -3,6 +3,7 @@ import {
   formatDateTime,
   formatMoney,
   formatNumber,
+  formatPercent,
   type Translate,
 } from '#helpers/formatting'
 import { HISTORY_LABELS } from '#helpers/history_labels'
@@ -38,6 +39,11 @@ export function historyValue(
   const name = change.referenceName(field, value)
   if (name !== null) return name
   if (field.endsWith('Cents') && typeof value === 'number') return formatMoney(value, locale)
+  // VAT rates in basis points: 2000 is 20 %.
+  if (field.endsWith('Bp') && typeof value === 'number') {
+    return formatPercent(value / 10_000, locale, 2)
+  }
+  if (field === 'quantity' && typeof value === 'number') return formatNumber(value, locale, 3)
   if (field.endsWith('Minutes') && typeof value === 'number') {
     return t('history.hours', { hours: formatNumber(value / 60, locale) })
   }

@@ -95,7 +95,7 @@ export default class InvoiceLine extends compose(InvoiceLineSchema, RevisesData)
   /** The values worth recording in the audit trail. */
   auditAttributes() {
     return {
-      kind: this.kind,
+      lineKind: this.kind,
       description: this.description,
       quantity: this.quantity,
       unit: this.unit,

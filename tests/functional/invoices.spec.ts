@@ -10,6 +10,8 @@ import { DomainError } from '#exceptions/domain_error'
 import { billedCompany, marchDraft, newDraft } from '#tests/support/invoices'
 import { bookDirectly, createRoom } from '#tests/support/bookings'
 import { countQueries } from '#tests/support/queries'
+import { createUser } from '#tests/support/fixtures'
+import { visibleText } from '#tests/support/html'
 import { DateTime } from 'luxon'
 
 const nobody = { userId: null, ip: null }
@@ -281,5 +283,176 @@ test.group('Invoices: issuing and numbering', (group) => {
     const on = DateTime.utc(2026, 12, 3)
     assert.equal(monthToBill(on, true).toISODate(), '2027-01-01')
     assert.equal(monthToBill(on, false).toISODate(), '2026-11-01')
+  })
+})
+
+/** Asserts the status a request answers with. */
+async function expectStatus(
+  request: PromiseLike<{ assertStatus(status: number): void }>,
+  status: number
+) {
+  const response = await request
+  response.assertStatus(status)
+}
+
+test.group('Invoices: pages', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('a manager prepares the month, reviews it, edits a draft, issues it and credits it', async ({
+    client,
+    assert,
+  }) => {
+    const manager = await createUser('manager')
+    const { company } = await billedCompany('Alpha')
+    const { company: unaddressed } = await billedCompany('Bêta', { billingAddress: null })
+
+    const prepared = await client
+      .post('/billing-runs')
+      .loginAs(manager)
+      .form({ month: '2026-03' })
+      .withCsrfToken()
+      .redirects(0)
+    prepared.assertStatus(302)
+    prepared.assertHeader('location', '/invoices?month=2026-03')
+
+    const run = await client.get('/invoices?month=2026-03').loginAs(manager)
+    run.assertStatus(200)
+    const text = visibleText(run.text())
+    assert.include(text, company.name)
+    assert.include(text, unaddressed.name)
+    assert.include(text, 'Adresse de facturation manquante')
+    assert.include(text, '300,00 €')
+
+    const invoice = await Invoice.query().where('company_id', company.id).firstOrFail()
+    const added = await client
+      .post(`/invoices/${invoice.id}/lines`)
+      .loginAs(manager)
+      .form({
+        kind: 'service',
+        description: 'Domiciliation',
+        quantity: '1,5',
+        unit: 'C62',
+        unitPrice: '20',
+        vatRateBp: '2000',
+      })
+      .withCsrfToken()
+      .redirects(0)
+    added.assertHeader('location', `/invoices/${invoice.id}`)
+    await invoice.refresh()
+    assert.equal(invoice.netCents, 28_000)
+
+    const confirm = await client.get(`/invoices/${invoice.id}/issuance/create`).loginAs(manager)
+    confirm.assertStatus(200)
+    const issued = await client
+      .post(`/invoices/${invoice.id}/issuance`)
+      .loginAs(manager)
+      .withCsrfToken()
+      .redirects(0)
+    issued.assertHeader('location', `/invoices/${invoice.id}`)
+    await invoice.refresh()
+    assert.equal(invoice.number, `F${today().year}-000001`)
+
+    const page = await client.get(`/invoices/${invoice.id}`).loginAs(manager)
+    const shown = visibleText(page.text())
+    assert.include(shown, `Facture F${today().year}-000001`)
+    assert.include(shown, 'TVA à 20 % sur 280,00 €')
+    assert.include(shown, 'Émission')
+
+    // Issued: its lines can no longer be edited.
+    const line = await InvoiceLine.query().where('invoice_id', invoice.id).firstOrFail()
+    const edit = await client.get(`/invoice-lines/${line.id}/edit`).loginAs(manager)
+    edit.assertStatus(403)
+    const removed = await client
+      .delete(`/invoice-lines/${line.id}`)
+      .loginAs(manager)
+      .header('referer', `/invoices/${invoice.id}`)
+      .withCsrfToken()
+      .redirects(0)
+    assert.include(String(removed.flashMessages().error), 'elle ne peut plus changer')
+    assert.lengthOf(await InvoiceLine.query().where('invoice_id', invoice.id), 3)
+
+    const form = await client.get(`/invoices/${invoice.id}/credit-notes/create`).loginAs(manager)
+    form.assertStatus(200)
+    const credited = await client
+      .post(`/invoices/${invoice.id}/credit-notes`)
+      .loginAs(manager)
+      .form({ lineIds: [String(line.id)], reason: 'Loyer offert' })
+      .withCsrfToken()
+      .redirects(0)
+    const note = await Invoice.query().where('credited_invoice_id', invoice.id).firstOrFail()
+    credited.assertHeader('location', `/invoices/${note.id}`)
+
+    // Issuing the month's drafts at once: the one without an address is refused, by name.
+    const all = await client
+      .post('/billing-runs/issuance')
+      .loginAs(manager)
+      .form({ month: '2026-03' })
+      .withCsrfToken()
+      .redirects(0)
+    all.assertHeader('location', '/invoices?month=2026-03')
+    await note.refresh()
+    assert.equal(note.number, `A${today().year}-000001`)
+    assert.include(String(all.flashMessages().error), unaddressed.name)
+  })
+
+  test('a tenant sees its company’s issued invoices only; officials see nothing', async ({
+    client,
+    assert,
+  }) => {
+    const { company } = await billedCompany('Gamma')
+    const tenant = await createUser('tenant', { companyId: company.id })
+    const official = await createUser('official')
+    const mine = await marchDraft(company)
+    const other = await newDraft('Delta')
+    await other.issue()
+
+    const list = await client.get('/invoices').loginAs(tenant)
+    list.assertStatus(200)
+    assert.include(visibleText(list.text()), 'Aucune facture émise')
+    await expectStatus(client.get(`/invoices/${mine.id}`).loginAs(tenant), 403)
+    await mine.issue()
+    const listed = await client.get('/invoices').loginAs(tenant)
+    assert.include(visibleText(listed.text()), mine.number!)
+    assert.notInclude(visibleText(listed.text()), other.number!)
+    await expectStatus(client.get(`/invoices/${mine.id}`).loginAs(tenant), 200)
+    await expectStatus(client.get(`/invoices/${other.id}`).loginAs(tenant), 403)
+    await expectStatus(client.get('/invoices').loginAs(official), 403)
+    await expectStatus(client.get(`/invoices/${mine.id}`).loginAs(official), 403)
+  })
+
+  test('a tenant keeps its company’s billing details; the change is recorded', async ({
+    client,
+    assert,
+  }) => {
+    const { company } = await billedCompany('Epsilon', { billingAddress: null })
+    const tenant = await createUser('tenant', { companyId: company.id })
+    const page = await client.get(`/companies/${company.id}/billing-details/edit`).loginAs(tenant)
+    page.assertStatus(200)
+    assert.include(visibleText(page.text()), '732829320')
+    const saved = await client
+      .put(`/companies/${company.id}/billing-details`)
+      .loginAs(tenant)
+      .form({
+        billingAddress: '3 rue du Chemin Vert\nBP 12',
+        billingPostcode: '59300',
+        billingCity: 'Valenciennes',
+        billingCountryCode: 'fr',
+        billingEmail: 'Compta@Epsilon.example',
+      })
+      .withCsrfToken()
+      .redirects(0)
+    saved.assertHeader('location', `/companies/${company.id}`)
+    await company.refresh()
+    assert.isTrue(company.hasBillingAddress)
+    assert.deepEqual(company.billingAddressLines, ['3 rue du Chemin Vert', 'BP 12'])
+    assert.equal(company.billingCountryCode, 'FR')
+    assert.equal(company.billingEmail, 'compta@epsilon.example')
+    const history = await AuditEvent.historyOf(company)
+    assert.equal(history[0].action, 'company.billing_details_updated')
+    const elsewhere = await billedCompany('Zêta')
+    const refused = await client
+      .get(`/companies/${elsewhere.company.id}/billing-details/edit`)
+      .loginAs(tenant)
+    refused.assertStatus(403)
   })
 })
