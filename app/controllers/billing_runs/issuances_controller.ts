@@ -2,7 +2,9 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Invoice from '#models/invoice'
 import InvoicePolicy from '#policies/invoice_policy'
 import { billingMonthValidator } from '#validators/invoice'
-import { parseMonth } from '#domain/periods'
+import Setting from '#models/setting'
+import { parseMonth, today } from '#domain/periods'
+import { monthToBill } from '#domain/billing_run'
 import { formatMonth } from '#helpers/formatting'
 import { DomainError } from '#exceptions/domain_error'
 
@@ -11,10 +13,10 @@ import { DomainError } from '#exceptions/domain_error'
  */
 export default class IssuancesController {
   /** The second thought before issuing the month's drafts (a page: it works without JavaScript). */
-  async create({ bouncer, request, response, view }: HttpContext) {
+  async create({ bouncer, request, view }: HttpContext) {
     await bouncer.with(InvoicePolicy).authorize('manage')
-    const month = parseMonth(request.input('month'))
-    if (!month) return response.redirect().toRoute('invoices.index')
+    const inAdvance = (await Setting.number('billing_in_advance')) === 1
+    const month = parseMonth(request.input('month')) ?? monthToBill(today(), inAdvance)
     const run = await Invoice.runOf(month)
     const drafts = run.rows.filter((row) => row.invoice.isDraft)
     return view.render('pages/billing_runs/issuances/create', { month, drafts })
