@@ -239,6 +239,7 @@ export default class Invoice extends compose(InvoiceSchema, RevisesData, Audited
       trx,
       actor
     )
+    invoice.$setRelated('company', company)
     return invoice
   }
 

@@ -43,6 +43,14 @@ import { passwordResetRequestValidator, passwordResetValidator } from '#validato
 import { invitationAcceptanceValidator, managerInvitationValidator } from '#validators/invitation'
 import AccountToken from '#models/account_token'
 import Invitation from '#models/invitation'
+import Invoice from '#models/invoice'
+import {
+  billingDetailsValidator,
+  billingMonthValidator,
+  createCreditNoteValidator,
+  createInvoiceLineValidator,
+  updateInvoiceLineValidator,
+} from '#validators/invoice'
 import {
   renewRecoveryCodesValidator,
   twoFactorCodeValidator,
@@ -294,6 +302,34 @@ async function buildFixtures() {
     status: 'submitted',
   })
   const users: Record<Actor, User | null> = { anonymous: null, manager, tenant, official }
+  hosted.merge({
+    billingAddress: '1 rue des Forges',
+    billingPostcode: '59300',
+    billingCity: 'Valenciennes',
+  })
+  await hosted.save()
+  const line = {
+    kind: 'service' as const,
+    description: 'Domiciliation',
+    quantityMilli: 1000,
+    unit: 'C62' as const,
+    unitPriceCents: 3000,
+    vatRateBp: 2000,
+    vatCategory: 'S' as const,
+  }
+  const newInvoice = () =>
+    Invoice.create({
+      kind: 'invoice',
+      status: 'draft',
+      companyId: hosted.id,
+      periodStartsOn: day(`${year}-01-01`),
+      periodEndsOn: day(`${year}-01-31`),
+    })
+  const draft = await newInvoice()
+  const draftLine = (await draft.addLine(line))!
+  const issued = await newInvoice()
+  const issuedLine = (await issued.addLine(line))!
+  await issued.issue()
   const resetLink = await db.transaction((trx) =>
     AccountToken.issue(
       { purpose: 'password_reset', email: official.email, userId: official.id },
@@ -323,6 +359,10 @@ async function buildFixtures() {
     booking,
     goal,
     declaration,
+    draft,
+    draftLine,
+    issued,
+    issuedLine,
     in: (months: number) => today().plus({ months }).toISODate()!,
   }
 }
@@ -413,6 +453,25 @@ const BOOKING_FIELDS = {
   title: text(2, 160),
   attendees: int(1, 8),
   overrideReason: text(0, 255, true),
+}
+
+const INVOICE_LINE_FIELDS = {
+  description: text(2, 255),
+  quantity: decimal(0, 100_000),
+  unit: strict(),
+  unitPrice: euros(1_000_000),
+  vatRateBp: {
+    optional: false,
+    accepts: (value: string) => ['2000', '1000', '550', '210', '0'].includes(value),
+  },
+}
+
+const INVOICE_LINE_BODY = {
+  description: 'Domiciliation',
+  quantity: '1',
+  unit: 'C62',
+  unitPrice: '30',
+  vatRateBp: '2000',
 }
 
 const managersAndTenants: Actor[] = ['manager', 'tenant']
@@ -942,6 +1001,69 @@ const FORMS: Record<string, FormSpec> = {
       outOfServiceReason: text(0, 255, true),
     },
   },
+  'companies.billing_details.update': {
+    validator: billingDetailsValidator,
+    actors: managersAndTenants,
+    url: (fx) => `/companies/${fx.hosted.id}/billing-details`,
+    page: (fx) => `/companies/${fx.hosted.id}/billing-details/edit`,
+    body: () => ({
+      billingAddress: '12 rue des Forges',
+      billingPostcode: '59300',
+      billingCity: 'Valenciennes',
+      billingCountryCode: 'FR',
+      billingEmail: 'compta@hebergee.example',
+    }),
+    fields: {
+      billingAddress: text(3, 400),
+      billingPostcode: {
+        optional: false,
+        accepts: (value) => /^[A-Z0-9][A-Z0-9 -]{1,14}$/i.test(value.trim()),
+      },
+      billingCity: text(1, 120),
+      billingCountryCode: strict(true),
+      billingEmail: strict(true),
+    },
+  },
+  'billing_runs.store': {
+    validator: billingMonthValidator,
+    actors: ['manager'],
+    url: () => '/billing-runs',
+    page: () => '/invoices?month=2026-03',
+    body: () => ({ month: '2026-03' }),
+    fields: { month: strict() },
+  },
+  'billing_runs.issuance.store': {
+    validator: billingMonthValidator,
+    actors: ['manager'],
+    url: () => '/billing-runs/issuance',
+    page: () => '/billing-runs/issuance/create?month=2026-03',
+    body: () => ({ month: '2026-03' }),
+    fields: { month: strict() },
+  },
+  'invoices.lines.store': {
+    validator: createInvoiceLineValidator,
+    actors: ['manager'],
+    url: (fx) => `/invoices/${fx.draft.id}/lines`,
+    page: (fx) => `/invoices/${fx.draft.id}/lines/create`,
+    body: () => ({ kind: 'service', ...INVOICE_LINE_BODY }),
+    fields: { kind: strict(), ...INVOICE_LINE_FIELDS },
+  },
+  'invoice_lines.update': {
+    validator: updateInvoiceLineValidator,
+    actors: ['manager'],
+    url: (fx) => `/invoice-lines/${fx.draftLine.id}`,
+    page: (fx) => `/invoice-lines/${fx.draftLine.id}/edit`,
+    body: () => INVOICE_LINE_BODY,
+    fields: INVOICE_LINE_FIELDS,
+  },
+  'invoices.credit_notes.store': {
+    validator: createCreditNoteValidator,
+    actors: ['manager'],
+    url: (fx) => `/invoices/${fx.issued.id}/credit-notes`,
+    page: (fx) => `/invoices/${fx.issued.id}/credit-notes/create`,
+    body: (fx) => ({ lineIds: [String(fx.issuedLine.id)], reason: 'Remise commerciale' }),
+    fields: { lineIds: strict(false, true), reason: text(3, 255) },
+  },
 }
 
 /**
@@ -950,6 +1072,8 @@ const FORMS: Record<string, FormSpec> = {
  */
 const BODYLESS: Record<string, string> = {
   'session.destroy': 'logging out: the session alone',
+  'invoices.issuance.store': 'issuing the draft in the URL',
+  'invoice_lines.destroy': 'removing the line in the URL from its draft',
   'account.sessions.others.destroy': 'ending the other sessions: the session alone',
   'account.calendar.update': 'a new secret address, drawn by the server',
   'agreements.activation.store': 'signing the draft in the URL',

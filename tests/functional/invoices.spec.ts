@@ -13,6 +13,8 @@ import { countQueries } from '#tests/support/queries'
 import { createUser } from '#tests/support/fixtures'
 import { visibleText } from '#tests/support/html'
 import { DateTime } from 'luxon'
+import ace from '@adonisjs/core/services/ace'
+import InvoicesPrepare from '#commands/invoices_prepare'
 
 const nobody = { userId: null, ip: null }
 const march = day('2026-03-01')
@@ -454,5 +456,47 @@ test.group('Invoices: pages', (group) => {
       .get(`/companies/${elsewhere.company.id}/billing-details/edit`)
       .loginAs(tenant)
     refused.assertStatus(403)
+  })
+})
+
+test.group('Invoices: the command', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('node ace invoices:prepare --month prepares the drafts and lists them', async ({
+    assert,
+  }) => {
+    const { company } = await billedCompany('Commande')
+    const command = await ace.create(InvoicesPrepare, ['--month=2026-03'])
+    command.ui.switchMode('raw')
+    await command.exec()
+    command.assertSucceeded()
+    const output = command.logger
+      .getLogs()
+      .map((log) => log.message)
+      .join('\n')
+    assert.include(output, 'Facturation de mars 2026\u00a0: 1 brouillon préparé.')
+    assert.include(output, `${company.name}\u00a0: 300,00\u00a0€`)
+    const invoice = await Invoice.query().where('company_id', company.id).firstOrFail()
+    assert.equal(invoice.periodStartsOn.toISODate(), '2026-03-01')
+  })
+
+  test('an invalid month makes it fail; without one it bills the month ahead', async ({
+    assert,
+  }) => {
+    const bad = await ace.create(InvoicesPrepare, ['--month=2026-13'])
+    bad.ui.switchMode('raw')
+    await bad.exec()
+    bad.assertFailed()
+    const { company } = await billedCompany('Avance')
+    const command = await ace.create(InvoicesPrepare, [])
+    command.ui.switchMode('raw')
+    await command.exec()
+    command.assertSucceeded()
+    const invoices = await Invoice.query().where('company_id', company.id)
+    const ahead = today().startOf('month').plus({ months: 1 })
+    // The agreement runs through 2027: the month ahead is billed when it falls within it.
+    if (ahead <= day('2027-12-01')) {
+      assert.equal(invoices[0].periodStartsOn.toISODate(), ahead.toISODate())
+    }
   })
 })

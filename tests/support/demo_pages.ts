@@ -6,6 +6,8 @@ import MeetingRoom from '#models/meeting_room'
 import Closure from '#models/closure'
 import User from '#models/user'
 import Booking from '#models/booking'
+import Invoice from '#models/invoice'
+import InvoiceLine from '#models/invoice_line'
 import { DateTime } from 'luxon'
 import { sqlDateTime } from '#helpers/sql_dates'
 
@@ -27,9 +29,22 @@ export async function managerPages() {
     .withScopes((scopes) => scopes.confirmed())
     .where('starts_at', '>', sqlDateTime(DateTime.utc()))
     .firstOrFail()
+  const draft = await Invoice.query().where('status', 'draft').firstOrFail()
+  const draftLine = await InvoiceLine.query().where('invoice_id', draft.id).firstOrFail()
+  const issued = await Invoice.query().where('status', 'issued').orderBy('id').firstOrFail()
   return [
     '/',
     '/?on=2017-07-05',
+    '/invoices',
+    `/invoices?month=${issued.periodStartsOn.toFormat('yyyy-MM')}`,
+    `/invoices/${draft.id}`,
+    `/invoices/${issued.id}`,
+    `/invoices/${draft.id}/issuance/create`,
+    `/invoices/${draft.id}/lines/create`,
+    `/invoice-lines/${draftLine.id}/edit`,
+    `/invoices/${issued.id}/credit-notes/create`,
+    '/billing-runs/issuance/create',
+    `/companies/${agreement.companyId}/billing-details/edit`,
     '/companies',
     '/companies?status=alumni',
     '/companies/create',
@@ -77,6 +92,10 @@ export async function tenantPages(): Promise<string[]> {
   const companyId = tenant.companyId!
   const agreement = await Agreement.query().where('companyId', companyId).firstOrFail()
   const room = await MeetingRoom.firstOrFail()
+  const invoice = await Invoice.query()
+    .where('company_id', companyId)
+    .where('status', 'issued')
+    .first()
   const booking = await Booking.query()
     .where('companyId', companyId)
     .withScopes((scopes) => {
@@ -89,6 +108,9 @@ export async function tenantPages(): Promise<string[]> {
     '/',
     `/companies/${companyId}`,
     `/companies/${companyId}/contact/edit`,
+    `/companies/${companyId}/billing-details/edit`,
+    '/invoices',
+    ...(invoice ? [`/invoices/${invoice.id}`] : []),
     `/companies/${companyId}/declarations`,
     `/companies/${companyId}/declarations/create?kind=quarter&period_on=2026-09-30`,
     `/agreements/${agreement.id}`,
