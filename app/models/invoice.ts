@@ -21,6 +21,7 @@ import { isDuplicate } from '#helpers/database_errors'
 import { monthOf, today, type Period } from '#domain/periods'
 import { rentRollFor, type RentRollLine } from '#domain/rent_roll'
 import { invoiceTotals } from '#domain/invoice_totals'
+import type { InvoiceDocument } from '#domain/invoice_document'
 import { minutesBeyondQuota, preparedLines, roomHoursMonth } from '#domain/billing_run'
 
 /** An invoice, or a credit note (avoir) that cancels all or part of one, citing it. */
@@ -500,6 +501,63 @@ export default class Invoice extends compose(InvoiceSchema, RevisesData, Audited
       )
       return note
     })
+  }
+
+  /**
+   * The issued invoice or credit note as a document (app/domain/invoice_document.ts), with the
+   * seller given (the operator's identity and terms) and the buyer as copied at issue; lines and
+   * credited invoice loaded. A credit note's amounts are stored negative (so that a company's
+   * documents add up to what it owes) and stated positive on the document, as its kind says
+   * what they cancel.
+   */
+  document(seller: InvoiceDocument['seller']): InvoiceDocument {
+    if (!this.isIssued) throw new DomainError('invoices.errors.not_issued')
+    const sign = this.isCreditNote ? -1 : 1
+    const lines = [...this.lines]
+      .sort((a, b) => a.position - b.position)
+      .map((line) => ({
+        description: line.description,
+        quantityMilli: line.quantityMilli,
+        unit: line.unit,
+        unitPriceCents: sign * line.unitPriceCents + 0,
+        vatRateBp: line.vatRateBp,
+        vatCategory: line.vatCategory,
+        netCents: sign * line.netCents + 0,
+        vatCents: sign * line.vatCents + 0,
+      }))
+    return {
+      kind: this.kind,
+      number: this.number!,
+      issuedOn: this.issuedOn!.toISODate()!,
+      dueOn: this.dueOn!.toISODate()!,
+      period: {
+        startsOn: this.periodStartsOn.toISODate()!,
+        endsOn: this.periodEndsOn.toISODate()!,
+      },
+      seller,
+      buyer: {
+        name: this.buyerName ?? '',
+        addressLines: (this.buyerAddress ?? '')
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+        postcode: this.buyerPostcode ?? '',
+        city: this.buyerCity ?? '',
+        countryCode: this.buyerCountryCode ?? 'FR',
+        siren: this.buyerSiren ?? '',
+        ...(this.buyerEmail ? { email: this.buyerEmail } : {}),
+      },
+      lines,
+      totals: invoiceTotals(lines),
+      ...(this.creditedInvoice
+        ? {
+            creditedInvoice: {
+              number: this.creditedInvoice.number!,
+              issuedOn: this.creditedInvoice.issuedOn!.toISODate()!,
+            },
+          }
+        : {}),
+    }
   }
 
   /** The values worth recording in the audit trail. */

@@ -500,3 +500,67 @@ test.group('Invoices: the command', (group) => {
     }
   })
 })
+
+test.group('Invoices: the document', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  const seller = {
+    name: 'Nouvelle Forge',
+    legalForm: 'SPL',
+    addressLines: ['Rives Créatives de l’Escaut'],
+    postcode: '59300',
+    city: 'Valenciennes',
+    countryCode: 'FR',
+    siren: '732829320',
+    siret: '73282932000074',
+    vatNumber: 'FR44732829320',
+    iban: 'FR7630006000011234567890189',
+    bic: 'AGRIFRPP',
+    paymentTermsText: '30 jours',
+    latePenaltyText: 'Trois fois le taux d’intérêt légal',
+    earlyPaymentText: 'Pas d’escompte',
+  }
+
+  test('an issued invoice maps to its document: buyer as copied, lines, totals', async ({
+    assert,
+  }) => {
+    const invoice = await newDraft('Document')
+    await assert.rejects(async () => invoice.document(seller), DomainError as any)
+    await invoice.issue()
+    await invoice.load('lines')
+    const document = invoice.document(seller)
+    assert.equal(document.kind, 'invoice')
+    assert.equal(document.number, invoice.number)
+    assert.deepEqual(document.period, { startsOn: '2026-03-01', endsOn: '2026-03-31' })
+    assert.deepEqual(document.buyer.addressLines, ['12 rue des Forges', 'Bâtiment B'])
+    assert.equal(document.buyer.siren, '732829320')
+    assert.deepEqual(
+      document.lines.map((line) => [line.unit, line.unitPriceCents, line.vatCategory]),
+      [
+        ['MON', 20_000, 'S'],
+        ['MON', 5000, 'S'],
+      ]
+    )
+    assert.deepEqual(document.totals.vatByRate, [
+      { rateBp: 2000, baseCents: 25_000, vatCents: 5000 },
+    ])
+    assert.equal(document.totals.grossCents, 30_000)
+  })
+
+  test('a credit note states its amounts positive and cites its invoice', async ({ assert }) => {
+    const invoice = await newDraft('Avoir')
+    await invoice.issue()
+    const note = await invoice.credit([invoice.lines[0].id], 'Remise')
+    await note.issue()
+    await note.load('lines')
+    await note.load('creditedInvoice')
+    const document = note.document(seller)
+    assert.equal(document.kind, 'credit_note')
+    assert.deepEqual(document.creditedInvoice, {
+      number: invoice.number!,
+      issuedOn: invoice.issuedOn!.toISODate()!,
+    })
+    assert.equal(document.totals.grossCents, 24_000)
+    assert.equal(document.lines[0].netCents, 20_000)
+  })
+})
