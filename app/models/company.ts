@@ -74,19 +74,20 @@ export type CompanyBillingDetails = {
   billingEmail: string | null
 }
 
-/** The profile a manager keeps: identity, sector, contact, notes and booking quota. */
-export type CompanyProfile = CompanyContact & {
-  name: string
-  siret: string | null
-  siren: string | null
-  legalForm: string | null
-  nafCode: string | null
-  sector: Sector
-  digital: boolean
-  foundedOn: DateTime | null
-  notes: string | null
-  bookingQuotaMinutes: number | null
-}
+/** The profile a manager keeps: identity, sector, contact, notes, booking quota and billing details. */
+export type CompanyProfile = CompanyContact &
+  Partial<CompanyBillingDetails> & {
+    name: string
+    siret: string | null
+    siren: string | null
+    legalForm: string | null
+    nafCode: string | null
+    sector: Sector
+    digital: boolean
+    foundedOn: DateTime | null
+    notes: string | null
+    bookingQuotaMinutes: number | null
+  }
 
 /**
  * A business hosted by the incubator, or applying to be; identified by its SIRET.

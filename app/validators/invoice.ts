@@ -40,21 +40,3 @@ export const createCreditNoteValidator = vine.create({
   lineIds: vine.array(recordId()).parse(asList).minLength(1).maxLength(500).distinct(),
   reason: typedText().minLength(3).maxLength(255),
 })
-
-/** The billing details of a company, kept by managers and by its tenants. */
-export const billingDetailsValidator = vine.create({
-  billingAddress: typedText().minLength(3).maxLength(400),
-  billingPostcode: vine
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9][A-Z0-9 -]{1,14}$/),
-  billingCity: typedText().minLength(1).maxLength(120),
-  billingCountryCode: vine
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-  billingEmail: vine.string().trim().toLowerCase().email().maxLength(254).optional(),
-})

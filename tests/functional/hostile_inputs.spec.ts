@@ -20,7 +20,12 @@ import { bookDirectly, createRoom, hostedTenant, nextMonday } from '#tests/suppo
 import { updateLocaleValidator } from '#validators/locale'
 import { loginValidator } from '#validators/session'
 import { updatePasswordValidator } from '#validators/password'
-import { companyValidator, createExitValidator, updateContactValidator } from '#validators/company'
+import {
+  billingDetailsValidator,
+  companyValidator,
+  createExitValidator,
+  updateContactValidator,
+} from '#validators/company'
 import { createDeclarationValidator, updateDeclarationValidator } from '#validators/declaration'
 import {
   cancelBookingValidator,
@@ -45,7 +50,6 @@ import AccountToken from '#models/account_token'
 import Invitation from '#models/invitation'
 import Invoice from '#models/invoice'
 import {
-  billingDetailsValidator,
   billingMonthValidator,
   createCreditNoteValidator,
   createInvoiceLineValidator,
@@ -410,6 +414,14 @@ const COMPANY_FIELDS = {
   website: strict(true),
   notes: text(0, 5000, true),
   bookingQuotaHours: decimal(-1, 744, true),
+  billingAddress: text(3, 400, true),
+  billingPostcode: {
+    optional: true,
+    accepts: (value: string) => /^[A-Z0-9][A-Z0-9 -]{1,14}$/i.test(value.trim()),
+  },
+  billingCity: text(1, 120, true),
+  billingCountryCode: strict(true),
+  billingEmail: strict(true),
 }
 
 const companyBody = {
@@ -426,6 +438,11 @@ const companyBody = {
   website: 'https://atelier.example',
   notes: 'Rencontrée au salon',
   bookingQuotaHours: '10',
+  billingAddress: '12 rue des Forges',
+  billingPostcode: '59300',
+  billingCity: 'Valenciennes',
+  billingCountryCode: 'FR',
+  billingEmail: 'compta@atelier.example',
 }
 
 const GOAL_FIELDS = {

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Company from '#models/company'
 import CompanyPolicy from '#policies/company_policy'
-import { billingDetailsValidator } from '#validators/invoice'
+import { billingDetailsValidator } from '#validators/company'
 
 /**
  * A company's billing details (the address and email its invoices go to; its SIREN shown):
