@@ -1,4 +1,6 @@
 import { InvoiceSequenceSchema } from '#database/schema'
+import { compose } from '@adonisjs/core/helpers'
+import { RevisesData } from '#models/concerns/revises_data'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { lockedForUpdate } from '#helpers/locking'
@@ -16,7 +18,7 @@ export function invoiceNumber(series: InvoiceSeries, year: number, number: numbe
  * without gap or duplicate (DOMAIN.md), taken under this row's lock in the transaction that
  * issues the invoice, so that a number rolled back with its invoice is given again to the next.
  */
-export default class InvoiceSequence extends InvoiceSequenceSchema {
+export default class InvoiceSequence extends compose(InvoiceSequenceSchema, RevisesData) {
   static table = 'invoice_sequences'
 
   /**
