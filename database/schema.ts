@@ -254,10 +254,20 @@ export class ClosureSchema extends BaseModel {
 }
 
 export class CompanySchema extends BaseModel {
-  static $columns = ['archivedAt', 'bookingQuotaMinutes', 'contactName', 'createdAt', 'digital', 'email', 'enteredOn', 'exitOn', 'exitReason', 'foundedOn', 'id', 'legalForm', 'nafCode', 'name', 'notes', 'phone', 'sector', 'siren', 'siret', 'status', 'updatedAt', 'website'] as const
+  static $columns = ['archivedAt', 'billingAddress', 'billingCity', 'billingCountryCode', 'billingEmail', 'billingPostcode', 'bookingQuotaMinutes', 'contactName', 'createdAt', 'digital', 'email', 'enteredOn', 'exitOn', 'exitReason', 'foundedOn', 'id', 'legalForm', 'nafCode', 'name', 'notes', 'phone', 'sector', 'siren', 'siret', 'status', 'updatedAt', 'website'] as const
   $columns = CompanySchema.$columns
   @column.dateTime()
   declare archivedAt: DateTime | null
+  @column()
+  declare billingAddress: string | null
+  @column()
+  declare billingCity: string | null
+  @column()
+  declare billingCountryCode: string
+  @column()
+  declare billingEmail: string | null
+  @column()
+  declare billingPostcode: string | null
   @column()
   declare bookingQuotaMinutes: number | null
   @column()
@@ -421,6 +431,111 @@ export class InvitationSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare userId: number | null
+}
+
+export class InvoiceLineSchema extends BaseModel {
+  static $columns = ['agreementId', 'createdAt', 'creditedLineId', 'description', 'id', 'invoiceId', 'kind', 'netCents', 'position', 'quantityMilli', 'unit', 'unitPriceCents', 'updatedAt', 'vatCategory', 'vatCents', 'vatRateBp'] as const
+  $columns = InvoiceLineSchema.$columns
+  @column()
+  declare agreementId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare creditedLineId: number | null
+  @column()
+  declare description: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare invoiceId: number
+  @column()
+  declare kind: string
+  @column()
+  declare netCents: number
+  @column()
+  declare position: number
+  @column()
+  declare quantityMilli: number
+  @column()
+  declare unit: string
+  @column()
+  declare unitPriceCents: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare vatCategory: string
+  @column()
+  declare vatCents: number
+  @column()
+  declare vatRateBp: number
+}
+
+export class InvoiceSequenceSchema extends BaseModel {
+  static $columns = ['id', 'lastNumber', 'series', 'year'] as const
+  $columns = InvoiceSequenceSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare lastNumber: number
+  @column()
+  declare series: string
+  @column()
+  declare year: number
+}
+
+export class InvoiceSchema extends BaseModel {
+  static $columns = ['buyerAddress', 'buyerCity', 'buyerCountryCode', 'buyerEmail', 'buyerName', 'buyerPostcode', 'buyerSiren', 'companyId', 'createdAt', 'createdById', 'creditedInvoiceId', 'dueOn', 'grossCents', 'id', 'issuedById', 'issuedOn', 'kind', 'netCents', 'number', 'periodEndsOn', 'periodStartsOn', 'reason', 'status', 'updatedAt', 'vatCents'] as const
+  $columns = InvoiceSchema.$columns
+  @column()
+  declare buyerAddress: string | null
+  @column()
+  declare buyerCity: string | null
+  @column()
+  declare buyerCountryCode: string | null
+  @column()
+  declare buyerEmail: string | null
+  @column()
+  declare buyerName: string | null
+  @column()
+  declare buyerPostcode: string | null
+  @column()
+  declare buyerSiren: string | null
+  @column()
+  declare companyId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdById: number | null
+  @column()
+  declare creditedInvoiceId: number | null
+  @column.date()
+  declare dueOn: DateTime | null
+  @column()
+  declare grossCents: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare issuedById: number | null
+  @column.date()
+  declare issuedOn: DateTime | null
+  @column()
+  declare kind: string
+  @column()
+  declare netCents: number
+  @column()
+  declare number: string | null
+  @column.date()
+  declare periodEndsOn: DateTime
+  @column.date()
+  declare periodStartsOn: DateTime
+  @column()
+  declare reason: string | null
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare vatCents: number
 }
 
 export class MandateSchema extends BaseModel {

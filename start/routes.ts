@@ -209,6 +209,12 @@ router
       .put('/companies/:id/contact', [controllers.companies.Contacts, 'update'])
       .as('companies.contact.update')
     router
+      .get('/companies/:id/billing-details/edit', [controllers.companies.BillingDetails, 'edit'])
+      .as('companies.billing_details.edit')
+    router
+      .put('/companies/:id/billing-details', [controllers.companies.BillingDetails, 'update'])
+      .as('companies.billing_details.update')
+    router
       .resource('companies.declarations', controllers.companies.Declarations)
       .only(['index', 'create', 'store'])
       .params({ companies: 'id' })
@@ -277,6 +283,32 @@ router
       .get('/rent-roll.csv', [controllers.RentRolls, 'export'])
       .as('rent_roll.export')
       .use(middleware.pageCache())
+
+    /**
+     * Invoices and credit notes: the month's billing run (its drafts prepared, issued one by
+     * one or all at once), a draft's lines, credit notes from an issued invoice.
+     */
+    router.resource('invoices', controllers.Invoices).only(['index', 'show'])
+    router.post('/billing-runs', [controllers.BillingRuns, 'store']).as('billing_runs.store')
+    router
+      .get('/billing-runs/issuance/create', [controllers.billingRuns.Issuances, 'create'])
+      .as('billing_runs.issuance.create')
+    router
+      .post('/billing-runs/issuance', [controllers.billingRuns.Issuances, 'store'])
+      .as('billing_runs.issuance.store')
+    router
+      .resource('invoices.issuance', controllers.invoices.Issuances)
+      .only(['create', 'store'])
+      .params({ invoices: 'id' })
+    router
+      .resource('invoices.lines', controllers.invoices.Lines)
+      .only(['create', 'store'])
+      .params({ invoices: 'id' })
+    router.resource('invoice-lines', controllers.InvoiceLines).only(['edit', 'update', 'destroy'])
+    router
+      .resource('invoices.credit-notes', controllers.invoices.CreditNotes)
+      .only(['create', 'store'])
+      .params({ invoices: 'id' })
 
     /** Cells, the free ones and their timeline. */
     router

@@ -21,6 +21,10 @@ export const controllers = {
     Renewals: () => import('#controllers/agreements/renewals_controller'),
     Terminations: () => import('#controllers/agreements/terminations_controller'),
   },
+  BillingRuns: () => import('#controllers/billing_runs_controller'),
+  billingRuns: {
+    Issuances: () => import('#controllers/billing_runs/issuances_controller'),
+  },
   Bookings: () => import('#controllers/bookings_controller'),
   bookings: {
     Cancellations: () => import('#controllers/bookings/cancellations_controller'),
@@ -35,6 +39,7 @@ export const controllers = {
   Companies: () => import('#controllers/companies_controller'),
   companies: {
     Archives: () => import('#controllers/companies/archives_controller'),
+    BillingDetails: () => import('#controllers/companies/billing_details_controller'),
     Contacts: () => import('#controllers/companies/contacts_controller'),
     Declarations: () => import('#controllers/companies/declarations_controller'),
     Exits: () => import('#controllers/companies/exits_controller'),
@@ -63,6 +68,13 @@ export const controllers = {
   invitations: {
     Acceptances: () => import('#controllers/invitations/acceptances_controller'),
     Renewals: () => import('#controllers/invitations/renewals_controller'),
+  },
+  InvoiceLines: () => import('#controllers/invoice_lines_controller'),
+  Invoices: () => import('#controllers/invoices_controller'),
+  invoices: {
+    CreditNotes: () => import('#controllers/invoices/credit_notes_controller'),
+    Issuances: () => import('#controllers/invoices/issuances_controller'),
+    Lines: () => import('#controllers/invoices/lines_controller'),
   },
   Locales: () => import('#controllers/locales_controller'),
   mandates: {

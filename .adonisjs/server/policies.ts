@@ -10,6 +10,7 @@ export const policies = {
   FreeCellPolicy: () => import('#policies/free_cell_policy'),
   GoalPolicy: () => import('#policies/goal_policy'),
   InvitationPolicy: () => import('#policies/invitation_policy'),
+  InvoicePolicy: () => import('#policies/invoice_policy'),
   MandatePolicy: () => import('#policies/mandate_policy'),
   MeetingRoomPolicy: () => import('#policies/meeting_room_policy'),
   OperatorPolicy: () => import('#policies/operator_policy'),

@@ -67,6 +67,8 @@ export type ScannedRoutes = {
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -99,6 +101,20 @@ export type ScannedRoutes = {
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'billing_runs.store': { paramsTuple?: []; params?: {} }
+    'billing_runs.issuance.create': { paramsTuple?: []; params?: {} }
+    'billing_runs.issuance.store': { paramsTuple?: []; params?: {} }
+    'invoices.issuance.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.issuance.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -173,6 +189,7 @@ export type ScannedRoutes = {
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -190,6 +207,13 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'billing_runs.issuance.create': { paramsTuple?: []; params?: {} }
+    'invoices.issuance.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
@@ -250,6 +274,7 @@ export type ScannedRoutes = {
     'companies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.declarations.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.exit.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -267,6 +292,13 @@ export type ScannedRoutes = {
     'agreements.renewal.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'rent_roll.show': { paramsTuple?: []; params?: {} }
     'rent_roll.export': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'billing_runs.issuance.create': { paramsTuple?: []; params?: {} }
+    'invoices.issuance.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'free_cells.index': { paramsTuple?: []; params?: {} }
@@ -302,8 +334,10 @@ export type ScannedRoutes = {
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.contact.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'companies.billing_details.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'operator.update': { paramsTuple?: []; params?: {} }
@@ -338,6 +372,11 @@ export type ScannedRoutes = {
     'agreements.termination.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.move.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.renewal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'billing_runs.store': { paramsTuple?: []; params?: {} }
+    'billing_runs.issuance.store': { paramsTuple?: []; params?: {} }
+    'invoices.issuance.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.lines.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit_notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'services.store': { paramsTuple?: []; params?: {} }
     'services.archive.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bookings.store': { paramsTuple?: []; params?: {} }
@@ -354,6 +393,7 @@ export type ScannedRoutes = {
     'users.two_factor.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invitations.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'companies.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'services.archive.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PATCH: {
@@ -362,6 +402,7 @@ export type ScannedRoutes = {
     'companies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'declarations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agreements.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoice_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'services.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'meeting_rooms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -46,6 +46,7 @@ export function historyValue(
   if (field.endsWith('Bp') && typeof value === 'number') {
     return formatPercent(value / 10_000, locale, 2)
   }
+  if (field === 'quantity' && typeof value === 'number') return formatNumber(value, locale, 3)
   if (field.endsWith('Minutes') && typeof value === 'number') {
     return t('history.hours', { hours: formatNumber(value / 60, locale) })
   }

@@ -17,6 +17,15 @@ export const HISTORY_LABELS: Record<string, { fields: string; values: Record<str
     fields: 'agreements.fields.',
     values: { status: 'agreements.statuses.' },
   },
+  Invoice: {
+    fields: 'invoices.fields.',
+    values: {
+      kind: 'invoices.kinds.',
+      status: 'invoices.statuses.',
+      lineKind: 'invoices.line_kinds.',
+      unit: 'invoices.unit_names.',
+    },
+  },
   Cell: { fields: 'cells.fields.', values: {} },
   User: { fields: 'users.fields.', values: { role: 'roles.' } },
   Setting: {

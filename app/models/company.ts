@@ -65,19 +65,29 @@ export type CompanyContact = {
   website: string | null
 }
 
-/** The profile a manager keeps: identity, sector, contact, notes and booking quota. */
-export type CompanyProfile = CompanyContact & {
-  name: string
-  siret: string | null
-  siren: string | null
-  legalForm: string | null
-  nafCode: string | null
-  sector: Sector
-  digital: boolean
-  foundedOn: DateTime | null
-  notes: string | null
-  bookingQuotaMinutes: number | null
+/** Where a company's invoices go: the buyer's address and email on every invoice. */
+export type CompanyBillingDetails = {
+  billingAddress: string | null
+  billingPostcode: string | null
+  billingCity: string | null
+  billingCountryCode: string
+  billingEmail: string | null
 }
+
+/** The profile a manager keeps: identity, sector, contact, notes, booking quota and billing details. */
+export type CompanyProfile = CompanyContact &
+  Partial<CompanyBillingDetails> & {
+    name: string
+    siret: string | null
+    siren: string | null
+    legalForm: string | null
+    nafCode: string | null
+    sector: Sector
+    digital: boolean
+    foundedOn: DateTime | null
+    notes: string | null
+    bookingQuotaMinutes: number | null
+  }
 
 /**
  * A business hosted by the incubator, or applying to be; identified by its SIRET.
@@ -171,6 +181,28 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
       (company: Company) => void company.merge(contact),
       trx
     )
+  }
+
+  /** The billing details, kept by managers and by the company's own tenants. */
+  async updateBillingDetails(details: CompanyBillingDetails, trx?: TransactionClientContract) {
+    await this.changeAs(
+      'company.billing_details_updated',
+      (company: Company) => void company.merge(details),
+      trx
+    )
+  }
+
+  /** Whether an invoice may be addressed to it: a billing address with its postcode and city. */
+  get hasBillingAddress() {
+    return Boolean(this.billingAddress && this.billingPostcode && this.billingCity)
+  }
+
+  /** The lines of its billing address (street, building...), blank ones left out. */
+  get billingAddressLines() {
+    return (this.billingAddress ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
   }
 
   /**
@@ -339,6 +371,11 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
       exitReason: this.exitReason,
       enteredOn: this.enteredOn?.toISODate() ?? null,
       archived: this.isArchived,
+      billingAddress: this.billingAddress,
+      billingPostcode: this.billingPostcode,
+      billingCity: this.billingCity,
+      billingCountryCode: this.billingCountryCode,
+      billingEmail: this.billingEmail,
     }
   }
 }

@@ -21,6 +21,31 @@ const contactFields = {
   website: vine.string().trim().url({ require_protocol: true }).maxLength(255).optional(),
 }
 
+/**
+ * A company's billing details (where its invoices go), all optional on the profile: a
+ * candidate may have none yet. The same rules as the billing details page (#validators/invoice).
+ */
+const billingAddress = () => typedText().minLength(3).maxLength(400)
+const billingPostcode = () =>
+  vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9 -]{1,14}$/)
+const billingCity = () => typedText().minLength(1).maxLength(120)
+const billingFields = {
+  billingAddress: billingAddress().optional(),
+  billingPostcode: billingPostcode().optional(),
+  billingCity: billingCity().optional(),
+  billingCountryCode: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  billingEmail: emailAddress().optional(),
+}
+
 /** The whole profile, as a manager keeps it. */
 const profileFields = {
   name: typedText().minLength(2).maxLength(160),
@@ -49,6 +74,7 @@ const profileFields = {
   ...contactFields,
   notes: typedText().maxLength(5000).optional(),
   bookingQuotaHours: decimalNumber({ min: -1, max: 744 }).optional(),
+  ...billingFields,
 }
 
 /**
@@ -58,6 +84,14 @@ const profileFields = {
 export const companyValidator = vine
   .withMetaData<{ companyId: number | null }>()
   .create(profileFields)
+
+/** The billing details page (managers, and the company's tenants): the address required. */
+export const billingDetailsValidator = vine.create({
+  ...billingFields,
+  billingAddress: billingAddress(),
+  billingPostcode: billingPostcode(),
+  billingCity: billingCity(),
+})
 
 /** A tenant edits their own company's contact details. */
 export const updateContactValidator = vine.create(contactFields)
@@ -99,5 +133,10 @@ export function profileAttributes(data: Infer<typeof companyValidator>) {
     notes: data.notes ?? null,
     bookingQuotaMinutes:
       data.bookingQuotaHours === undefined ? null : Math.round(data.bookingQuotaHours * 60),
+    billingAddress: data.billingAddress ?? null,
+    billingPostcode: data.billingPostcode ?? null,
+    billingCity: data.billingCity ?? null,
+    billingCountryCode: data.billingCountryCode ?? 'FR',
+    billingEmail: data.billingEmail ?? null,
   }
 }

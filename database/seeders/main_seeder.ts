@@ -17,6 +17,7 @@ import { WEEKDAYS_8_TO_19, type OpeningHours } from '#domain/opening_hours'
 import Declaration from '#models/declaration'
 import { today } from '#domain/periods'
 import { seedMandates, seedOperator, seedServices } from '#database/demo/billing'
+import { seedInvoices } from '#database/demo/invoices'
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'pepiniere-demo'
@@ -97,7 +98,7 @@ const MEETING_ROOMS = [
  */
 export default class MainSeeder extends BaseSeeder {
   async run() {
-    await db.transaction(async (trx) => {
+    const demo = await db.transaction(async (trx) => {
       const building = await Building.updateOrCreate(
         { name: 'Nouvelle Forge' },
         {
@@ -141,7 +142,7 @@ export default class MainSeeder extends BaseSeeder {
       if (!(await Goal.current(trx))) await goal.makeCurrent(trx)
 
       if (app.inProduction && env.get('SEED_DEMO_ACCOUNTS') !== true) {
-        return
+        return false
       }
 
       // The demo story runs once: a second seeding finds it and adds nothing.
@@ -170,6 +171,9 @@ export default class MainSeeder extends BaseSeeder {
           { client: trx }
         )
       }
+      return true
     })
+    // Invoices once the story is stored: each company's draft has its own transaction.
+    if (demo) await seedInvoices(today())
   }
 }

@@ -21,7 +21,12 @@ import { updateLocaleValidator } from '#validators/locale'
 import { loginValidator } from '#validators/session'
 import { updatePasswordValidator } from '#validators/password'
 import { emailChangeValidator } from '#validators/email_change'
-import { companyValidator, createExitValidator, updateContactValidator } from '#validators/company'
+import {
+  billingDetailsValidator,
+  companyValidator,
+  createExitValidator,
+  updateContactValidator,
+} from '#validators/company'
 import { createDeclarationValidator, updateDeclarationValidator } from '#validators/declaration'
 import {
   cancelBookingValidator,
@@ -54,6 +59,13 @@ import { passwordResetRequestValidator, passwordResetValidator } from '#validato
 import { invitationAcceptanceValidator, managerInvitationValidator } from '#validators/invitation'
 import AccountToken from '#models/account_token'
 import Invitation from '#models/invitation'
+import Invoice from '#models/invoice'
+import {
+  billingMonthValidator,
+  createCreditNoteValidator,
+  createInvoiceLineValidator,
+  updateInvoiceLineValidator,
+} from '#validators/invoice'
 import {
   renewRecoveryCodesValidator,
   twoFactorCodeValidator,
@@ -362,6 +374,34 @@ async function buildFixtures() {
   const service = await createService()
   const mandate = await signMandate(hosted.id)
   const users: Record<Actor, User | null> = { anonymous: null, manager, tenant, official }
+  hosted.merge({
+    billingAddress: '1 rue des Forges',
+    billingPostcode: '59300',
+    billingCity: 'Valenciennes',
+  })
+  await hosted.save()
+  const line = {
+    kind: 'service' as const,
+    description: 'Domiciliation',
+    quantityMilli: 1000,
+    unit: 'C62' as const,
+    unitPriceCents: 3000,
+    vatRateBp: 2000,
+    vatCategory: 'S' as const,
+  }
+  const newInvoice = () =>
+    Invoice.create({
+      kind: 'invoice',
+      status: 'draft',
+      companyId: hosted.id,
+      periodStartsOn: day(`${year}-01-01`),
+      periodEndsOn: day(`${year}-01-31`),
+    })
+  const draftInvoice = await newInvoice()
+  const draftInvoiceLine = (await draftInvoice.addLine(line))!
+  const issuedInvoice = await newInvoice()
+  const issuedInvoiceLine = (await issuedInvoice.addLine(line))!
+  await issuedInvoice.issue()
   const resetLink = await db.transaction((trx) =>
     AccountToken.issue(
       { purpose: 'password_reset', email: official.email, userId: official.id },
@@ -395,6 +435,10 @@ async function buildFixtures() {
     declaration,
     service,
     mandate,
+    draftInvoice,
+    draftInvoiceLine,
+    issuedInvoice,
+    issuedInvoiceLine,
     in: (months: number) => today().plus({ months }).toISODate()!,
   }
 }
@@ -442,6 +486,14 @@ const COMPANY_FIELDS = {
   website: strict(true),
   notes: text(0, 5000, true),
   bookingQuotaHours: decimal(-1, 744, true),
+  billingAddress: text(3, 400, true),
+  billingPostcode: {
+    optional: true,
+    accepts: (value: string) => /^[A-Z0-9][A-Z0-9 -]{1,14}$/i.test(value.trim()),
+  },
+  billingCity: text(1, 120, true),
+  billingCountryCode: strict(true),
+  billingEmail: strict(true),
 }
 
 /** The agreement's fields, drafted or edited. */
@@ -470,6 +522,11 @@ const companyBody = {
   website: 'https://atelier.example',
   notes: 'Rencontrée au salon',
   bookingQuotaHours: '10',
+  billingAddress: '12 rue des Forges',
+  billingPostcode: '59300',
+  billingCity: 'Valenciennes',
+  billingCountryCode: 'FR',
+  billingEmail: 'compta@atelier.example',
 }
 
 const GOAL_FIELDS = {
@@ -506,6 +563,25 @@ const BOOKING_FIELDS = {
   title: text(2, 160),
   attendees: int(1, 8),
   overrideReason: text(0, 255, true),
+}
+
+const INVOICE_LINE_FIELDS = {
+  description: text(2, 255),
+  quantity: decimal(0, 100_000),
+  unit: strict(),
+  unitPrice: euros(1_000_000),
+  vatRateBp: {
+    optional: false,
+    accepts: (value: string) => ['2000', '1000', '550', '210', '0'].includes(value),
+  },
+}
+
+const INVOICE_LINE_BODY = {
+  description: 'Domiciliation',
+  quantity: '1',
+  unit: 'C62',
+  unitPrice: '30',
+  vatRateBp: '2000',
 }
 
 const managersAndTenants: Actor[] = ['manager', 'tenant']
@@ -1144,6 +1220,69 @@ const FORMS: Record<string, FormSpec> = {
       outOfServiceReason: text(0, 255, true),
     },
   },
+  'companies.billing_details.update': {
+    validator: billingDetailsValidator,
+    actors: managersAndTenants,
+    url: (fx) => `/companies/${fx.hosted.id}/billing-details`,
+    page: (fx) => `/companies/${fx.hosted.id}/billing-details/edit`,
+    body: () => ({
+      billingAddress: '12 rue des Forges',
+      billingPostcode: '59300',
+      billingCity: 'Valenciennes',
+      billingCountryCode: 'FR',
+      billingEmail: 'compta@hebergee.example',
+    }),
+    fields: {
+      billingAddress: text(3, 400),
+      billingPostcode: {
+        optional: false,
+        accepts: (value) => /^[A-Z0-9][A-Z0-9 -]{1,14}$/i.test(value.trim()),
+      },
+      billingCity: text(1, 120),
+      billingCountryCode: strict(true),
+      billingEmail: strict(true),
+    },
+  },
+  'billing_runs.store': {
+    validator: billingMonthValidator,
+    actors: ['manager'],
+    url: () => '/billing-runs',
+    page: () => '/invoices?month=2026-03',
+    body: () => ({ month: '2026-03' }),
+    fields: { month: strict() },
+  },
+  'billing_runs.issuance.store': {
+    validator: billingMonthValidator,
+    actors: ['manager'],
+    url: () => '/billing-runs/issuance',
+    page: () => '/billing-runs/issuance/create?month=2026-03',
+    body: () => ({ month: '2026-03' }),
+    fields: { month: strict() },
+  },
+  'invoices.lines.store': {
+    validator: createInvoiceLineValidator,
+    actors: ['manager'],
+    url: (fx) => `/invoices/${fx.draftInvoice.id}/lines`,
+    page: (fx) => `/invoices/${fx.draftInvoice.id}/lines/create`,
+    body: () => ({ kind: 'service', ...INVOICE_LINE_BODY }),
+    fields: { kind: strict(), ...INVOICE_LINE_FIELDS },
+  },
+  'invoice_lines.update': {
+    validator: updateInvoiceLineValidator,
+    actors: ['manager'],
+    url: (fx) => `/invoice-lines/${fx.draftInvoiceLine.id}`,
+    page: (fx) => `/invoice-lines/${fx.draftInvoiceLine.id}/edit`,
+    body: () => INVOICE_LINE_BODY,
+    fields: INVOICE_LINE_FIELDS,
+  },
+  'invoices.credit_notes.store': {
+    validator: createCreditNoteValidator,
+    actors: ['manager'],
+    url: (fx) => `/invoices/${fx.issuedInvoice.id}/credit-notes`,
+    page: (fx) => `/invoices/${fx.issuedInvoice.id}/credit-notes/create`,
+    body: (fx) => ({ lineIds: [String(fx.issuedInvoiceLine.id)], reason: 'Remise commerciale' }),
+    fields: { lineIds: strict(false, true), reason: text(3, 255) },
+  },
 }
 
 /**
@@ -1152,6 +1291,8 @@ const FORMS: Record<string, FormSpec> = {
  */
 const BODYLESS: Record<string, string> = {
   'session.destroy': 'logging out: the session alone',
+  'invoices.issuance.store': 'issuing the draft in the URL',
+  'invoice_lines.destroy': 'removing the line in the URL from its draft',
   'account.sessions.others.destroy': 'ending the other sessions: the session alone',
   'account.calendar.update': 'a new secret address, drawn by the server',
   'agreements.activation.store': 'signing the draft in the URL',

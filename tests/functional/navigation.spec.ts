@@ -26,6 +26,7 @@ test.group('Navigation shows only what the role may use', (group) => {
         'Cellules',
         'Déclarations',
         'État locatif',
+        'Facturation',
         'Objectifs',
         'Réglages',
         'Exploitant',
@@ -35,7 +36,10 @@ test.group('Navigation shows only what the role may use', (group) => {
         'Mon compte',
       ],
     ],
-    ['tenant', ['Accueil', 'Salles', 'Mes réservations', 'Mon entreprise', 'Mon compte']],
+    [
+      'tenant',
+      ['Accueil', 'Factures', 'Salles', 'Mes réservations', 'Mon entreprise', 'Mon compte'],
+    ],
     ['official', ['Accueil', 'Tableau de bord', 'Mon compte']],
   ] as const) {
     test(`${role}: ${expected.join(', ')}`, async ({ client, assert }) => {

@@ -19,6 +19,7 @@ import Declaration from '#models/declaration'
 import Goal from '#models/goal'
 import Closure from '#models/closure'
 import Invitation from '#models/invitation'
+import Invoice from '#models/invoice'
 import { DateTime } from 'luxon'
 import { bookDirectly, createRoom, nextMonday } from '#tests/support/bookings'
 import db from '@adonisjs/lucid/services/db'
@@ -76,6 +77,34 @@ async function buildFixtures() {
       trx
     )
   )
+  company.merge({
+    billingAddress: '1 rue des Forges',
+    billingPostcode: '59300',
+    billingCity: 'Valenciennes',
+  })
+  await company.save()
+  const line = {
+    kind: 'service' as const,
+    description: 'Domiciliation',
+    quantityMilli: 1000,
+    unit: 'C62' as const,
+    unitPriceCents: 3000,
+    vatRateBp: 2000,
+    vatCategory: 'S' as const,
+  }
+  const newInvoice = () =>
+    Invoice.create({
+      kind: 'invoice',
+      status: 'draft',
+      companyId: company.id,
+      periodStartsOn: day(`${year}-01-01`),
+      periodEndsOn: day(`${year}-01-31`),
+    })
+  const invoice = await newInvoice()
+  const invoiceLine = await invoice.addLine(line)
+  const issuedInvoice = await newInvoice()
+  const issuedLine = await issuedInvoice.addLine(line)
+  await issuedInvoice.issue()
   const declaration = await Declaration.create({
     companyId: company.id,
     kind: 'entry',
@@ -129,6 +158,10 @@ async function buildFixtures() {
     cell,
     newCell,
     agreement,
+    invoice,
+    invoiceLine: invoiceLine!,
+    issuedInvoice,
+    issuedLine: issuedLine!,
     declaration,
     goal,
     invitation,
@@ -147,7 +180,11 @@ type Fixtures = Awaited<ReturnType<typeof buildFixtures>>
 
 /** The id the URL's ":id" takes, by the URL's first segment. */
 function idFor(pattern: string, fx: Fixtures) {
+  // A credit note is made from an issued invoice; the other invoice routes work on a draft.
+  if (pattern.startsWith('/invoices/:id/credit-notes')) return fx.issuedInvoice.id
   const ids: Record<string, number> = {
+    'invoices': fx.invoice.id,
+    'invoice-lines': fx.invoiceLine.id,
     'closures': fx.closure.id,
     'goals': fx.goal.id,
     'meeting-rooms': fx.room.id,
@@ -231,6 +268,23 @@ const roomRules = {
       [`closes${weekday}`, weekday <= 5 ? '19:00' : '12:00'],
     ])
   ),
+}
+
+const billingDetailsBody = {
+  billingAddress: '12 rue des Forges\nBâtiment B',
+  billingPostcode: '59300',
+  billingCity: 'Valenciennes',
+  billingCountryCode: 'FR',
+  billingEmail: 'compta@hebergee.example',
+}
+
+const invoiceLineBody = {
+  kind: 'service',
+  description: 'Domiciliation',
+  quantity: '1',
+  unit: 'C62',
+  unitPrice: '30',
+  vatRateBp: '2000',
 }
 
 /** Every route that changes something, as the actors allowed to use it send it. */
@@ -480,6 +534,32 @@ const WRITES: Record<string, Write> = {
   'goals.store': { body: () => goalBody, then: () => '/goals' },
   'goals.update': { body: () => goalBody, then: () => '/goals' },
   'goals.current.store': { then: () => '/goals' },
+  'companies.billing_details.update': {
+    body: () => billingDetailsBody,
+    then: (fx) => `/companies/${fx.company.id}`,
+  },
+  'billing_runs.store': {
+    body: () => ({ month: '2026-03' }),
+    then: () => '/invoices?month=2026-03',
+  },
+  'billing_runs.issuance.store': {
+    body: () => ({ month: '2026-03' }),
+    then: () => '/invoices?month=2026-03',
+  },
+  'invoices.issuance.store': { then: (fx) => `/invoices/${fx.invoice.id}` },
+  'invoices.lines.store': {
+    body: () => invoiceLineBody,
+    then: (fx) => `/invoices/${fx.invoice.id}`,
+  },
+  'invoice_lines.update': {
+    body: () => invoiceLineBody,
+    then: (fx) => `/invoices/${fx.invoice.id}`,
+  },
+  'invoice_lines.destroy': { then: (fx) => `/invoices/${fx.invoice.id}` },
+  'invoices.credit_notes.store': {
+    body: (fx) => ({ lineIds: [String(fx.issuedLine.id)], reason: 'Remise commerciale' }),
+    then: () => /^\/invoices\/\d+$/,
+  },
 }
 
 test.group('Route access: every route has a decision for every role', () => {

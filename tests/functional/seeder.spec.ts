@@ -133,6 +133,8 @@ test.group('Demo data: the Nouvelle Forge', (group) => {
       'companies',
       'agreements',
       'declarations',
+      'invoices',
+      'invoice_lines',
     ]
     await new MainSeeder(db.connection()).run()
     const first = await Promise.all(tables.map(count))

@@ -8,6 +8,8 @@ import User from '#models/user'
 import Service from '#models/service'
 import Mandate from '#models/mandate'
 import Booking from '#models/booking'
+import Invoice from '#models/invoice'
+import InvoiceLine from '#models/invoice_line'
 import { DateTime } from 'luxon'
 import { sqlDateTime } from '#helpers/sql_dates'
 
@@ -33,9 +35,22 @@ export async function managerPages() {
     .withScopes((scopes) => scopes.confirmed())
     .where('starts_at', '>', sqlDateTime(DateTime.utc()))
     .firstOrFail()
+  const draftInvoice = await Invoice.query().where('status', 'draft').firstOrFail()
+  const draftInvoiceLine = await InvoiceLine.query().where('invoice_id', draftInvoice.id).firstOrFail()
+  const issuedInvoice = await Invoice.query().where('status', 'issued').orderBy('id').firstOrFail()
   return [
     '/',
     '/?on=2017-07-05',
+    '/invoices',
+    `/invoices?month=${issuedInvoice.periodStartsOn.toFormat('yyyy-MM')}`,
+    `/invoices/${draftInvoice.id}`,
+    `/invoices/${issuedInvoice.id}`,
+    `/invoices/${draftInvoice.id}/issuance/create`,
+    `/invoices/${draftInvoice.id}/lines/create`,
+    `/invoice-lines/${draftInvoiceLine.id}/edit`,
+    `/invoices/${issuedInvoice.id}/credit-notes/create`,
+    '/billing-runs/issuance/create',
+    `/companies/${agreement.companyId}/billing-details/edit`,
     '/companies',
     '/companies?status=alumni',
     '/companies/create',
@@ -91,6 +106,10 @@ export async function tenantPages(): Promise<string[]> {
   const companyId = tenant.companyId!
   const agreement = await Agreement.query().where('companyId', companyId).firstOrFail()
   const room = await MeetingRoom.firstOrFail()
+  const invoice = await Invoice.query()
+    .where('company_id', companyId)
+    .where('status', 'issued')
+    .first()
   const booking = await Booking.query()
     .where('companyId', companyId)
     .withScopes((scopes) => {
@@ -103,6 +122,9 @@ export async function tenantPages(): Promise<string[]> {
     '/',
     `/companies/${companyId}`,
     `/companies/${companyId}/contact/edit`,
+    `/companies/${companyId}/billing-details/edit`,
+    '/invoices',
+    ...(invoice ? [`/invoices/${invoice.id}`] : []),
     `/companies/${companyId}/declarations`,
     `/companies/${companyId}/declarations/create?kind=quarter&period_on=2026-09-30`,
     `/agreements/${agreement.id}`,

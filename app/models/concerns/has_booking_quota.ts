@@ -1,12 +1,37 @@
 import { DateTime } from 'luxon'
 import type { NormalizeConstructor } from '@adonisjs/core/types/helpers'
 import type { BaseModel } from '@adonisjs/lucid/orm'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import Setting from '#models/setting'
 import { LOCAL_ZONE } from '#domain/local_time'
 import { assertWithinQuota, minutesLeft } from '#domain/quota'
 import Booking from '#models/booking'
+
+/** The length of a booking in minutes, in the database's SQL. */
+function minutesSql(connection: { dialect: { name: string } }) {
+  return connection.dialect.name === 'mysql'
+    ? 'timestampdiff(minute, starts_at, ends_at)'
+    : "(strftime('%s', ends_at) - strftime('%s', starts_at)) / 60"
+}
+
+/**
+ * The minutes every company booked (confirmed bookings) in the Paris calendar month of a day,
+ * by company id: one grouped query, for the month's billing run.
+ */
+export async function minutesBookedByCompanyInMonth(day: DateTime, client?: QueryClientContract) {
+  const month = day.setZone(LOCAL_ZONE).startOf('month')
+  const connection = client ?? db.connection()
+  const rows = await Booking.query({ client })
+    .withScopes((scopes) => {
+      scopes.confirmed()
+      scopes.startingBetween(month, month.plus({ months: 1 }))
+    })
+    .groupBy('company_id')
+    .select('company_id', connection.raw(`coalesce(sum(${minutesSql(connection)}), 0) as minutes`))
+    .pojo<{ company_id: number; minutes: number | string }>()
+  return new Map(rows.map((row) => [Number(row.company_id), Number(row.minutes)]))
+}
 
 /**
  * A company's monthly quota of meeting room time (app/domain/quota.ts): its own, else the
@@ -36,10 +61,7 @@ export function HasBookingQuota<Model extends NormalizeConstructor<typeof BaseMo
     ) {
       const month = day.setZone(LOCAL_ZONE).startOf('month')
       const connection = client ?? db.connection()
-      const minutes =
-        connection.dialect.name === 'mysql'
-          ? 'timestampdiff(minute, starts_at, ends_at)'
-          : "(strftime('%s', ends_at) - strftime('%s', starts_at)) / 60"
+      const minutes = minutesSql(connection)
       const query = Booking.query({ client })
         .withScopes((scopes) => {
           scopes.confirmed()
