@@ -82,6 +82,37 @@ export function vatBreakdown(lines: InvoiceDocumentLine[]) {
   return [...groups.values()]
 }
 
+/**
+ * The document with the signs EN 16931 expects: a credit note (381) says by its type that its
+ * amounts are owed back, so they are written positive even where Invoice#credit keeps them as
+ * the negative of the invoice's; and a price is never negative (BR-27): a line's sign goes to
+ * its quantity.
+ */
+export function withXmlSigns(doc: InvoiceDocument): InvoiceDocument {
+  const flip = doc.kind === 'credit_note' && doc.totals.grossCents < 0 ? -1 : 1
+  const signed = (cents: number) => cents * flip + 0
+  return {
+    ...doc,
+    lines: doc.lines.map((line) => ({
+      ...line,
+      quantityMilli: line.quantityMilli * (line.unitPriceCents < 0 ? -1 : 1) * flip + 0,
+      unitPriceCents: Math.abs(line.unitPriceCents),
+      netCents: signed(line.netCents),
+      vatCents: signed(line.vatCents),
+    })),
+    totals: {
+      netCents: signed(doc.totals.netCents),
+      vatByRate: doc.totals.vatByRate.map((rate) => ({
+        rateBp: rate.rateBp,
+        baseCents: signed(rate.baseCents),
+        vatCents: signed(rate.vatCents),
+      })),
+      vatCents: signed(doc.totals.vatCents),
+      grossCents: signed(doc.totals.grossCents),
+    },
+  }
+}
+
 /** The address block of a party, in the library's (UBL) terms. */
 function address(party: InvoiceDocument['seller'] | InvoiceDocument['buyer']) {
   const [first, second, ...rest] = party.addressLines
@@ -93,6 +124,11 @@ function address(party: InvoiceDocument['seller'] | InvoiceDocument['buyer']) {
     'cbc:PostalZone': party.postcode,
     'cac:Country': { 'cbc:IdentificationCode': party.countryCode },
   }
+}
+
+/** A party's SIREN as its legal registration identifier (scheme 0002), when it has one. */
+function legalId(siren: string) {
+  return siren ? { 'cbc:CompanyID': siren, 'cbc:CompanyID@schemeID': '0002' } : {}
 }
 
 /** A VAT category with its rate, and the reason when no VAT is due. */
@@ -125,11 +161,17 @@ function paymentMeans(doc: InvoiceDocument) {
   return {
     'cbc:PaymentMeansCode': '58',
     'cbc:PaymentID': doc.number,
-    'cac:PayeeFinancialAccount': {
-      'cbc:ID': doc.seller.iban,
-      'cbc:Name': doc.seller.name,
-      'cac:FinancialInstitutionBranch': { 'cbc:ID': doc.seller.bic },
-    },
+    ...(doc.seller.iban
+      ? {
+          'cac:PayeeFinancialAccount': {
+            'cbc:ID': doc.seller.iban,
+            'cbc:Name': doc.seller.name,
+            ...(doc.seller.bic
+              ? { 'cac:FinancialInstitutionBranch': { 'cbc:ID': doc.seller.bic } }
+              : {}),
+          },
+        }
+      : {}),
   }
 }
 
@@ -138,7 +180,8 @@ function paymentMeans(doc: InvoiceDocument) {
  * type code 380 or 381, seller and buyer SIREN (scheme 0002) and VAT numbers, payment
  * means, due date, lines, VAT breakdown and totals; a credit note cites its invoice (BT-25).
  */
-export function facturXInvoice(doc: InvoiceDocument): Invoice {
+export function facturXInvoice(document: InvoiceDocument): Invoice {
+  const doc = withXmlSigns(document)
   const { seller, buyer, totals } = doc
   const notes = [
     ...(doc.notes ?? []),
@@ -170,14 +213,17 @@ export function facturXInvoice(doc: InvoiceDocument): Invoice {
     'cac:AccountingSupplierParty': {
       'cac:Party': {
         'cac:PostalAddress': address(seller),
-        'cac:PartyTaxScheme': [
-          { 'cbc:CompanyID': seller.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } },
-        ],
+        ...(seller.vatNumber
+          ? {
+              'cac:PartyTaxScheme': [
+                { 'cbc:CompanyID': seller.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } },
+              ],
+            }
+          : {}),
         'cac:PartyLegalEntity': {
           'cbc:RegistrationName': seller.name,
-          'cbc:CompanyID': seller.siren,
-          'cbc:CompanyID@schemeID': '0002',
-          'cbc:CompanyLegalForm': seller.legalForm,
+          ...legalId(seller.siren),
+          ...(seller.legalForm ? { 'cbc:CompanyLegalForm': seller.legalForm } : {}),
         },
       },
     },
@@ -192,11 +238,7 @@ export function facturXInvoice(doc: InvoiceDocument): Invoice {
               },
             }
           : {}),
-        'cac:PartyLegalEntity': {
-          'cbc:RegistrationName': buyer.name,
-          'cbc:CompanyID': buyer.siren,
-          'cbc:CompanyID@schemeID': '0002',
-        },
+        'cac:PartyLegalEntity': { 'cbc:RegistrationName': buyer.name, ...legalId(buyer.siren) },
         ...(buyer.email ? { 'cac:Contact': { 'cbc:ElectronicMail': buyer.email } } : {}),
       },
     },
@@ -323,16 +365,47 @@ const BOM_AS_BYTES = '\u00ef\u00bb\u00bf'
  * byte per character, which would make "Créatives" in the seller's name invalid UTF-8 (and
  * the PDF not PDF/A). The texts it took from the document are put back whole.
  */
-function utf8Packet(written: Uint8Array, texts: string[]) {
+export function utf8Packet(written: Uint8Array, texts: string[]) {
   let packet = Buffer.from(written).toString('latin1')
   if (![...packet.replace(BOM_AS_BYTES, '')].some((char) => char.charCodeAt(0) > 0x7f)) {
-    return undefined
+    return Buffer.from(written).toString('utf8')
   }
   packet = packet.replace(BOM_AS_BYTES, '\ufeff')
   for (const text of texts.flatMap((value) => [value, xmlEscaped(value)])) {
     packet = packet.replaceAll(asLowBytes(text), text)
   }
-  return new TextEncoder().encode(packet)
+  return packet
+}
+
+/** The text of the first XMP element the pattern finds, its XML entities decoded. */
+function xmpValue(packet: string, pattern: RegExp) {
+  const value = packet.match(pattern)?.[1]
+  if (value === undefined) return undefined
+  return value
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&amp;', '&')
+}
+
+/**
+ * Makes the document information dictionary say what the XMP packet says, as PDF/A asks
+ * (the library writes a different title, creator and producer in each, and keywords in one).
+ */
+function infoFromXmp(document: PDFDocument, packet: string) {
+  const title = xmpValue(packet, /<dc:title>\s*<rdf:Alt>\s*<rdf:li[^>]*>([^<]*)</)
+  const author = xmpValue(packet, /<dc:creator>\s*<rdf:Seq>\s*<rdf:li[^>]*>([^<]*)</)
+  const subject = xmpValue(packet, /<dc:description>\s*<rdf:Alt>\s*<rdf:li[^>]*>([^<]*)</)
+  const creator = xmpValue(packet, /<xmp:CreatorTool>([^<]*)</)
+  const producer = xmpValue(packet, /<pdf:Producer>([^<]*)</)
+  if (title !== undefined) document.setTitle(title)
+  if (author !== undefined) document.setAuthor(author)
+  if (subject !== undefined) document.setSubject(subject)
+  if (creator !== undefined) document.setCreator(creator)
+  if (producer !== undefined) document.setProducer(producer)
+  const info = document.context.lookup(document.context.trailerInfo.Info)
+  if (info instanceof PDFDict) info.delete(PDFName.of('Keywords'))
 }
 
 /**
@@ -378,40 +451,38 @@ function embeddedFile(document: PDFDocument, name: string) {
 
 /**
  * Corrects what @e-invoice-eu/core 2.3 gets wrong, in one pass over its PDF: the XMP packet
- * written in UTF-8, and a credit note's reference to its invoice in factur-x.xml.
+ * written in UTF-8, the information dictionary made to agree with it, and a credit note's
+ * reference to its invoice in factur-x.xml.
  */
 async function corrected(pdf: Uint8Array, doc: InvoiceDocument) {
   const document = await PDFDocument.load(pdf, { updateMetadata: false })
   const { context } = document
-  let changed = false
   const metadataRef = document.catalog.get(PDFName.of('Metadata'))
   const metadata = metadataRef instanceof PDFRef ? context.lookup(metadataRef) : undefined
-  const packet =
-    metadata instanceof PDFRawStream
-      ? utf8Packet(metadata.getContents(), [doc.seller.name])
-      : undefined
-  if (metadataRef instanceof PDFRef && packet) {
-    context.assign(
-      metadataRef,
-      context.stream(packet, { Type: 'Metadata', Subtype: 'XML', Length: packet.length })
-    )
-    changed = true
+  if (!(metadataRef instanceof PDFRef) || !(metadata instanceof PDFRawStream)) {
+    throw new Error('Factur-X: the PDF has no XMP metadata')
   }
+  const packet = utf8Packet(metadata.getContents(), [doc.seller.name])
+  const bytes = new TextEncoder().encode(packet)
+  context.assign(
+    metadataRef,
+    context.stream(bytes, { Type: 'Metadata', Subtype: 'XML', Length: bytes.length })
+  )
+  infoFromXmp(document, packet)
   const attached = doc.creditedInvoice ? embeddedFile(document, FACTUR_X_FILE) : undefined
   if (attached) {
     const xml = new TextDecoder().decode(decodePDFRawStream(attached.stream).decode())
-    const bytes = new TextEncoder().encode(withCreditedInvoice(xml, doc))
+    const cited = new TextEncoder().encode(withCreditedInvoice(xml, doc))
     const params = attached.stream.dict.lookup(PDFName.of('Params'), PDFDict)
-    params.set(PDFName.of('Size'), PDFNumber.of(bytes.length))
+    params.set(PDFName.of('Size'), PDFNumber.of(cited.length))
     context.assign(
       attached.ref,
-      context.flateStream(bytes, {
+      context.flateStream(cited, {
         Type: 'EmbeddedFile',
         Subtype: attached.stream.dict.get(PDFName.of('Subtype')),
         Params: params,
       })
     )
-    changed = true
   }
-  return changed ? document.save() : pdf
+  return document.save()
 }

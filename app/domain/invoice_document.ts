@@ -4,8 +4,9 @@
  * these (Invoice#document()); the documents in app/documents only read it.
  *
  * Money is in integer cents, VAT rates in basis points (2000 = 20 %, 550 = 5,5 %, 0 for an
- * exempt line), quantities in thousandths (1 500 = 1,5 h). A credit note carries positive
- * amounts: its kind says they are owed back.
+ * exempt line), quantities in thousandths (1 500 = 1,5 h). A credit note's amounts may be the
+ * negative of its invoice's (as Invoice#credit makes them) or positive: the PDF shows them as
+ * they are, the Factur-X XML writes them positive under type 381.
  */
 
 /** EN 16931 VAT category (UNTDID 5305): S standard rate, Z zero rated, E exempt, O not subject to VAT. */

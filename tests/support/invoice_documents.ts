@@ -117,9 +117,12 @@ export function sampleInvoice(lines = monthLines()): InvoiceDocument {
   }
 }
 
-/** A credit note cancelling the charges of that invoice. */
+/**
+ * A credit note cancelling the charges of that invoice: at the negative of their price, as
+ * Invoice#credit makes it.
+ */
 export function sampleCreditNote(): InvoiceDocument {
-  const lines = [documentLine('Charges cellule A12 (annulation)', 1000, 'MON', 6000, 2000)]
+  const lines = [documentLine('Charges cellule A12 (annulation)', 1000, 'MON', -6000, 2000)]
   return {
     ...sampleInvoice(lines),
     kind: 'credit_note',

@@ -78,6 +78,16 @@ export function xmpMetadata(pdf: Uint8Array) {
   })
 }
 
+/** The PDF's document information dictionary and page count, as pdfinfo prints them. */
+export function pdfInfo(pdf: Uint8Array) {
+  return withPdf(pdf, async (file) => {
+    const { stdout } = await run('pdfinfo', ['-enc', 'UTF-8', file])
+    return Object.fromEntries(
+      [...stdout.matchAll(/^([A-Za-z ]+):\s*(.*)$/gm)].map((match) => [match[1], match[2].trim()])
+    )
+  })
+}
+
 /** The fonts the PDF uses, with whether each is embedded (pdffonts). */
 export function pdfFonts(pdf: Uint8Array) {
   return withPdf(pdf, async (file) => {

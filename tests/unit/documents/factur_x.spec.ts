@@ -57,6 +57,29 @@ test.group('Factur-X: the numbers as the XML writes them', () => {
     })
   })
 
+  test('a credit note is written in positive amounts, a negative price as a negative quantity', ({
+    assert,
+  }) => {
+    const credit = facturXInvoice(sampleCreditNote())['ubl:Invoice']
+    assert.equal(sampleCreditNote().totals.grossCents, -7200)
+    assert.equal(credit['cac:LegalMonetaryTotal']['cbc:PayableAmount'], '72.00')
+    assert.equal(credit['cac:TaxTotal']![0]['cbc:TaxAmount'], '12.00')
+    const line = credit['cac:InvoiceLine'][0]
+    assert.equal(line['cbc:InvoicedQuantity'], '1')
+    assert.equal(line['cac:Price']['cbc:PriceAmount'], '60.00')
+    assert.equal(line['cbc:LineExtensionAmount'], '60.00')
+
+    const discount = documentLine('Remise de bienvenue', 1000, 'C62', -5000, 2000)
+    const invoice = facturXInvoice(
+      sampleInvoice([documentLine('Loyer', 1000, 'MON', 50000, 2000), discount])
+    )['ubl:Invoice']
+    const written = invoice['cac:InvoiceLine'][1]
+    assert.equal(written['cbc:InvoicedQuantity'], '-1')
+    assert.equal(written['cac:Price']['cbc:PriceAmount'], '50.00')
+    assert.equal(written['cbc:LineExtensionAmount'], '-50.00')
+    assert.equal(invoice['cac:LegalMonetaryTotal']['cbc:PayableAmount'], '540.00')
+  })
+
   test('a direct debit is paid by means 59 under its mandate, else by transfer (58)', ({
     assert,
   }) => {
