@@ -134,18 +134,25 @@ function buyerBlock(pdf: Pdf, doc: InvoiceDocument, t: T, top: number) {
   return pdf.y
 }
 
-/** Writes one row of the table (header or line) at y; returns its height. */
-function row(pdf: Pdf, cells: Record<string, string>, y: number, bold: boolean) {
-  pdf.font(bold ? FONTS.bold : FONTS.regular).fontSize(bold ? 8 : 9)
-  const height =
-    Math.max(
-      ...COLUMNS.map((column) =>
-        pdf.heightOfString(cells[column.key], { width: column.width - 2 * CELL_PADDING })
-      )
-    ) +
-    2 * CELL_PADDING
-  if (bold) pdf.rect(PAGE.margin, y, CONTENT_WIDTH, height).fill('#eeeeee')
-  pdf.fillColor(INK)
+/** Sets the font of a table row: the header in small bold, lines in regular. */
+function rowFont(pdf: Pdf, header: boolean) {
+  return pdf.font(header ? FONTS.bold : FONTS.regular).fontSize(header ? 8 : 9)
+}
+
+/** How tall a row is, to move it whole to the next page when it does not fit. */
+function rowHeight(pdf: Pdf, cells: Record<string, string>, header: boolean) {
+  rowFont(pdf, header)
+  const heights = COLUMNS.map((column) =>
+    pdf.heightOfString(cells[column.key], { width: column.width - 2 * CELL_PADDING })
+  )
+  return Math.max(...heights) + 2 * CELL_PADDING
+}
+
+/** Writes one row of the table (the header or a line) at y; returns its height. */
+function row(pdf: Pdf, cells: Record<string, string>, y: number, header: boolean) {
+  const height = rowHeight(pdf, cells, header)
+  if (header) pdf.rect(PAGE.margin, y, CONTENT_WIDTH, height).fill('#eeeeee')
+  rowFont(pdf, header).fillColor(INK)
   for (const column of COLUMNS) {
     pdf.text(cells[column.key], PAGE.margin + column.x + CELL_PADDING, y + CELL_PADDING, {
       width: column.width - 2 * CELL_PADDING,
@@ -161,19 +168,6 @@ function row(pdf: Pdf, cells: Record<string, string>, y: number, bold: boolean) 
   return height
 }
 
-/** How tall a row will be, to move it whole to the next page when it does not fit. */
-function rowHeight(pdf: Pdf, cells: Record<string, string>) {
-  pdf.font(FONTS.regular).fontSize(9)
-  return (
-    Math.max(
-      ...COLUMNS.map((column) =>
-        pdf.heightOfString(cells[column.key], { width: column.width - 2 * CELL_PADDING })
-      )
-    ) +
-    2 * CELL_PADDING
-  )
-}
-
 /** Writes the lines table, over as many pages as it takes (its header on each); returns its end. */
 function linesTable(pdf: Pdf, doc: InvoiceDocument, t: T, locale: string, top: number) {
   const header = Object.fromEntries(
@@ -183,7 +177,7 @@ function linesTable(pdf: Pdf, doc: InvoiceDocument, t: T, locale: string, top: n
   y += row(pdf, header, y, true)
   for (const line of doc.lines) {
     const cells = lineCells(line, t, locale)
-    if (y + rowHeight(pdf, cells) > BOTTOM) {
+    if (y + rowHeight(pdf, cells, false) > BOTTOM) {
       pdf.addPage()
       y = PAGE.margin
       y += row(pdf, header, y, true)

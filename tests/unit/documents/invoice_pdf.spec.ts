@@ -1,7 +1,16 @@
 import { deepStrictEqual } from 'node:assert/strict'
 import { test } from '@japa/runner'
 import { XMLParser } from 'fast-xml-parser'
-import { decodePDFRawStream, PDFDocument, PDFRawStream } from '@cantoo/pdf-lib'
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+} from '@cantoo/pdf-lib'
 import { invoicePdf } from '#documents/invoice_pdf'
 import { decimalAmount, decimalQuantity, decimalRate } from '#documents/factur_x'
 import { formatMoney } from '#helpers/formatting'
@@ -232,6 +241,27 @@ test.group('Invoice PDF', () => {
   })
     .skip(skip, skipReason)
     .timeout(30_000)
+
+  test('factur-x.xml is the associated file (Alternative), with an sRGB output intent', async ({
+    assert,
+  }) => {
+    const document = await PDFDocument.load(await invoicePdf(sampleInvoice()))
+    const associated = document.catalog.lookup(PDFName.of('AF'), PDFArray)
+    assert.equal(associated.size(), 1)
+    const spec = associated.lookup(0, PDFDict)
+    assert.equal(spec.get(PDFName.of('AFRelationship')), PDFName.of('Alternative'))
+    const name = spec.lookup(PDFName.of('UF'))
+    assert.isTrue(name instanceof PDFString || name instanceof PDFHexString)
+    assert.equal((name as PDFString | PDFHexString).decodeText(), 'factur-x.xml')
+    const embedded = spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F'))
+    assert.isTrue(embedded instanceof PDFRawStream)
+    const subtype = (embedded as PDFRawStream).dict.get(PDFName.of('Subtype'))
+    assert.equal(subtype, PDFName.of('text/xml'))
+    const intents = document.catalog.lookup(PDFName.of('OutputIntents'), PDFArray)
+    const intent = intents.lookup(0, PDFDict)
+    assert.equal(intent.get(PDFName.of('S')), PDFName.of('GTS_PDFA1'))
+    assert.isTrue(intent.lookup(PDFName.of('DestOutputProfile')) instanceof PDFRawStream)
+  }).timeout(30_000)
 
   test('its XMP metadata declare PDF/A-3 and Factur-X EN 16931, in UTF-8', async ({ assert }) => {
     const xmp = await xmpMetadata(await invoicePdf(sampleInvoice()))
