@@ -16,6 +16,7 @@ import { decimalAmount, decimalQuantity, decimalRate } from '#documents/factur_x
 import { formatMoney } from '#helpers/formatting'
 import type { InvoiceDocument } from '#domain/invoice_document'
 import {
+  documentLine,
   longInvoice,
   sampleCreditNote,
   sampleInvoice,
@@ -364,6 +365,28 @@ test.group('Invoice PDF', () => {
     const means = transaction.ApplicableHeaderTradeSettlement.SpecifiedTradeSettlementPaymentMeans
     assert.equal(means.PayeePartyCreditorFinancialAccount.IBANID, doc.seller.iban)
     assert.notProperty(means, 'PayeeSpecifiedCreditorFinancialInstitution')
+  })
+    .skip(skip, skipReason)
+    .timeout(30_000)
+
+  test('hostile texts are written as text: markup escaped, control characters dropped', async ({
+    assert,
+  }) => {
+    const doc = sampleInvoice([
+      documentLine('<script>alert(1)</script> ]]> & "loyer"\u0000\u0007', 1000, 'C62', 100, 2000),
+      documentLine('x'.repeat(600), 1000, 'C62', 100, 2000),
+    ])
+    const pdf = await invoicePdf({ ...doc, buyer: { ...doc.buyer, name: 'Ç\u001b[31m & <Cie>' } })
+    const content = await text(pdf)
+    assert.include(content, '<script>alert(1)</script> ]]> & "loyer"')
+    const cii = await facturX(pdf)
+    const items = cii.SupplyChainTradeTransaction.IncludedSupplyChainTradeLineItem
+    assert.equal(items[0].SpecifiedTradeProduct.Name, '<script>alert(1)</script> ]]> & "loyer"')
+    assert.equal(items[1].SpecifiedTradeProduct.Name, 'x'.repeat(600))
+    assert.equal(
+      cii.SupplyChainTradeTransaction.ApplicableHeaderTradeAgreement.BuyerTradeParty.Name,
+      'Ç[31m & <Cie>'
+    )
   })
     .skip(skip, skipReason)
     .timeout(30_000)
