@@ -18,7 +18,7 @@ import {
   PDFRef,
   PDFString,
 } from '@cantoo/pdf-lib'
-import type { InvoiceDocument, InvoiceDocumentLine } from '#domain/invoice_document'
+import type { InvoiceDocument, InvoiceDocumentLine, VatCategory } from '#domain/invoice_document'
 
 /** Factur-X profile of every invoice and credit note: EN 16931 (the European norm, "Comfort"). */
 export const FACTUR_X_FORMAT = 'Factur-X-EN16931'
@@ -131,15 +131,27 @@ function legalId(siren: string) {
   return siren ? { 'cbc:CompanyID': siren, 'cbc:CompanyID@schemeID': '0002' } : {}
 }
 
-/** A VAT category with its rate, and the reason when no VAT is due. */
-function taxCategory(category: string, rateBp: number, exemptionReason?: string) {
+/** Why no VAT is due, when a line does not say (EN 16931 asks a reason of E and O groups). */
+export const DEFAULT_EXEMPTION_REASONS: Partial<Record<VatCategory, string>> = {
+  E: 'Exonération de TVA',
+  O: 'Non soumis à la TVA',
+}
+
+/** A line's VAT category with its rate. */
+function taxCategory(category: VatCategory, rateBp: number) {
   return {
     'cbc:ID': category,
     'cbc:Percent': decimalRate(rateBp),
-    ...(exemptionReason && (category === 'E' || category === 'O')
-      ? { 'cbc:TaxExemptionReason': exemptionReason }
-      : {}),
     'cac:TaxScheme': { 'cbc:ID': 'VAT' },
+  }
+}
+
+/** A VAT breakdown group's category and rate, with the reason when no VAT is due. */
+function groupTaxCategory(group: VatGroup) {
+  const reason = group.exemptionReason || DEFAULT_EXEMPTION_REASONS[group.category]
+  return {
+    ...taxCategory(group.category, group.rateBp),
+    ...(reason ? { 'cbc:TaxExemptionReason': reason } : {}),
   }
 }
 
@@ -183,6 +195,8 @@ function paymentMeans(doc: InvoiceDocument) {
 export function facturXInvoice(document: InvoiceDocument): Invoice {
   const doc = withXmlSigns(document)
   const { seller, buyer, totals } = doc
+  // A document with lines outside the scope of VAT names no VAT identifier (BR-O-02).
+  const vatIdentified = !doc.lines.some((line) => line.vatCategory === 'O')
   const notes = [
     ...(doc.notes ?? []),
     seller.paymentTermsText,
@@ -213,7 +227,7 @@ export function facturXInvoice(document: InvoiceDocument): Invoice {
     'cac:AccountingSupplierParty': {
       'cac:Party': {
         'cac:PostalAddress': address(seller),
-        ...(seller.vatNumber
+        ...(seller.vatNumber && vatIdentified
           ? {
               'cac:PartyTaxScheme': [
                 { 'cbc:CompanyID': seller.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } },
@@ -230,7 +244,7 @@ export function facturXInvoice(document: InvoiceDocument): Invoice {
     'cac:AccountingCustomerParty': {
       'cac:Party': {
         'cac:PostalAddress': address(buyer),
-        ...(buyer.vatNumber
+        ...(buyer.vatNumber && vatIdentified
           ? {
               'cac:PartyTaxScheme': {
                 'cbc:CompanyID': buyer.vatNumber,
@@ -263,7 +277,7 @@ export function facturXInvoice(document: InvoiceDocument): Invoice {
           'cbc:TaxableAmount@currencyID': EUR,
           'cbc:TaxAmount': decimalAmount(group.vatCents),
           'cbc:TaxAmount@currencyID': EUR,
-          'cac:TaxCategory': taxCategory(group.category, group.rateBp, group.exemptionReason),
+          'cac:TaxCategory': groupTaxCategory(group),
         })),
       },
     ],

@@ -45,6 +45,26 @@ test.group('Factur-X: the numbers as the XML writes them', () => {
     assert.equal(groups[2].exemptionReason, 'art. 261 du CGI')
   })
 
+  test('no VAT is due without a reason; a deposit outside its scope names no VAT number', ({
+    assert,
+  }) => {
+    const exempt = facturXInvoice(
+      sampleInvoice([documentLine('Formation', 1000, 'C62', 5000, 0, 'E')])
+    )['ubl:Invoice']
+    const category = exempt['cac:TaxTotal']![0]['cac:TaxSubtotal']![0]['cac:TaxCategory']
+    assert.equal(category['cbc:TaxExemptionReason'], 'Exonération de TVA')
+    assert.property(exempt['cac:AccountingSupplierParty']['cac:Party'], 'cac:PartyTaxScheme')
+
+    const deposit = facturXInvoice(
+      sampleInvoice([documentLine('Dépôt de garantie', 1000, 'C62', 90000, 0, 'O')])
+    )['ubl:Invoice']
+    const outside = deposit['cac:TaxTotal']![0]['cac:TaxSubtotal']![0]['cac:TaxCategory']
+    assert.equal(outside['cbc:ID'], 'O')
+    assert.equal(outside['cbc:TaxExemptionReason'], 'Non soumis à la TVA')
+    assert.notProperty(deposit['cac:AccountingSupplierParty']['cac:Party'], 'cac:PartyTaxScheme')
+    assert.notProperty(deposit['cac:AccountingCustomerParty']['cac:Party'], 'cac:PartyTaxScheme')
+  })
+
   test('an invoice is type 380, a credit note 381 citing its invoice', ({ assert }) => {
     const invoice = facturXInvoice(sampleInvoice())['ubl:Invoice']
     assert.equal(invoice['cbc:InvoiceTypeCode'], '380')
