@@ -442,6 +442,25 @@ export function withCreditedInvoice(xml: string, doc: InvoiceDocument) {
   )
 }
 
+/**
+ * The CII XML with the seller's legal form and capital (BT-33, a French mandatory mention),
+ * which @e-invoice-eu/core 2.3 drops (it reads cbc:LegalForm where UBL says
+ * cbc:CompanyLegalForm): right after the seller's name, as the CII schema orders it.
+ */
+export function withLegalForm(xml: string, doc: InvoiceDocument) {
+  const legalForm = doc.seller.legalForm.trim()
+  if (!legalForm) return xml
+  const seller =
+    /(<ram:SellerTradeParty>(?:(?!<\/ram:SellerTradeParty>)[\s\S])*?<ram:Name>[^<]*<\/ram:Name>)(\s*)(<ram:Description>)?/
+  const match = xml.match(seller)
+  if (!match || match[3]) return xml
+  return xml.replace(
+    seller,
+    (_, party: string, space: string) =>
+      `${party}${space}<ram:Description>${xmlEscaped(legalForm)}</ram:Description>${space}`
+  )
+}
+
 /** The stream of the file embedded under that name, if any. */
 function embeddedFile(document: PDFDocument, name: string) {
   const names = document.catalog
@@ -465,8 +484,8 @@ function embeddedFile(document: PDFDocument, name: string) {
 
 /**
  * Corrects what @e-invoice-eu/core 2.3 gets wrong, in one pass over its PDF: the XMP packet
- * written in UTF-8, the information dictionary made to agree with it, and a credit note's
- * reference to its invoice in factur-x.xml.
+ * written in UTF-8, the information dictionary made to agree with it, and in factur-x.xml
+ * the seller's legal form and a credit note's reference to its invoice.
  */
 async function corrected(pdf: Uint8Array, doc: InvoiceDocument) {
   const document = await PDFDocument.load(pdf, { updateMetadata: false })
@@ -477,21 +496,23 @@ async function corrected(pdf: Uint8Array, doc: InvoiceDocument) {
     throw new Error('Factur-X: the PDF has no XMP metadata')
   }
   const packet = utf8Packet(metadata.getContents(), [doc.seller.name])
-  const bytes = new TextEncoder().encode(packet)
+  const packetBytes = new TextEncoder().encode(packet)
   context.assign(
     metadataRef,
-    context.stream(bytes, { Type: 'Metadata', Subtype: 'XML', Length: bytes.length })
+    context.stream(packetBytes, { Type: 'Metadata', Subtype: 'XML', Length: packetBytes.length })
   )
   infoFromXmp(document, packet)
-  const attached = doc.creditedInvoice ? embeddedFile(document, FACTUR_X_FILE) : undefined
-  if (attached) {
-    const xml = new TextDecoder().decode(decodePDFRawStream(attached.stream).decode())
-    const cited = new TextEncoder().encode(withCreditedInvoice(xml, doc))
+  const attached = embeddedFile(document, FACTUR_X_FILE)
+  if (!attached) throw new Error(`Factur-X: ${FACTUR_X_FILE} is not attached`)
+  const written = new TextDecoder().decode(decodePDFRawStream(attached.stream).decode())
+  const xml = withLegalForm(withCreditedInvoice(written, doc), doc)
+  if (xml !== written) {
+    const bytes = new TextEncoder().encode(xml)
     const params = attached.stream.dict.lookup(PDFName.of('Params'), PDFDict)
-    params.set(PDFName.of('Size'), PDFNumber.of(cited.length))
+    params.set(PDFName.of('Size'), PDFNumber.of(bytes.length))
     context.assign(
       attached.ref,
-      context.flateStream(cited, {
+      context.flateStream(bytes, {
         Type: 'EmbeddedFile',
         Subtype: attached.stream.dict.get(PDFName.of('Subtype')),
         Params: params,

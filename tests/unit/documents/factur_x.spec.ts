@@ -6,6 +6,7 @@ import {
   facturXInvoice,
   vatBreakdown,
   withCreditedInvoice,
+  withLegalForm,
 } from '#documents/factur_x'
 import { documentLine, sampleCreditNote, sampleInvoice } from '#tests/support/invoice_documents'
 
@@ -127,5 +128,27 @@ test.group('Factur-X: the numbers as the XML writes them', () => {
     )
     assert.equal(withCreditedInvoice(cited, sampleCreditNote()), cited)
     assert.equal(withCreditedInvoice(xml, sampleInvoice()), xml)
+  })
+
+  test("the seller's legal form follows its name, once", ({ assert }) => {
+    const xml = [
+      '<ram:SellerTradeParty>',
+      '\t<ram:Name>SPL &amp; co</ram:Name>',
+      '\t<ram:SpecifiedLegalOrganization/>',
+      '</ram:SellerTradeParty>',
+      '<ram:BuyerTradeParty><ram:Name>Atelier</ram:Name></ram:BuyerTradeParty>',
+    ].join('\n')
+    const doc = sampleInvoice()
+    const written = withLegalForm(xml, { ...doc, seller: { ...doc.seller, legalForm: 'SAS <X>' } })
+    assert.include(
+      written,
+      '<ram:Name>SPL &amp; co</ram:Name>\n\t<ram:Description>SAS &lt;X&gt;</ram:Description>\n\t<ram:SpecifiedLegalOrganization/>'
+    )
+    assert.include(
+      written,
+      '<ram:BuyerTradeParty><ram:Name>Atelier</ram:Name></ram:BuyerTradeParty>'
+    )
+    assert.equal(withLegalForm(written, doc), written)
+    assert.equal(withLegalForm(xml, { ...doc, seller: { ...doc.seller, legalForm: ' ' } }), xml)
   })
 })

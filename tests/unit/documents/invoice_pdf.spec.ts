@@ -205,6 +205,7 @@ test.group('Invoice PDF', () => {
       )
     })
     const settlement = transaction.ApplicableHeaderTradeSettlement
+    assert.equal(agreement.SellerTradeParty.Description, doc.seller.legalForm)
     assert.equal(settlement.InvoiceCurrencyCode, 'EUR')
     assert.deepEqual(
       settlement.ApplicableTradeTax.map((tax: Record<string, string>) => [
