@@ -232,6 +232,19 @@ function totalsBlock(pdf: Pdf, doc: InvoiceDocument, t: T, locale: string, top: 
   return y
 }
 
+/** By SEPA direct debit under the company's mandate, or by transfer to the operator's account. */
+function howToPay(doc: InvoiceDocument, t: T) {
+  const { seller } = doc
+  if (doc.directDebit) {
+    return t('invoice_documents.direct_debit', {
+      iban: doc.directDebit.debtorIban,
+      mandate: doc.directDebit.mandateReference,
+      creditor: seller.creditorId ?? '',
+    })
+  }
+  return t('invoice_documents.transfer', { iban: seller.iban, bic: seller.bic, number: doc.number })
+}
+
 /** Writes how and when to pay, with the penalties and the 40 € indemnity the law asks for. */
 function paymentBlock(pdf: Pdf, doc: InvoiceDocument, t: T, locale: string, top: number) {
   const { seller } = doc
@@ -241,21 +254,17 @@ function paymentBlock(pdf: Pdf, doc: InvoiceDocument, t: T, locale: string, top:
     .fillColor(INK)
     .text(t('invoice_documents.payment'), PAGE.margin, top + 18, { width: CONTENT_WIDTH })
   pdf.moveDown(0.2).font(FONTS.regular).fontSize(8.5)
+  const credit = doc.kind === 'credit_note'
   const texts = [
-    doc.kind === 'credit_note'
+    credit
       ? t('invoice_documents.refund')
       : t('invoice_documents.pay_by', { date: formatDate(doc.dueOn, locale) }),
     seller.paymentTermsText,
     seller.latePenaltyText,
     t('invoice_documents.indemnity'),
     seller.earlyPaymentText,
-    doc.directDebit
-      ? t('invoice_documents.direct_debit', {
-          iban: doc.directDebit.debtorIban,
-          mandate: doc.directDebit.mandateReference,
-          creditor: seller.creditorId ?? '',
-        })
-      : t('invoice_documents.transfer', { iban: seller.iban, bic: seller.bic, number: doc.number }),
+    // How to pay: nothing to pay on a credit note.
+    credit ? '' : howToPay(doc, t),
     ...(doc.notes ?? []),
   ]
   for (const text of texts.filter((value) => value.trim() !== '')) {

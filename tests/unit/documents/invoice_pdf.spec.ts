@@ -312,6 +312,8 @@ test.group('Invoice PDF', () => {
       'Avoir sur la facture n° F2027-000123 du 1er février 2027'
     )
     assert.include(content, "Montant de l'avoir TTC -72,00 €")
+    assert.include(content, 'Montant remboursé ou déduit de votre prochaine facture.')
+    assert.notInclude(content, 'Règlement par virement')
     const cii = await facturX(pdf)
     assert.equal(cii.ExchangedDocument.TypeCode, '381')
     const totals =
