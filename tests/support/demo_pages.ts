@@ -36,7 +36,9 @@ export async function managerPages() {
     .where('starts_at', '>', sqlDateTime(DateTime.utc()))
     .firstOrFail()
   const draftInvoice = await Invoice.query().where('status', 'draft').firstOrFail()
-  const draftInvoiceLine = await InvoiceLine.query().where('invoice_id', draftInvoice.id).firstOrFail()
+  const draftInvoiceLine = await InvoiceLine.query()
+    .where('invoice_id', draftInvoice.id)
+    .firstOrFail()
   const issuedInvoice = await Invoice.query().where('status', 'issued').orderBy('id').firstOrFail()
   return [
     '/',
