@@ -191,7 +191,11 @@ export default class User extends compose(
         user.password = password
         user.#newSessionGeneration()
       },
-      trx
+      trx,
+      // A reset link proves who follows it: the change is the account holder's own.
+      action === 'user.password_reset_by_link'
+        ? { userId: this.id, ip: currentActor().ip }
+        : currentActor()
     )
   }
 

@@ -115,6 +115,8 @@ test.group('Forgotten password', (group) => {
     assert.equal(user.sessionGeneration, generation + 1)
     const event = await AuditEvent.findByOrFail('action', 'user.password_reset_by_link')
     assert.equal(event.subjectId, user.id)
+    // The link proves who followed it: the history names the account holder, not "Système".
+    assert.equal(event.userId, user.id)
     const [notice] = recordedMails.to(user.email)
     assert.equal(notice.subject, 'Votre mot de passe a été modifié')
   })
