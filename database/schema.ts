@@ -484,7 +484,7 @@ export class InvoiceSequenceSchema extends BaseModel {
 }
 
 export class InvoiceSchema extends BaseModel {
-  static $columns = ['buyerAddress', 'buyerCity', 'buyerCountryCode', 'buyerEmail', 'buyerName', 'buyerPostcode', 'buyerSiren', 'companyId', 'createdAt', 'createdById', 'creditedInvoiceId', 'dueOn', 'grossCents', 'id', 'issuedById', 'issuedOn', 'kind', 'netCents', 'number', 'periodEndsOn', 'periodStartsOn', 'reason', 'status', 'updatedAt', 'vatCents'] as const
+  static $columns = ['buyerAddress', 'buyerCity', 'buyerCountryCode', 'buyerEmail', 'buyerName', 'buyerPostcode', 'buyerSiren', 'companyId', 'createdAt', 'createdById', 'creditedInvoiceId', 'dueOn', 'grossCents', 'id', 'issuedById', 'issuedOn', 'kind', 'netCents', 'number', 'periodEndsOn', 'periodStartsOn', 'reason', 'seller', 'status', 'updatedAt', 'vatCents'] as const
   $columns = InvoiceSchema.$columns
   @column()
   declare buyerAddress: string | null
@@ -530,6 +530,8 @@ export class InvoiceSchema extends BaseModel {
   declare periodStartsOn: DateTime
   @column()
   declare reason: string | null
+  @column()
+  declare seller: string | null
   @column()
   declare status: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })

@@ -306,6 +306,10 @@ router
       .params({ invoices: 'id' })
     router.resource('invoice-lines', controllers.InvoiceLines).only(['edit', 'update', 'destroy'])
     router
+      .get('/invoices/:id/document', [controllers.invoices.Documents, 'show'])
+      .as('invoices.document.show')
+      .where('id', router.matchers.number())
+    router
       .resource('invoices.credit-notes', controllers.invoices.CreditNotes)
       .only(['create', 'store'])
       .params({ invoices: 'id' })

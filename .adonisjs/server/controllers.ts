@@ -73,6 +73,7 @@ export const controllers = {
   Invoices: () => import('#controllers/invoices_controller'),
   invoices: {
     CreditNotes: () => import('#controllers/invoices/credit_notes_controller'),
+    Documents: () => import('#controllers/invoices/documents_controller'),
     Issuances: () => import('#controllers/invoices/issuances_controller'),
     Lines: () => import('#controllers/invoices/lines_controller'),
   },

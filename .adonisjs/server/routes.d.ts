@@ -113,6 +113,7 @@ export type ScannedRoutes = {
     'invoice_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoice_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoice_lines.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.document.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.credit_notes.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.credit_notes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
@@ -213,6 +214,7 @@ export type ScannedRoutes = {
     'invoices.issuance.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.lines.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoice_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.document.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.credit_notes.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -298,6 +300,7 @@ export type ScannedRoutes = {
     'invoices.issuance.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.lines.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoice_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.document.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.credit_notes.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'cells.index': { paramsTuple?: []; params?: {} }
     'cells.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

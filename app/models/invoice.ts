@@ -12,6 +12,7 @@ import DataRevision from '#models/data_revision'
 import Agreement from '#models/agreement'
 import Company from '#models/company'
 import Setting from '#models/setting'
+import Operator from '#models/operator'
 import InvoiceLine, { PREPARED_KINDS, type LineTerms } from '#models/invoice_line'
 import InvoiceSequence, { type InvoiceSeries } from '#models/invoice_sequence'
 import { DomainError } from '#exceptions/domain_error'
@@ -279,6 +280,8 @@ export default class Invoice extends compose(InvoiceSchema, RevisesData, Audited
         invoice.buyerCountryCode = company.billingCountryCode
         invoice.buyerSiren = company.siren
         invoice.buyerEmail = company.billingEmail ?? company.email
+        const operator = await Operator.current(client)
+        invoice.seller = JSON.stringify(operator.asSeller(daysToPay))
       },
       trx
     )
@@ -503,15 +506,20 @@ export default class Invoice extends compose(InvoiceSchema, RevisesData, Audited
     })
   }
 
+  /** The seller as copied when the invoice was issued, or null for a draft. */
+  get issuedSeller(): InvoiceDocument['seller'] | null {
+    return this.seller ? JSON.parse(this.seller) : null
+  }
+
   /**
    * The issued invoice or credit note as a document (app/domain/invoice_document.ts), with the
-   * seller given (the operator's identity and terms) and the buyer as copied at issue; lines and
+   * seller and the buyer as copied at issue (or a seller given); lines and
    * credited invoice loaded. A credit note's amounts are stored negative (so that a company's
    * documents add up to what it owes) and stated positive on the document, as its kind says
    * what they cancel.
    */
-  document(seller: InvoiceDocument['seller']): InvoiceDocument {
-    if (!this.isIssued) throw new DomainError('invoices.errors.not_issued')
+  document(seller: InvoiceDocument['seller'] | null = this.issuedSeller): InvoiceDocument {
+    if (!this.isIssued || !seller) throw new DomainError('invoices.errors.not_issued')
     const sign = this.isCreditNote ? -1 : 1
     const lines = [...this.lines]
       .sort((a, b) => a.position - b.position)

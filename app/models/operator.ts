@@ -5,6 +5,9 @@ import { OperatorSchema } from '#database/schema'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { groupedIban } from '#domain/billing_identifiers'
 import { sirenOf } from '#domain/siret'
+import i18nManager from '@adonisjs/i18n/services/main'
+import type { InvoiceDocument } from '#domain/invoice_document'
+import { formatPercent } from '#helpers/formatting'
 
 /** The operator's details as a manager keeps them (identifiers already normalised). */
 export type OperatorDetails = {
@@ -67,6 +70,33 @@ export default class Operator extends compose(OperatorSchema, RevisesData, Audit
   /** The address as an invoice prints it, line by line. */
   get addressLines() {
     return [this.address, this.addressComplement].filter((line): line is string => Boolean(line))
+  }
+
+  /**
+   * The seller as an invoice issued today states it, with its terms written out in French:
+   * what Invoice#issue copies, so that the invoice never changes afterwards.
+   */
+  asSeller(daysToPay: number): InvoiceDocument['seller'] {
+    const i18n = i18nManager.locale('fr')
+    return {
+      name: this.name ?? '',
+      legalForm: this.legalForm ?? '',
+      addressLines: this.addressLines,
+      postcode: this.postcode ?? '',
+      city: this.city ?? '',
+      countryCode: this.countryCode ?? 'FR',
+      siren: this.siren ?? '',
+      siret: this.siret ?? '',
+      vatNumber: this.vatNumber ?? '',
+      iban: this.iban ?? '',
+      bic: this.bic ?? '',
+      ...(this.creditorId ? { creditorId: this.creditorId } : {}),
+      paymentTermsText: i18n.t('invoice_documents.terms.payment', { days: daysToPay }),
+      latePenaltyText: i18n.t('invoice_documents.terms.late_penalty', {
+        rate: formatPercent(this.latePenaltyRateBp / 10_000, 'fr', 2),
+      }),
+      earlyPaymentText: this.earlyPaymentText ?? '',
+    }
   }
 
   /** The IBAN in groups of four, or null. */

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import Invoice from '#models/invoice'
 import InvoiceLine from '#models/invoice_line'
 import Setting from '#models/setting'
+import Operator from '#models/operator'
 import AuditEvent from '#models/audit_event'
 import { day, today } from '#domain/periods'
 import { DomainError } from '#exceptions/domain_error'
@@ -422,6 +423,38 @@ test.group('Invoices: pages', (group) => {
     await expectStatus(client.get(`/invoices/${mine.id}`).loginAs(official), 403)
   })
 
+  test('an issued invoice downloads as its Factur-X PDF: its company and managers only, never a draft', async ({
+    client,
+    assert,
+  }) => {
+    const { company } = await billedCompany('Zêta')
+    const tenant = await createUser('tenant', { companyId: company.id })
+    const manager = await createUser('manager')
+    const official = await createUser('official')
+    const mine = await marchDraft(company)
+    const other = await newDraft('Êta')
+    await other.issue()
+
+    // A draft is not a document yet.
+    await expectStatus(client.get(`/invoices/${mine.id}/document`).loginAs(manager), 404)
+    await mine.issue()
+    const page = await client.get(`/invoices/${mine.id}`).loginAs(tenant)
+    assert.include(visibleText(page.text()), 'Télécharger le PDF')
+
+    const response = await client.get(`/invoices/${mine.id}/document`).loginAs(tenant)
+    response.assertStatus(200)
+    response.assertHeader('content-type', 'application/pdf')
+    assert.include(response.header('content-disposition'), `${mine.number}.pdf`)
+    const bytes = response.body() as Buffer
+    assert.isTrue(Buffer.isBuffer(bytes))
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-')
+    assert.include(bytes.toString('latin1'), 'factur-x.xml')
+
+    await expectStatus(client.get(`/invoices/${other.id}/document`).loginAs(tenant), 403)
+    await expectStatus(client.get(`/invoices/${mine.id}/document`).loginAs(official), 403)
+    await expectStatus(client.get(`/invoices/${other.id}/document`).loginAs(manager), 200)
+  })
+
   test('a tenant keeps its company’s billing details; the change is recorded', async ({
     client,
     assert,
@@ -563,4 +596,68 @@ test.group('Invoices: the document', (group) => {
     assert.equal(document.totals.grossCents, 24_000)
     assert.equal(document.lines[0].netCents, 20_000)
   })
+
+  test('the seller is copied at issue: a later change of the operator leaves the invoice as it was', async ({
+    assert,
+  }) => {
+    const operator = await Operator.current()
+    await operator.updateDetails({
+      name: 'SPL Rives Créatives',
+      legalForm: 'SPL',
+      address: '80 rue Michel Rondet',
+      addressComplement: null,
+      postcode: '59300',
+      city: 'Valenciennes',
+      countryCode: 'FR',
+      siret: '73282932000074',
+      vatNumber: 'FR44732829320',
+      iban: 'FR7630006000011234567890189',
+      bic: 'AGRIFRPPXXX',
+      creditorId: null,
+      latePenaltyRateBp: 1215,
+      earlyPaymentText: 'Pas d’escompte pour paiement anticipé.',
+      revenueAccount: '706000',
+      vatAccount: '445710',
+      customersAccount: '411000',
+    })
+    const invoice = await newDraft('Copie du vendeur')
+    await invoice.issue()
+    await operator.updateDetails({ ...operatorDetails(operator), name: 'Nouvel exploitant' })
+
+    const issued = await Invoice.query().where('id', invoice.id).preload('lines').firstOrFail()
+    const document = issued.document()
+    assert.equal(document.seller.name, 'SPL Rives Créatives')
+    assert.equal(document.seller.siren, '732829320')
+    assert.equal(
+      document.seller.paymentTermsText,
+      "Paiement à 30 jours à compter de la date d'émission."
+    )
+    assert.equal(
+      document.seller.latePenaltyText,
+      "Pénalités de retard\u00a0: 12,15\u00a0% par an, exigibles dès le lendemain de l'échéance."
+    )
+  })
 })
+
+/** An operator's details as its form gives them, to change one of them. */
+function operatorDetails(operator: Operator) {
+  return {
+    name: operator.name!,
+    legalForm: operator.legalForm!,
+    address: operator.address!,
+    addressComplement: operator.addressComplement,
+    postcode: operator.postcode!,
+    city: operator.city!,
+    countryCode: operator.countryCode!,
+    siret: operator.siret!,
+    vatNumber: operator.vatNumber,
+    iban: operator.iban,
+    bic: operator.bic,
+    creditorId: operator.creditorId,
+    latePenaltyRateBp: operator.latePenaltyRateBp,
+    earlyPaymentText: operator.earlyPaymentText!,
+    revenueAccount: operator.revenueAccount!,
+    vatAccount: operator.vatAccount!,
+    customersAccount: operator.customersAccount!,
+  }
+}

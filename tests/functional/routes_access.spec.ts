@@ -182,6 +182,7 @@ type Fixtures = Awaited<ReturnType<typeof buildFixtures>>
 function idFor(pattern: string, fx: Fixtures) {
   // A credit note is made from an issued invoice; the other invoice routes work on a draft.
   if (pattern.startsWith('/invoices/:id/credit-notes')) return fx.issuedInvoice.id
+  if (pattern.startsWith('/invoices/:id/document')) return fx.issuedInvoice.id
   const ids: Record<string, number> = {
     'invoices': fx.invoice.id,
     'invoice-lines': fx.invoiceLine.id,
