@@ -89,6 +89,14 @@ export type CompanyProfile = CompanyContact &
     bookingQuotaMinutes: number | null
   }
 
+/** A postal address kept as text, one line per line of text, as its lines (blank ones left out). */
+export function addressLines(address: string | null | undefined) {
+  return (address ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+}
+
 /**
  * A business hosted by the incubator, or applying to be; identified by its SIRET.
  * Lifecycle: candidate → hosted (from the start of its first agreement) → alumni.
@@ -199,10 +207,7 @@ export default class Company extends compose(CompanySchema, RevisesData, Audited
 
   /** The lines of its billing address (street, building...), blank ones left out. */
   get billingAddressLines() {
-    return (this.billingAddress ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean)
+    return addressLines(this.billingAddress)
   }
 
   /**

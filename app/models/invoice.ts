@@ -10,7 +10,7 @@ import { minutesBookedByCompanyInMonth } from '#models/concerns/has_booking_quot
 import AuditEvent, { currentActor, type Actor } from '#models/audit_event'
 import DataRevision from '#models/data_revision'
 import Agreement from '#models/agreement'
-import Company from '#models/company'
+import Company, { addressLines } from '#models/company'
 import Setting from '#models/setting'
 import Operator from '#models/operator'
 import InvoiceLine, { PREPARED_KINDS, type LineTerms } from '#models/invoice_line'
@@ -545,10 +545,7 @@ export default class Invoice extends compose(InvoiceSchema, RevisesData, Audited
       seller,
       buyer: {
         name: this.buyerName ?? '',
-        addressLines: (this.buyerAddress ?? '')
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean),
+        addressLines: addressLines(this.buyerAddress),
         postcode: this.buyerPostcode ?? '',
         city: this.buyerCity ?? '',
         countryCode: this.buyerCountryCode ?? 'FR',

@@ -59,7 +59,7 @@ import { passwordResetRequestValidator, passwordResetValidator } from '#validato
 import { invitationAcceptanceValidator, managerInvitationValidator } from '#validators/invitation'
 import AccountToken from '#models/account_token'
 import Invitation from '#models/invitation'
-import Invoice from '#models/invoice'
+import { draftAndIssuedInvoices } from '#tests/support/invoices'
 import {
   billingMonthValidator,
   createCreditNoteValidator,
@@ -374,34 +374,8 @@ async function buildFixtures() {
   const service = await createService()
   const mandate = await signMandate(hosted.id)
   const users: Record<Actor, User | null> = { anonymous: null, manager, tenant, official }
-  hosted.merge({
-    billingAddress: '1 rue des Forges',
-    billingPostcode: '59300',
-    billingCity: 'Valenciennes',
-  })
-  await hosted.save()
-  const line = {
-    kind: 'service' as const,
-    description: 'Domiciliation',
-    quantityMilli: 1000,
-    unit: 'C62' as const,
-    unitPriceCents: 3000,
-    vatRateBp: 2000,
-    vatCategory: 'S' as const,
-  }
-  const newInvoice = () =>
-    Invoice.create({
-      kind: 'invoice',
-      status: 'draft',
-      companyId: hosted.id,
-      periodStartsOn: day(`${year}-01-01`),
-      periodEndsOn: day(`${year}-01-31`),
-    })
-  const draftInvoice = await newInvoice()
-  const draftInvoiceLine = (await draftInvoice.addLine(line))!
-  const issuedInvoice = await newInvoice()
-  const issuedInvoiceLine = (await issuedInvoice.addLine(line))!
-  await issuedInvoice.issue()
+  const { draftInvoice, draftInvoiceLine, issuedInvoice, issuedInvoiceLine } =
+    await draftAndIssuedInvoices(hosted, year)
   const resetLink = await db.transaction((trx) =>
     AccountToken.issue(
       { purpose: 'password_reset', email: official.email, userId: official.id },

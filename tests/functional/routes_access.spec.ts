@@ -19,7 +19,7 @@ import Declaration from '#models/declaration'
 import Goal from '#models/goal'
 import Closure from '#models/closure'
 import Invitation from '#models/invitation'
-import Invoice from '#models/invoice'
+import { draftAndIssuedInvoices } from '#tests/support/invoices'
 import { DateTime } from 'luxon'
 import { bookDirectly, createRoom, nextMonday } from '#tests/support/bookings'
 import db from '@adonisjs/lucid/services/db'
@@ -77,34 +77,12 @@ async function buildFixtures() {
       trx
     )
   )
-  company.merge({
-    billingAddress: '1 rue des Forges',
-    billingPostcode: '59300',
-    billingCity: 'Valenciennes',
-  })
-  await company.save()
-  const line = {
-    kind: 'service' as const,
-    description: 'Domiciliation',
-    quantityMilli: 1000,
-    unit: 'C62' as const,
-    unitPriceCents: 3000,
-    vatRateBp: 2000,
-    vatCategory: 'S' as const,
-  }
-  const newInvoice = () =>
-    Invoice.create({
-      kind: 'invoice',
-      status: 'draft',
-      companyId: company.id,
-      periodStartsOn: day(`${year}-01-01`),
-      periodEndsOn: day(`${year}-01-31`),
-    })
-  const invoice = await newInvoice()
-  const invoiceLine = await invoice.addLine(line)
-  const issuedInvoice = await newInvoice()
-  const issuedLine = await issuedInvoice.addLine(line)
-  await issuedInvoice.issue()
+  const {
+    draftInvoice: invoice,
+    draftInvoiceLine: invoiceLine,
+    issuedInvoice,
+    issuedInvoiceLine: issuedLine,
+  } = await draftAndIssuedInvoices(company, year)
   const declaration = await Declaration.create({
     companyId: company.id,
     kind: 'entry',
@@ -159,9 +137,9 @@ async function buildFixtures() {
     newCell,
     agreement,
     invoice,
-    invoiceLine: invoiceLine!,
+    invoiceLine,
     issuedInvoice,
-    issuedLine: issuedLine!,
+    issuedLine,
     declaration,
     goal,
     invitation,

@@ -60,3 +60,39 @@ export async function newDraft(name?: string) {
   const { company } = await billedCompany(name)
   return marchDraft(company)
 }
+
+/**
+ * A company given a billing address, a draft invoice with one line and an issued one: the
+ * records the route tables (access, hostile inputs) put in their addresses.
+ */
+export async function draftAndIssuedInvoices(company: Company, year: number) {
+  company.merge({
+    billingAddress: '1 rue des Forges',
+    billingPostcode: '59300',
+    billingCity: 'Valenciennes',
+  })
+  await company.save()
+  const line = {
+    kind: 'service' as const,
+    description: 'Domiciliation',
+    quantityMilli: 1000,
+    unit: 'C62' as const,
+    unitPriceCents: 3000,
+    vatRateBp: 2000,
+    vatCategory: 'S' as const,
+  }
+  const newInvoice = () =>
+    Invoice.create({
+      kind: 'invoice',
+      status: 'draft',
+      companyId: company.id,
+      periodStartsOn: day(`${year}-01-01`),
+      periodEndsOn: day(`${year}-01-31`),
+    })
+  const draftInvoice = await newInvoice()
+  const draftInvoiceLine = (await draftInvoice.addLine(line))!
+  const issuedInvoice = await newInvoice()
+  const issuedInvoiceLine = (await issuedInvoice.addLine(line))!
+  await issuedInvoice.issue()
+  return { draftInvoice, draftInvoiceLine, issuedInvoice, issuedInvoiceLine }
+}
